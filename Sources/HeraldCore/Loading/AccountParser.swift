@@ -1,0 +1,64 @@
+import Yams
+
+/// Reads one account file into an `Account`. Never fails: whatever is wrong becomes a schema problem on
+/// the account, and every field that could be read is kept for the other rules.
+enum AccountParser {
+    static func parse(_ bytes: [UInt8], file: String, folder: String?, fileName: String) -> Account {
+        var account = Account(file: file, folder: folder)
+        switch YAMLText.parse(bytes, file: file) {
+        case let .failure(problem):
+            account.schemaProblems.append(problem)
+        case .success(nil):
+            account.schemaProblems.append(Problem(file: file, location: .startOfFile,
+                message: "the file is empty: an account file lists platform, handle, url, unit and status (see docs/inventory-format.md)"))
+        case let .success(node?):
+            var problems: [Problem] = []
+            if var reader = MappingReader(node, file: file, what: "an account file", problems: &problems) {
+                read(&account, from: &reader)
+                problems += reader.problems
+            }
+            account.schemaProblems += problems
+        }
+        account.schemaProblems += placementProblems(of: account, fileName: fileName)
+        return account
+    }
+
+    private static func read(_ account: inout Account, from reader: inout MappingReader) {
+        account.location = reader.location
+        reader.checkKeys(allowed: Account.keys, required: Account.requiredKeys, what: "an account file")
+        account.platform = reader.choice("platform", hints: Platform.formerNames)
+        account.handle = reader.string("handle")
+        account.url = reader.string("url")
+        account.unit = reader.string("unit")
+        account.name = reader.string("name")
+        account.bio = reader.string("bio")
+        account.owners = reader.strings("owners", example: "[jdoe, asmith]")
+        account.status = reader.choice("status")
+        account.created = reader.date("created")
+        account.lastReviewed = reader.date("last_reviewed")
+        account.archiving = reader.string("archiving")
+    }
+
+    /// The file must sit in `accounts/<unit>/` and be named `<platform>-<handle>.yaml`.
+    private static func placementProblems(of account: Account, fileName: String) -> [Problem] {
+        var problems: [Problem] = []
+        guard let folder = account.folder else {
+            problems.append(Problem(file: account.file, location: .startOfFile,
+                message: "account files belong in a folder named after their unit: move it to accounts/<unit-id>/", field: "unit"))
+            return problems
+        }
+        if let unit = account.unit, unit.value != folder {
+            problems.append(Problem(file: account.file, location: unit.location,
+                message: "unit \"\(unit.value)\" does not match the folder \"\(folder)\": move the file to accounts/\(unit.value)/ or correct the unit", field: "unit"))
+        }
+        if let platform = account.platform, let handle = account.handle {
+            let stem = fileName.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
+            let expected = "\(platform.value.rawValue)-\(handle.value)"
+            if stem.lowercased() != expected.lowercased() {
+                problems.append(Problem(file: account.file, location: handle.location,
+                    message: "the file name does not match the platform and handle: rename the file to \(expected.lowercased()).yaml or correct platform/handle", field: "handle"))
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,22 @@
+/// Turns one account file of the sources into an `Account`, reading it from disk when needed.
+enum AccountReader {
+    static func read(_ source: InventorySources.AccountFile) -> Account {
+        switch source.content {
+        case let .bytes(bytes):
+            return AccountParser.parse(bytes, file: source.path, folder: source.folder, fileName: source.fileName)
+        case let .disk(path):
+            do {
+                return AccountParser.parse(try FileBytes.read(path), file: source.path, folder: source.folder, fileName: source.fileName)
+            } catch {
+                var account = Account(file: source.path, folder: source.folder)
+                account.schemaProblems.append(Problem(file: source.path, location: .startOfFile,
+                    message: "the file could not be read (\(error.reason)): check that it exists and is readable"))
+                return account
+            }
+        case let .refused(problem):
+            var account = Account(file: source.path, folder: source.folder)
+            account.schemaProblems.append(problem)
+            return account
+        }
+    }
+}

@@ -1,0 +1,129 @@
+/// Finds and reads the files of an inventory folder on disk. Organisation files are read here; account
+/// files are listed and read later, in parallel, while they are parsed.
+enum InventoryReader {
+    static func sources(root: String) throws(InventoryError) -> InventorySources {
+        let display = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+        guard FileBytes.kind(display, followingLinks: true) == .directory, let realRoot = FileBytes.resolved(display) else {
+            throw InventoryError(problems: [Problem(file: display, location: .startOfFile,
+                message: "the inventory folder does not exist: run herald from the repository's top folder or pass --inventory DIR")])
+        }
+        var walker = Walker(display: display, realRoot: realRoot)
+        let organisation = walker.requiredFile("herald.yaml")
+        let people = walker.requiredFile("people.yaml")
+        let units = walker.unitFiles()
+        let accounts = walker.accountFiles()
+        guard walker.problems.isEmpty, let organisation, let people else { throw InventoryError(problems: walker.problems) }
+        return InventorySources(organisation: organisation, people: people, units: units, accounts: accounts)
+    }
+}
+
+private struct Walker {
+    let display: String
+    let realRoot: String
+    var problems: [Problem] = []
+
+    init(display: String, realRoot: String) {
+        self.display = display
+        self.realRoot = realRoot
+    }
+
+    func path(_ relative: String) -> String { display + "/" + relative }
+
+    static func isYAML(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml")
+    }
+
+    /// nil when `relative` is a link that leaves the inventory; otherwise its kind, links followed.
+    func kind(_ relative: String) -> FileBytes.Kind? {
+        let full = path(relative)
+        let kind = FileBytes.kind(full)
+        guard kind == .link else { return kind }
+        guard let target = FileBytes.resolved(full), target == realRoot || target.hasPrefix(realRoot + "/") else { return nil }
+        return FileBytes.kind(target)
+    }
+
+    func outsideLink(_ relative: String) -> Problem {
+        Problem(file: path(relative), location: .startOfFile,
+                message: "this is a link to a file outside the inventory folder, which Herald does not follow: replace it with the file itself")
+    }
+
+    mutating func requiredFile(_ relative: String) -> InventorySources.File? {
+        guard let kind = kind(relative) else { problems.append(outsideLink(relative)); return nil }
+        guard kind == .file else {
+            problems.append(Problem(file: path(relative), location: .startOfFile,
+                message: "\(relative) is missing: every inventory needs it (see docs/inventory-format.md)"))
+            return nil
+        }
+        return readFile(relative)
+    }
+
+    mutating func readFile(_ relative: String) -> InventorySources.File? {
+        do {
+            return InventorySources.File(path: path(relative), bytes: try FileBytes.read(path(relative)))
+        } catch {
+            problems.append(Problem(file: path(relative), location: .startOfFile, message: "the file could not be read (\(error.reason))"))
+            return nil
+        }
+    }
+
+    mutating func entries(_ relative: String) -> [String] {
+        guard kind(relative) == .directory else {
+            problems.append(Problem(file: path(relative), location: .startOfFile,
+                message: "the \(relative)/ folder is missing: every inventory needs it (see docs/inventory-format.md)"))
+            return []
+        }
+        do {
+            return try FileBytes.visibleEntries(path(relative))
+        } catch {
+            problems.append(Problem(file: path(relative), location: .startOfFile, message: "the folder could not be read (\(error.reason))"))
+            return []
+        }
+    }
+
+    mutating func unitFiles() -> [InventorySources.File] {
+        entries("units").filter(Walker.isYAML).compactMap { name in
+            let relative = "units/" + name
+            guard let kind = kind(relative) else { problems.append(outsideLink(relative)); return nil }
+            return kind == .file ? readFile(relative) : nil
+        }
+    }
+
+    /// Account files sit in `accounts/<unit>/`; YAML files anywhere else under `accounts/` are listed
+    /// too, so the schema rule can tell their owners to move them rather than silently skip them.
+    mutating func accountFiles() -> [InventorySources.AccountFile] {
+        var files: [InventorySources.AccountFile] = []
+        for name in entries("accounts") {
+            let relative = "accounts/" + name
+            switch kind(relative) {
+            case nil where Walker.isYAML(name):
+                files.append(.init(path: path(relative), folder: nil, fileName: name, content: .refused(outsideLink(relative))))
+            case .file? where Walker.isYAML(name):
+                files.append(.init(path: path(relative), folder: nil, fileName: name, content: .disk(path(relative))))
+            case .directory?:
+                collect(folder: name, relative: relative, depth: 0, into: &files)
+            default:
+                continue
+            }
+        }
+        return files
+    }
+
+    private mutating func collect(folder: String, relative: String, depth: Int, into files: inout [InventorySources.AccountFile]) {
+        guard depth < 4, let names = try? FileBytes.visibleEntries(path(relative)) else { return }
+        for name in names {
+            let child = relative + "/" + name
+            let placedFolder = depth == 0 ? folder : nil
+            switch kind(child) {
+            case nil where Walker.isYAML(name):
+                files.append(.init(path: path(child), folder: placedFolder, fileName: name, content: .refused(outsideLink(child))))
+            case .file? where Walker.isYAML(name):
+                files.append(.init(path: path(child), folder: placedFolder, fileName: name, content: .disk(path(child))))
+            case .directory?:
+                collect(folder: folder, relative: child, depth: depth + 1, into: &files)
+            default:
+                continue
+            }
+        }
+    }
+}

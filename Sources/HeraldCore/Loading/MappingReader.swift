@@ -1,0 +1,154 @@
+import Yams
+
+/// Reads typed values out of one YAML mapping. Every wrong key or value becomes a `Problem` that names
+/// the place and the fix; reading goes on, so one file reports all its problems at once.
+struct MappingReader {
+    let file: String
+    let location: SourceLocation
+    private var entries: [String: (key: Node, value: Node)] = [:]
+    private var order: [String] = []
+    private(set) var problems: [Problem] = []
+
+    /// nil (with a problem recorded) when `node` is not a mapping. `what` names the thing for messages.
+    init?(_ node: Node, file: String, what: String, problems: inout [Problem]) {
+        guard case let .mapping(mapping) = node else {
+            problems.append(Problem(file: file, location: node.location,
+                                    message: "\(what) must be a set of `key: value` lines, but this is \(node.kindDescription)"))
+            return nil
+        }
+        self.file = file
+        self.location = node.location
+        for (key, value) in mapping {
+            guard case let .scalar(scalar) = key else {
+                self.problems.append(Problem(file: file, location: key.location, message: "a key must be a plain word such as `name`, not \(key.kindDescription)"))
+                continue
+            }
+            if let first = entries[scalar.string] {
+                self.problems.append(Problem(file: file, location: key.location,
+                                             message: "key \"\(scalar.string)\" appears twice (first on line \(first.key.location.line)): keep one and delete the other",
+                                             field: scalar.string))
+                continue
+            }
+            entries[scalar.string] = (key, value)
+            order.append(scalar.string)
+        }
+    }
+
+    /// Records a problem for every key not in `allowed`, and for every `required` key that is missing or empty.
+    mutating func checkKeys(allowed: [String], required: [String] = [], what: String) {
+        for key in order where !allowed.contains(key) {
+            let hint = KeySuggestion.closest(to: key, among: allowed).map { "did you mean \"\($0)\"? " } ?? ""
+            report("unknown key \"\(key)\" in \(what): \(hint)the keys allowed are \(allowed.joined(separator: ", "))",
+                   at: entries[key]!.key.location, field: key)
+        }
+        for key in required {
+            if let entry = entries[key] {
+                if entry.value.isNull { report("\"\(key)\" has no value: fill it in", at: entry.value.location, field: key) }
+            } else {
+                report("\(what) has no \"\(key)\": add a line `\(key): ...`", at: location, field: key)
+            }
+        }
+    }
+
+    /// The node under `key`, unless it is missing or empty.
+    func node(_ key: String) -> Node? {
+        guard let value = entries[key]?.value, !value.isNull else { return nil }
+        return value
+    }
+
+    mutating func report(_ message: String, at location: SourceLocation, field: String?) {
+        problems.append(Problem(file: file, location: location, message: message, field: field))
+    }
+
+    // MARK: Typed values
+
+    mutating func string(_ key: String) -> Located<String>? {
+        guard let node = node(key) else { return nil }
+        guard case let .scalar(scalar) = node else {
+            report("\"\(key)\" must be a single text value, but this is \(node.kindDescription)", at: node.location, field: key)
+            return nil
+        }
+        return Located(scalar.string, at: node.location)
+    }
+
+    mutating func strings(_ key: String, example: String) -> Located<[Located<String>]>? {
+        guard let node = node(key) else { return nil }
+        guard case let .sequence(sequence) = node else {
+            report("\"\(key)\" must be a list, like `\(key): \(example)`", at: node.location, field: key)
+            return nil
+        }
+        var items: [Located<String>] = []
+        for item in sequence {
+            if case let .scalar(scalar) = item, !item.isNull {
+                items.append(Located(scalar.string, at: item.location))
+            } else {
+                report("each entry of \"\(key)\" must be a single text value, like `\(key): \(example)`", at: item.location, field: key)
+            }
+        }
+        return Located(items, at: node.location)
+    }
+
+    mutating func date(_ key: String) -> Located<CalendarDate>? {
+        guard let text = string(key) else { return nil }
+        guard let date = CalendarDate(text.value) else {
+            report("\"\(key)\" is not a valid date (\(text.value)): write a real day as YYYY-MM-DD, like 2026-03-31", at: text.location, field: key)
+            return nil
+        }
+        return Located(date, at: text.location)
+    }
+
+    mutating func bool(_ key: String) -> Located<Bool>? {
+        guard let text = string(key) else { return nil }
+        switch text.value {
+        case "true", "True", "TRUE": return Located(true, at: text.location)
+        case "false", "False", "FALSE": return Located(false, at: text.location)
+        default:
+            report("\"\(key)\" must be true or false, not \"\(text.value)\"", at: text.location, field: key)
+            return nil
+        }
+    }
+
+    mutating func integer(_ key: String, atLeast minimum: Int) -> Located<Int>? {
+        guard let text = string(key) else { return nil }
+        guard let value = Int(text.value), value >= minimum else {
+            report("\"\(key)\" must be a whole number of at least \(minimum), not \"\(text.value)\"", at: text.location, field: key)
+            return nil
+        }
+        return Located(value, at: text.location)
+    }
+
+    mutating func choice<Choice: RawRepresentable & CaseIterable & Sendable>(_ key: String, hints: [String: Choice] = [:]) -> Located<Choice>?
+    where Choice.RawValue == String {
+        guard let text = string(key) else { return nil }
+        if let value = Choice(rawValue: text.value) ?? Choice(rawValue: text.value.lowercased()) {
+            return Located(value, at: text.location)
+        }
+        let choices = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+        let hint = hints[text.value.lowercased()].map { "write \"\($0.rawValue)\"; " } ?? ""
+        report("unknown \(key) \"\(text.value)\": \(hint)use one of \(choices)", at: text.location, field: key)
+        return nil
+    }
+}
+
+/// Finds the allowed key a misspelt one was probably meant to be.
+enum KeySuggestion {
+    static func closest(to key: String, among candidates: [String]) -> String? {
+        let lowered = key.lowercased()
+        let scored = candidates.map { ($0, distance(Array(lowered), Array($0))) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, key.count / 3) else { return nil }
+        return best.0
+    }
+
+    /// Levenshtein distance.
+    private static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        for (i, ca) in a.enumerated() {
+            var current = [i + 1]
+            for (j, cb) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,93 @@
+import Yams
+
+/// Reads the organisation files: `herald.yaml`, `people.yaml` and one unit file. Their problems are fatal
+/// to the audit (collected by the caller), so each parser returns what it could read plus its problems.
+enum OrganisationParser {
+    static let keys = ["organisation", "official_domains", "standards", "rules"]
+
+    static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>, problems: inout [Problem]) -> Organisation {
+        var organisation = Organisation(name: "")
+        guard let node = document(bytes, file: file, what: "herald.yaml", problems: &problems),
+              var reader = MappingReader(node, file: file, what: "herald.yaml", problems: &problems) else { return organisation }
+        reader.checkKeys(allowed: keys, required: ["organisation"], what: "herald.yaml")
+        organisation.name = reader.string("organisation")?.value ?? ""
+        organisation.officialDomains = reader.strings("official_domains", example: "[fairhaven.gov]")?.value.map { $0.value.lowercased() } ?? []
+        organisation.standards = StandardsParser.parse(reader.node("standards"), file: file, problems: &problems)
+        if let rules = reader.node("rules"), var rulesReader = MappingReader(rules, file: file, what: "\"rules\"", problems: &problems) {
+            rulesReader.checkKeys(allowed: knownRules.sorted(), what: "\"rules\"")
+            for id in knownRules.sorted() {
+                guard let value = rulesReader.string(id) else { continue }
+                if let setting = RuleSetting(rawValue: value.value) {
+                    organisation.ruleSettings[id] = Located(setting, at: value.location)
+                } else {
+                    rulesReader.report("rule \(id) is set to \"\(value.value)\": use error, warning or off", at: value.location, field: id)
+                }
+            }
+            problems += rulesReader.problems
+        }
+        problems += reader.problems
+        return organisation
+    }
+
+    static func parsePeople(_ bytes: [UInt8], file: String, problems: inout [Problem]) -> [Person] {
+        guard let node = document(bytes, file: file, what: "people.yaml", problems: &problems) else { return [] }
+        guard case let .sequence(list) = node else {
+            problems.append(Problem(file: file, location: node.location,
+                                    message: "people.yaml must be a list of people, each starting with `- id: ...`"))
+            return []
+        }
+        var people: [Person] = []
+        for entry in list {
+            guard var reader = MappingReader(entry, file: file, what: "each person", problems: &problems) else { continue }
+            reader.checkKeys(allowed: ["id", "name", "email", "unit", "active"], required: ["id", "name"], what: "a person")
+            let id = reader.string("id")
+            let name = reader.string("name")
+            let email = reader.string("email")
+            if let email, !isPlausibleEmail(email.value) {
+                reader.report("\"\(email.value)\" is not an e-mail address: write it as name@domain", at: email.location, field: "email")
+            }
+            let unit = reader.string("unit")
+            let active = reader.bool("active")?.value ?? true
+            problems += reader.problems
+            if let id, let name {
+                people.append(Person(id: id.value, name: name.value, email: email?.value, unit: unit?.value, active: active, location: id.location))
+            }
+        }
+        return people
+    }
+
+    static func parseUnit(_ bytes: [UInt8], file: String, fileStem: String, problems: inout [Problem]) -> Unit? {
+        guard let node = document(bytes, file: file, what: "a unit file", problems: &problems),
+              var reader = MappingReader(node, file: file, what: "a unit file", problems: &problems) else { return nil }
+        reader.checkKeys(allowed: ["id", "name", "aliases", "parent", "maintainers", "standards"], required: ["id", "name"], what: "a unit file")
+        let id = reader.string("id")
+        if let id, id.value != fileStem {
+            reader.report("id \"\(id.value)\" does not match the file name: rename the file to \(id.value).yaml or set id: \(fileStem)", at: id.location, field: "id")
+        }
+        let name = reader.string("name")
+        let aliases = reader.strings("aliases", example: "[Public Health, DPH]")?.value.map(\.value) ?? []
+        let parent = reader.string("parent")
+        let maintainers = reader.strings("maintainers", example: "[jdoe]")?.value ?? []
+        let standards = StandardsParser.parse(reader.node("standards"), file: file, problems: &problems)
+        problems += reader.problems
+        guard let id, let name else { return nil }
+        return Unit(id: id.value, name: name.value, aliases: aliases, parent: parent, maintainers: maintainers, standards: standards, file: file)
+    }
+
+    private static func document(_ bytes: [UInt8], file: String, what: String, problems: inout [Problem]) -> Node? {
+        switch YAMLText.parse(bytes, file: file) {
+        case let .failure(problem):
+            problems.append(problem)
+        case .success(nil):
+            problems.append(Problem(file: file, location: .startOfFile, message: "\(what) is empty: see docs/inventory-format.md for what it holds"))
+        case let .success(node?):
+            return node
+        }
+        return nil
+    }
+
+    private static func isPlausibleEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: \.isWhitespace)
+    }
+}

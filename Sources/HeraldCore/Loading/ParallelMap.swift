@@ -1,0 +1,37 @@
+import Dispatch
+
+/// Maps a function over an array on every core, keeping the order. Parsing 100,000 files is the audit's
+/// main cost, and it splits cleanly per file.
+package enum ParallelMap {
+    package static func map<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
+        let chunkSize = 64
+        let chunks = (items.count + chunkSize - 1) / chunkSize
+        guard chunks > 1 else { return items.map(transform) }
+        let slots = ResultSlots<Result>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = chunk * chunkSize ..< min(items.count, (chunk + 1) * chunkSize)
+            for index in range { slots.store(transform(items[index]), at: index) }
+        }
+        return slots.collect()
+    }
+}
+
+/// Write-once storage for parallel results: each index is written by exactly one iteration, and read only
+/// after `concurrentPerform` returns, so no two threads touch the same slot.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    func store(_ value: Value, at index: Int) { buffer[index] = value }
+
+    func collect() -> [Value] { buffer.map { $0! } }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+}

@@ -1,0 +1,37 @@
+import Yams
+
+/// Reads a `standards:` mapping of `herald.yaml` or of a unit file.
+enum StandardsParser {
+    static func parse(_ node: Node?, file: String, problems: inout [Problem]) -> Standards {
+        var standards = Standards()
+        guard let node, var reader = MappingReader(node, file: file, what: "\"standards\"", problems: &problems) else { return standards }
+        reader.checkKeys(allowed: Standards.keys, what: "\"standards\"")
+        standards.minOwners = reader.integer("min_owners", atLeast: 1)
+        standards.reviewEveryDays = reader.integer("review_every_days", atLeast: 1)
+        if let names = reader.strings("platforms", example: "[x, instagram, facebook]") {
+            var platforms: [Platform] = []
+            for name in names.value {
+                if let platform = Platform(rawValue: name.value.lowercased()) {
+                    platforms.append(platform)
+                } else {
+                    let hint = Platform.formerNames[name.value.lowercased()].map { "write \"\($0.rawValue)\"; " } ?? ""
+                    reader.report("unknown platform \"\(name.value)\": \(hint)use one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))",
+                                  at: name.location, field: "platforms")
+                }
+            }
+            standards.platforms = Located(platforms, at: names.location)
+        }
+        if let pattern = reader.string("handle_pattern") {
+            do {
+                standards.handlePattern = Located(try HandlePattern(pattern.value), at: pattern.location)
+            } catch {
+                reader.report("handle_pattern \"\(pattern.value)\" is not a valid regular expression (\(error)): correct it, e.g. \"^fairhaven\"",
+                              at: pattern.location, field: "handle_pattern")
+            }
+        }
+        standards.bioMustInclude = reader.strings("bio_must_include", example: "[\"Not monitored 24/7\"]")?.value ?? []
+        standards.requireArchiving = reader.bool("require_archiving")
+        problems += reader.problems
+        return standards
+    }
+}

@@ -1,0 +1,43 @@
+/// One official account as read from its file. Fields are optional because a broken file still becomes an
+/// account: its schema problems are reported, and every field that could be read is still audited.
+public struct Account: Sendable {
+    /// The file, as reached from the working directory (`Inventory/accounts/parks/x-fairhavenparks.yaml`).
+    public var file: String
+    /// The folder under `accounts/` the file lives in, which must equal `unit`.
+    public var folder: String?
+    /// Where the top-level mapping starts: findings about missing keys point here.
+    public var location: SourceLocation = .startOfFile
+
+    public var platform: Located<Platform>?
+    public var handle: Located<String>?
+    public var url: Located<String>?
+    public var unit: Located<String>?
+    public var name: Located<String>?
+    public var bio: Located<String>?
+    public var owners: Located<[Located<String>]>?
+    public var status: Located<AccountStatus>?
+    public var created: Located<CalendarDate>?
+    public var lastReviewed: Located<CalendarDate>?
+    public var archiving: Located<String>?
+
+    /// What is wrong with the file itself (reported by the `inventory-schema` rule).
+    public var schemaProblems: [Problem] = []
+
+    public init(file: String, folder: String?) {
+        self.file = file
+        self.folder = folder
+    }
+
+    /// `platform:handle`, lowercased: two files with the same identity register the same account.
+    public var identity: String? {
+        guard let platform, let handle else { return nil }
+        return "\(platform.value.rawValue):\(handle.value.lowercased())"
+    }
+
+    /// Retired accounts are only checked for schema, unit and duplicates.
+    public var isRetired: Bool { status?.value == .retired }
+
+    /// The keys an account file may hold.
+    public static let keys = ["platform", "handle", "url", "unit", "name", "bio", "owners", "status", "created", "last_reviewed", "archiving"]
+    public static let requiredKeys = ["platform", "handle", "url", "unit", "status"]
+}

@@ -1,0 +1,24 @@
+/// The whole registry, loaded and cross-checked: what the rules audit.
+public struct Registry: Sendable {
+    public var organisation: Organisation
+    public var people: [String: Person]
+    public var units: [String: Unit]
+    /// Accounts in file order (sorted by path), including those whose files are broken.
+    public var accounts: [Account]
+    /// Effective standards of every unit, by unit id.
+    public var standards: [String: EffectiveStandards]
+
+    public init(organisation: Organisation, people: [String: Person], units: [String: Unit], accounts: [Account], standards: [String: EffectiveStandards]) {
+        self.organisation = organisation
+        self.people = people
+        self.units = units
+        self.accounts = accounts
+        self.standards = standards
+    }
+
+    /// The standards that apply to an account of `unitID`; the organisation's when the unit is unknown.
+    public func effectiveStandards(forUnit unitID: String?) -> EffectiveStandards {
+        if let unitID, let standards = standards[unitID] { return standards }
+        return EffectiveStandards.builtIn.overlaid(with: organisation.standards)
+    }
+}

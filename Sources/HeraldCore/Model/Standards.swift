@@ -1,0 +1,60 @@
+/// Standards as written at one level (the organisation or one unit); nil means "not set here".
+public struct Standards: Sendable {
+    public var minOwners: Located<Int>?
+    public var reviewEveryDays: Located<Int>?
+    public var platforms: Located<[Platform]>?
+    public var handlePattern: Located<HandlePattern>?
+    public var bioMustInclude: [Located<String>] = []
+    public var requireArchiving: Located<Bool>?
+
+    public init() {}
+
+    /// The keys a `standards:` mapping may hold.
+    public static let keys = ["min_owners", "review_every_days", "platforms", "handle_pattern", "bio_must_include", "require_archiving"]
+}
+
+/// A unit's `handle_pattern`: the regular expression as written and compiled.
+public struct HandlePattern: @unchecked Sendable {
+    // Regex is immutable once built and safe to share for matching; it is not yet marked Sendable.
+    public let source: String
+    public let regex: Regex<AnyRegexOutput>
+
+    public init(_ source: String) throws {
+        self.source = source
+        self.regex = try Regex(source)
+    }
+
+    /// True when the pattern matches somewhere in `handle` (like `re.search`).
+    public func matches(_ handle: String) -> Bool {
+        (try? regex.firstMatch(in: handle)) != nil
+    }
+}
+
+/// The standards that apply to one unit after inheritance: organisation, then each ancestor from the root
+/// down, then the unit itself. The nearest value wins, except `bio_must_include`, which accumulates.
+public struct EffectiveStandards: Sendable {
+    public var minOwners = 2
+    public var reviewEveryDays = 365
+    /// nil: every platform is allowed.
+    public var platforms: [Platform]?
+    public var handlePattern: HandlePattern?
+    public var bioMustInclude: [String] = []
+    public var requireArchiving = false
+
+    /// Built-in defaults, used where neither the organisation nor a unit sets a value.
+    public static let builtIn = EffectiveStandards()
+
+    /// Applies one more level of standards on top of these.
+    public func overlaid(with level: Standards) -> EffectiveStandards {
+        var result = self
+        if let value = level.minOwners { result.minOwners = value.value }
+        if let value = level.reviewEveryDays { result.reviewEveryDays = value.value }
+        if let value = level.platforms { result.platforms = value.value }
+        if let value = level.handlePattern { result.handlePattern = value.value }
+        if let value = level.requireArchiving { result.requireArchiving = value.value }
+        for phrase in level.bioMustInclude where !result.bioMustInclude.contains(phrase.value) {
+            result.bioMustInclude.append(phrase.value)
+        }
+        return result
+    }
+}

@@ -1,0 +1,12 @@
+import HeraldCore
+
+/// Audits a rule's example in `ExampleOrganisation`: the rule's tests and its documentation both use it.
+public enum ExampleRunner {
+    /// The findings `rule` reports on the example's own file.
+    public static func findings(of rule: any Rule, on example: Example) throws(InventoryError) -> [Finding] {
+        let ids = Set(RuleCatalog.all.map { $0.description.id })
+        let registry = try RegistryBuilder.build(from: ExampleOrganisation.sources(with: example), knownRules: ids)
+        let result = Auditor(rules: [rule], asOf: ExampleOrganisation.asOf).audit(registry)
+        return result.findings.filter { $0.file == "Inventory/accounts/" + example.path }
+    }
+}

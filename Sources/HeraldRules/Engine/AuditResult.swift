@@ -1,0 +1,55 @@
+import HeraldCore
+
+/// The outcome of an audit: sorted findings and the counts reports and exit codes are made from.
+public struct AuditResult: Sendable {
+    /// Counts for one unit (or for an unknown unit that accounts name).
+    public struct UnitSummary: Sendable, Equatable {
+        public let id: String
+        /// The unit's name; nil when no unit file defines it.
+        public let name: String?
+        public var accounts = 0
+        /// Accounts with at least one finding.
+        public var failingAccounts = 0
+        public var errors = 0
+        public var warnings = 0
+    }
+
+    public let organisation: String
+    public let asOf: CalendarDate
+    public let accountCount: Int
+    /// In report order: file, line, rule.
+    public let findings: [Finding]
+    public let errorCount: Int
+    public let warningCount: Int
+    /// Every unit with a file, and every unit an account names, sorted by id.
+    public let units: [UnitSummary]
+
+    public init(registry: Registry, asOf: CalendarDate, findings: [Finding]) {
+        organisation = registry.organisation.name
+        self.asOf = asOf
+        accountCount = registry.accounts.count
+        self.findings = findings
+        errorCount = findings.count { $0.severity == .error }
+        warningCount = findings.count { $0.severity == .warning }
+
+        var summaries: [String: UnitSummary] = [:]
+        for unit in registry.units.values { summaries[unit.id] = UnitSummary(id: unit.id, name: unit.name) }
+        let findingsByFile = Dictionary(grouping: findings, by: \.file)
+        for account in registry.accounts {
+            let id = account.unit?.value ?? account.folder ?? "(none)"
+            var summary = summaries[id] ?? UnitSummary(id: id, name: nil)
+            summary.accounts += 1
+            let own = findingsByFile[account.file] ?? []
+            if !own.isEmpty { summary.failingAccounts += 1 }
+            summary.errors += own.count { $0.severity == .error }
+            summary.warnings += own.count { $0.severity == .warning }
+            summaries[id] = summary
+        }
+        units = summaries.values.sorted { $0.id < $1.id }
+    }
+
+    /// Findings at or above `threshold`: what decides exit code 1.
+    public func hasFindings(atOrAbove threshold: Severity) -> Bool {
+        findings.contains { $0.severity >= threshold }
+    }
+}

@@ -1,0 +1,17 @@
+/// Every rule Herald knows, in documentation order. A test fails when a rule file is not listed here.
+public enum RuleCatalog {
+    public static let all: [any Rule] = [
+        InventorySchemaRule(),
+        UnitKnownRule(),
+        DuplicateAccountRule(),
+        BioStatesOfficeRule(),
+        OwnerAssignedRule(),
+        UnitStandardsRule(),
+        ReviewCurrentRule(),
+    ]
+
+    /// The rule with this id, if there is one.
+    public static func rule(withID id: String) -> (any Rule)? {
+        all.first { $0.description.id == id }
+    }
+}

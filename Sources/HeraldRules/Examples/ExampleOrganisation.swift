@@ -1,0 +1,84 @@
+import HeraldCore
+
+/// The small organisation every rule example is audited in: the City of Fairhaven with a Parks department
+/// (strict standards) under City Hall, and a Library (organisation defaults).
+public enum ExampleOrganisation {
+    public static let asOf = CalendarDate("2026-11-24")!
+
+    public static let herald = """
+        organisation: City of Fairhaven
+        official_domains: [fairhaven.gov]
+        standards:
+          min_owners: 2
+          review_every_days: 365
+
+        """
+
+    public static let people = """
+        - {id: jdoe, name: Jane Doe, email: jane.doe@fairhaven.gov, unit: parks}
+        - {id: asmith, name: Alex Smith, email: alex.smith@fairhaven.gov, unit: parks}
+        - {id: mchen, name: Mei Chen, email: mei.chen@fairhaven.gov, unit: city-hall}
+        - {id: bleft, name: Bo Left, email: bo.left@fairhaven.gov, unit: parks, active: false}
+
+        """
+
+    public static let units: [String: String] = [
+        "city-hall": """
+            id: city-hall
+            name: City Hall
+            maintainers: [mchen]
+
+            """,
+        "parks": """
+            id: parks
+            name: Parks and Recreation Department
+            aliases: [Fairhaven Parks, Parks Dept]
+            parent: city-hall
+            maintainers: [jdoe]
+            standards:
+              review_every_days: 180
+              platforms: [x, instagram, facebook]
+              handle_pattern: "^fairhaven"
+              bio_must_include: ["Not monitored 24/7"]
+              require_archiving: true
+
+            """,
+        "library": """
+            id: library
+            name: Fairhaven Public Library
+            aliases: [Library]
+            parent: city-hall
+            maintainers: [mchen]
+
+            """,
+    ]
+
+    /// An account of the Parks department that passes every rule, as key/value lines.
+    static let passingAccount: [(key: String, value: String)] = [
+        ("platform", "instagram"),
+        ("handle", "fairhavenparks"),
+        ("url", "https://www.instagram.com/fairhavenparks/"),
+        ("unit", "parks"),
+        ("name", "Fairhaven Parks"),
+        ("bio", "\"Official account of the Parks and Recreation Department, City of Fairhaven. Not monitored 24/7.\""),
+        ("owners", "[jdoe, asmith]"),
+        ("status", "active"),
+        ("created", "2019-04-02"),
+        ("last_reviewed", "2026-06-01"),
+        ("archiving", "Smarsh"),
+    ]
+
+    /// The inventory of the example, with `example` as one of its account files.
+    public static func sources(with example: Example) -> InventorySources {
+        func file(_ path: String, _ text: String) -> InventorySources.File { .init(path: "Inventory/" + path, text: text) }
+        func account(_ path: String, _ text: String) -> InventorySources.AccountFile {
+            let parts = path.split(separator: "/").map(String.init)
+            return .init(path: "Inventory/accounts/" + path, folder: parts.count > 1 ? parts[0] : nil,
+                         fileName: parts.last ?? path, content: .bytes(Array(text.utf8)))
+        }
+        return InventorySources(
+            organisation: file("herald.yaml", herald), people: file("people.yaml", people),
+            units: units.keys.sorted().map { file("units/\($0).yaml", units[$0]!) },
+            accounts: [account(example.path, example.text)] + example.alongside.map { account($0.path, $0.yaml) })
+    }
+}

@@ -1,0 +1,55 @@
+import HeraldCore
+
+/// Every account has enough named owners, each of them a current member of staff.
+public struct OwnerAssignedRule: Rule {
+    public static let description = RuleDescription(
+        id: "owner-assigned",
+        summary: "The account has enough owners, all of them current staff",
+        rationale: """
+            Someone must answer for every official account, and access must never rest with one person or \
+            with someone who has left. The account needs at least the unit's min_owners distinct owners, \
+            each listed in people.yaml and active.
+            """,
+        severity: .error,
+        passing: [.account(), .account(["owners": "[jdoe, asmith, mchen]"])],
+        failing: [
+            .account(["owners": "↓[jdoe]"]),
+            .account(["owners": "[jdoe, ↓bleft]"]),
+            .account(["owners": "[jdoe, ↓jdeo]"]),
+            .account(["owners": "[jdoe, ↓jdoe]"]),
+            .account(["owners": nil]),
+        ])
+
+    public init() {}
+
+    public func check(_ account: Account, in context: AuditContext) -> [Violation] {
+        let required = context.standards(for: account).minOwners
+        guard let owners = account.owners else {
+            if account.schemaProblems.contains(where: { $0.field == "owners" }) { return [] }
+            return [Violation(at: account.location, "the account has no owners: add `owners:` with at least \(required) people ids from people.yaml", field: "owners")]
+        }
+        var violations: [Violation] = []
+        var seen: Set<String> = []
+        for owner in owners.value {
+            guard seen.insert(owner.value).inserted else {
+                violations.append(Violation(at: owner.location, "owner \"\(owner.value)\" is listed twice: remove the repeat", field: "owners"))
+                continue
+            }
+            if let person = context.registry.people[owner.value] {
+                if !person.active {
+                    violations.append(Violation(at: owner.location,
+                        "owner \"\(owner.value)\" (\(person.name)) has left or lost access: replace them with an active member of staff", field: "owners"))
+                }
+            } else {
+                violations.append(Violation(at: owner.location,
+                    "owner \"\(owner.value)\" is not in people.yaml: correct the id or add the person to people.yaml", field: "owners"))
+            }
+        }
+        if seen.count < required {
+            let count = seen.count == 1 ? "1 owner" : "\(seen.count) owners"
+            violations.append(Violation(at: owners.location,
+                "the account has \(count) but its unit requires at least \(required): add \(required - seen.count) more from people.yaml", field: "owners"))
+        }
+        return violations
+    }
+}

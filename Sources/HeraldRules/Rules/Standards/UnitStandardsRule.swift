@@ -1,0 +1,54 @@
+import HeraldCore
+
+/// The account meets the standards its unit adds: platforms, handle pattern, bio phrases, archiving.
+public struct UnitStandardsRule: Rule {
+    public static let description = RuleDescription(
+        id: "unit-standards",
+        summary: "The account meets its unit's standards",
+        rationale: """
+            Units may add standards of their own to the organisation's, inherited down the unit hierarchy: \
+            which platforms they use, a naming pattern for handles so followers can recognise them, phrases \
+            every bio must carry (a disclaimer, a response time), and archiving where records law asks. \
+            The nearest unit's value wins; bio phrases add up over all levels.
+            """,
+        severity: .error,
+        passing: [
+            .account(),
+            .account(["unit": "library", "handle": "citylibrary", "platform": "tiktok",
+                      "url": "https://www.tiktok.com/@citylibrary", "bio": "\"Fairhaven Public Library\"", "archiving": nil]),
+        ],
+        failing: [
+            .account(["platform": "↓tiktok", "url": "https://www.tiktok.com/@fairhavenparks"]),
+            .account(["handle": "↓cityparks", "url": "https://www.instagram.com/cityparks/"]),
+            .account(["bio": "↓\"Official account of the Parks and Recreation Department.\""]),
+            .account(["archiving": nil]),
+        ])
+
+    public init() {}
+
+    public func check(_ account: Account, in context: AuditContext) -> [Violation] {
+        guard let unitID = account.unit?.value, context.registry.units[unitID] != nil else { return [] }
+        let standards = context.standards(for: account)
+        var violations: [Violation] = []
+        if let platform = account.platform, let allowed = standards.platforms, !allowed.contains(platform.value) {
+            violations.append(Violation(at: platform.location,
+                "\(unitID) does not use \(platform.value.rawValue): its standards allow \(allowed.map(\.rawValue).joined(separator: ", ")); retire the account or ask the unit's maintainers to allow the platform", field: "platform"))
+        }
+        if let handle = account.handle, let pattern = standards.handlePattern, !pattern.matches(handle.value) {
+            violations.append(Violation(at: handle.location,
+                "handle \"\(handle.value)\" does not follow \(unitID)'s naming pattern \(pattern.source): use a handle that matches it", field: "handle"))
+        }
+        if !standards.bioMustInclude.isEmpty {
+            let bio = NormalizedText(account.bio?.value ?? "")
+            for phrase in standards.bioMustInclude where !bio.contains(NormalizedText(phrase)) {
+                violations.append(Violation(at: account.bio?.location ?? account.location,
+                    "bio lacks the phrase \"\(phrase)\" that \(unitID)'s standards require: add it to the bio", field: "bio"))
+            }
+        }
+        if standards.requireArchiving, account.archiving == nil {
+            violations.append(Violation(at: account.location,
+                "\(unitID) requires archiving: add `archiving:` with the service that archives this account's posts", field: "archiving"))
+        }
+        return violations
+    }
+}

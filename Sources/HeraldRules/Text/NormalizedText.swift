@@ -1,0 +1,55 @@
+import Foundation
+
+/// Text folded for "does this bio say that?" comparisons: case, diacritics and runs of whitespace do not
+/// matter ("Département  de la Santé" matches "departement de la sante").
+struct NormalizedText: Sendable, Equatable {
+    let scalars: [Unicode.Scalar]
+
+    init(_ text: String) {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.unicodeScalars.count)
+        var pendingSpace = false
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            if pendingSpace { result.append(" "); pendingSpace = false }
+            for lowered in scalar.properties.lowercaseMapping.unicodeScalars { result.append(lowered) }
+        }
+        scalars = result
+    }
+
+    var isEmpty: Bool { scalars.isEmpty }
+
+    /// True when `phrase` occurs here as whole words: a phrase that starts or ends with a letter or digit
+    /// must not be glued to another letter or digit ("DPH" is not found in "adphoto").
+    func contains(_ phrase: NormalizedText) -> Bool {
+        let needle = phrase.scalars
+        guard !needle.isEmpty, needle.count <= scalars.count else { return needle.isEmpty }
+        let first = needle[0]
+        var start = 0
+        while start + needle.count <= scalars.count {
+            if scalars[start] == first, matches(needle, at: start), boundaryHolds(needle, at: start) { return true }
+            start += 1
+        }
+        return false
+    }
+
+    private func matches(_ needle: [Unicode.Scalar], at start: Int) -> Bool {
+        for offset in 1..<needle.count where scalars[start + offset] != needle[offset] { return false }
+        return true
+    }
+
+    private func boundaryHolds(_ needle: [Unicode.Scalar], at start: Int) -> Bool {
+        let end = start + needle.count
+        if Self.isWordCharacter(needle[0]), start > 0, Self.isWordCharacter(scalars[start - 1]) { return false }
+        if Self.isWordCharacter(needle[needle.count - 1]), end < scalars.count, Self.isWordCharacter(scalars[end]) { return false }
+        return true
+    }
+
+    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+}

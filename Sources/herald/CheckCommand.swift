@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import HeraldCore
+import HeraldReports
+import HeraldRules
+
+/// `herald check`: a department's run before it opens a pull request.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the registry and print the findings for some files or folders.",
+        discussion: """
+            Loads the whole registry (rules such as duplicate-account need every file) but prints only the \
+            findings in the given files and folders, one line each: path:line:column: severity: [rule] message. \
+            Writes no files.
+            """,
+        version: HeraldVersion.current)
+
+    @Argument(help: "Account files or folders to report on (default: the whole inventory).")
+    var paths: [String] = []
+
+    @OptionGroup var options: AuditOptions
+
+    @Option(help: "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColourChoice = .auto
+
+    func validate() throws {
+        for path in paths where FileManager.default.fileExists(atPath: path) == false {
+            throw ValidationError("no such file or folder: \(path)")
+        }
+    }
+
+    func run() throws {
+        let registry = try Outcome.loadRegistry(options.inventory)
+        let result = Auditor(asOf: options.auditDate).audit(registry)
+        let scope = PathScope(paths)
+        let shown = result.findings.filter { scope.contains($0.file) }
+        let lines = FindingLines(colour: color.enabled)
+        for finding in shown { print(lines.line(for: finding)) }
+
+        let accounts = registry.accounts.filter { scope.contains($0.file) }.count
+        let errors = shown.count { $0.severity == .error }
+        let warnings = shown.count { $0.severity == .warning }
+        let files = Set(shown.map(\.file)).count
+        if shown.isEmpty {
+            print("Checked \(AuditSummaryText.count(accounts, "account")): no problems found.")
+        } else {
+            print("Checked \(AuditSummaryText.count(accounts, "account")): \(AuditSummaryText.count(errors, "error")), "
+                  + "\(AuditSummaryText.count(warnings, "warning")) in \(AuditSummaryText.count(files, "file")).")
+        }
+        let failed = options.failOn.severity.map { threshold in shown.contains { $0.severity >= threshold } } ?? false
+        throw Outcome.audited(failed: failed).exitCode
+    }
+}
+
+enum ColourChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    var enabled: Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let environment = ProcessInfo.processInfo.environment
+            return isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        }
+    }
+}
+
+/// The files and folders `herald check` reports on, compared as absolute paths with links resolved.
+struct PathScope {
+    private let roots: [String]
+
+    init(_ paths: [String]) {
+        roots = paths.map { PathScope.absolute($0) }
+    }
+
+    func contains(_ file: String) -> Bool {
+        guard !roots.isEmpty else { return true }
+        let path = PathScope.absolute(file)
+        return roots.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+    }
+
+    /// The folder's links are resolved but not the file's own name, so a link that is refused is still
+    /// reported where it sits.
+    private static func absolute(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let folder = url.deletingLastPathComponent().resolvingSymlinksInPath().path
+        return folder == "/" ? "/" + url.lastPathComponent : folder + "/" + url.lastPathComponent
+    }
+}

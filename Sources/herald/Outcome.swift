@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import HeraldCore
+import HeraldRules
+
+/// The one place where what happened becomes an exit code; each code has one meaning whatever the flags.
+enum Outcome {
+    /// The audit ran; `failed` says whether findings reached `--fail-on`.
+    case audited(failed: Bool)
+    case auditCouldNotRun
+    case reportNotWritten
+
+    var exitCode: ExitCode {
+        switch self {
+        case .audited(failed: false): return .success
+        case .audited(failed: true): return ExitCode(1)
+        case .auditCouldNotRun: return ExitCode(2)
+        case .reportNotWritten: return ExitCode(3)
+        }
+    }
+
+    /// Loads the registry, or prints why it cannot be trusted and exits 2.
+    static func loadRegistry(_ root: String) throws -> Registry {
+        do {
+            return try InventoryLoader(root: root, knownRules: Set(RuleCatalog.all.map { $0.description.id })).load()
+        } catch {
+            for problem in error.problems { Console.error("\(problem.file):\(problem.location): error: \(problem.message)") }
+            Console.error("herald: the audit did not run: fix the organisation \(error.problems.count == 1 ? "problem" : "problems") above")
+            throw Outcome.auditCouldNotRun.exitCode
+        }
+    }
+}
+
+/// Where messages go: results to standard output, trouble to standard error.
+enum Console {
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import HeraldCore
+import HeraldRules
+
+/// `herald rules`: the rule list.
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the rules with their default severity and summary.",
+        version: HeraldVersion.current)
+
+    @Flag(help: "Print the full rule reference in Markdown (docs/rules.md is made with it).")
+    var markdown = false
+
+    func run() {
+        if markdown {
+            print(RuleDocumentation.markdown(), terminator: "")
+            return
+        }
+        let width = RuleCatalog.all.map(\.description.id.count).max() ?? 0
+        for rule in RuleCatalog.all {
+            let id = rule.description.id
+            print("\(id)\(String(repeating: " ", count: width - id.count))  \(rule.description.severity.rawValue.padding(7))  \(rule.description.summary)")
+        }
+    }
+}
+
+/// `herald explain RULE-ID`: what a rule checks and why, with its examples.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain a rule: what it checks, why, and examples that pass and fail.",
+        version: HeraldVersion.current)
+
+    @Argument(help: "A rule id, as `herald rules` lists them.")
+    var ruleID: String
+
+    func validate() throws {
+        guard RuleCatalog.rule(withID: ruleID) != nil else {
+            throw ValidationError("unknown rule \"\(ruleID)\": `herald rules` lists the rule ids")
+        }
+    }
+
+    func run() {
+        print(RuleDocumentation.explanation(of: RuleCatalog.rule(withID: ruleID)!))
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+}
