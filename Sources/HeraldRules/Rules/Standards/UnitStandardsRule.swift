@@ -32,22 +32,22 @@ public struct UnitStandardsRule: Rule {
         var violations: [Violation] = []
         if let platform = account.platform, let allowed = standards.platforms, !allowed.contains(platform.value) {
             violations.append(Violation(at: platform.location,
-                "\(unitID) does not use \(platform.value.rawValue): its standards allow \(allowed.map(\.rawValue).joined(separator: ", ")); retire the account or ask the unit's maintainers to allow the platform", field: "platform"))
+                "unit \(unitID) does not use \(platform.value.rawValue): its standards allow \(allowed.map(\.rawValue).joined(separator: ", ")); retire the account or ask the unit's maintainers to allow the platform", field: "platform"))
         }
         if let handle = account.handle, let pattern = standards.handlePattern, !pattern.matches(handle.value) {
             violations.append(Violation(at: handle.location,
-                "handle \"\(handle.value)\" does not follow \(unitID)'s naming pattern \(pattern.source): use a handle that matches it", field: "handle"))
+                "handle \"\(handle.value)\" does not follow the naming pattern \(pattern.source) of unit \(unitID): use a handle that matches it", field: "handle"))
         }
         if !standards.bioMustInclude.isEmpty {
             let bio = NormalizedText(account.bio?.value ?? "")
             for phrase in standards.bioMustInclude where !bio.contains(NormalizedText(phrase)) {
                 violations.append(Violation(at: account.bio?.location ?? account.location,
-                    "bio lacks the phrase \"\(phrase)\" that \(unitID)'s standards require: add it to the bio", field: "bio"))
+                    "bio lacks the phrase \"\(phrase)\" required by the standards of unit \(unitID): add it to the bio", field: "bio"))
             }
         }
         if standards.requireArchiving, account.archiving == nil {
             violations.append(Violation(at: account.location,
-                "\(unitID) requires archiving: add `archiving:` with the service that archives this account's posts", field: "archiving"))
+                "unit \(unitID) requires archiving: add `archiving:` with the service that archives this account's posts", field: "archiving"))
         }
         return violations
     }

@@ -1,0 +1,128 @@
+import Foundation
+import HeraldCore
+import Testing
+
+/// A broken account file becomes schema problems at the exact line and column; every other account loads.
+@Suite struct AccountLoadingTests {
+    func problems(_ text: String, at path: String = "parks/x-fairhavenparks.yaml") throws -> [Problem] {
+        let inventory = try TemporaryInventory(["accounts/" + path: text])
+        defer { inventory.remove() }
+        return try inventory.account(path).schemaProblems
+    }
+
+    func only(_ problems: [Problem]) throws -> (line: Int, column: Int, message: String) {
+        try #require(problems.count == 1, "expected one problem, got \(problems.map(\.description))")
+        return (problems[0].location.line, problems[0].location.column, problems[0].message)
+    }
+
+    @Test func aValidAccountLoadsEveryField() throws {
+        let inventory = try TemporaryInventory()
+        defer { inventory.remove() }
+        let account = try inventory.account("parks/x-fairhavenparks.yaml")
+        #expect(account.schemaProblems.isEmpty)
+        #expect(account.identity == "x:fairhavenparks")
+        #expect(account.platform?.value == .x && account.status?.value == .active && account.folder == "parks")
+        #expect(account.owners?.value.map(\.value) == ["jdoe", "asmith"])
+        #expect(account.owners?.value[1].location == SourceLocation(line: 6, column: 16))
+        #expect(account.lastReviewed?.value == CalendarDate("2026-10-01"))
+    }
+
+    @Test func invalidYAML() throws {
+        let problem = try only(problems("platform: x\nhandle: [FairhavenParks\nunit: parks\n"))
+        #expect((problem.line, problem.column) == (3, 5))
+        #expect(problem.message.hasPrefix("this is not valid YAML"))
+    }
+
+    @Test func notAMapping() throws {
+        let problem = try only(problems("just some words\n"))
+        #expect((problem.line, problem.column) == (1, 1))
+        #expect(problem.message == "an account file must be a set of `key: value` lines, but this is a single value")
+    }
+
+    @Test func emptyFile() throws {
+        let problem = try only(problems(""))
+        #expect((problem.line, problem.column) == (1, 1))
+        #expect(problem.message.hasPrefix("the file is empty"))
+    }
+
+    @Test func unknownKeySuggestsTheKnownOne() throws {
+        let problem = try only(problems(TemporaryInventory.validAccount + "archving: Smarsh\n"))
+        #expect((problem.line, problem.column) == (9, 1))
+        #expect(problem.message.hasPrefix("unknown key \"archving\" in an account file: did you mean \"archiving\"?"))
+    }
+
+    @Test func wrongType() throws {
+        let text = TemporaryInventory.validAccount.replacingOccurrences(of: "owners: [jdoe, asmith]", with: "owners:\n  first: jdoe")
+        let problem = try only(problems(text))
+        #expect((problem.line, problem.column) == (7, 3))
+        #expect(problem.message == "\"owners\" must be a list, like `owners: [jdoe, asmith]`")
+    }
+
+    @Test func badDate() throws {
+        let text = TemporaryInventory.validAccount.replacingOccurrences(of: "2026-10-01", with: "2026-13-01")
+        let problem = try only(problems(text))
+        #expect((problem.line, problem.column) == (8, 16))
+        #expect(problem.message.contains("is not a valid date (2026-13-01)"))
+    }
+
+    @Test func unknownPlatform() throws {
+        let text = TemporaryInventory.validAccount.replacingOccurrences(of: "platform: x", with: "platform: twitter")
+        let problem = try only(problems(text, at: "parks/twitter-fairhavenparks.yaml"))
+        #expect((problem.line, problem.column) == (1, 11))
+        #expect(problem.message.hasPrefix("unknown platform \"twitter\": write \"x\""))
+    }
+
+    @Test func missingRequiredKeyPointsAtTheMapping() throws {
+        let text = TemporaryInventory.validAccount.replacingOccurrences(of: "status: active\n", with: "")
+        let problem = try only(problems("# Parks on X\n" + text))
+        #expect((problem.line, problem.column) == (2, 1))
+        #expect(problem.message == "an account file has no \"status\": add a line `status: ...`")
+    }
+
+    @Test func fileNameMustMatchPlatformAndHandle() throws {
+        let problem = try only(problems(TemporaryInventory.validAccount, at: "parks/x-parks.yaml"))
+        #expect((problem.line, problem.column) == (2, 9))
+        #expect(problem.message.hasPrefix("the file name does not match the platform and handle: rename the file to x-fairhavenparks.yaml"))
+    }
+
+    @Test func folderMustMatchUnit() throws {
+        let problem = try only(problems(TemporaryInventory.validAccount, at: "city-hall/x-fairhavenparks.yaml"))
+        #expect((problem.line, problem.column) == (4, 7))
+        #expect(problem.message.hasPrefix("unit \"parks\" does not match the folder \"city-hall\""))
+    }
+
+    @Test func duplicateKey() throws {
+        let problem = try only(problems(TemporaryInventory.validAccount + "bio: Another bio\n"))
+        #expect((problem.line, problem.column) == (9, 1))
+        #expect(problem.message == "key \"bio\" appears twice (first on line 5): keep one and delete the other")
+    }
+
+    @Test func invalidUTF8PointsAtTheByte() throws {
+        let inventory = try TemporaryInventory()
+        defer { inventory.remove() }
+        try inventory.write(Data("platform: x\nbio: caf".utf8) + Data([0xE9, 0x0A]), to: "accounts/parks/x-fairhavenparks.yaml")
+        let problem = try only(inventory.account("parks/x-fairhavenparks.yaml").schemaProblems)
+        #expect((problem.line, problem.column) == (2, 9))
+        #expect(problem.message.hasPrefix("the file is not UTF-8 text"))
+    }
+
+    @Test func controlCharacter() throws {
+        let problem = try only(problems("platform: x\nbio: \"Parks\u{07}\"\n"))
+        #expect((problem.line, problem.column) == (2, 12))
+        #expect(problem.message == "the file contains an invisible control character (U+0007): delete it")
+    }
+
+    @Test func severalProblemsInOneFileAreAllReported() throws {
+        let text = TemporaryInventory.validAccount.replacingOccurrences(of: "status: active", with: "status: closed") + "colour: blue\n"
+        let found = try problems(text)
+        #expect(found.map(\.location.line).sorted() == [7, 9])
+    }
+
+    @Test func oneBrokenAccountDoesNotHideTheOthers() throws {
+        let inventory = try TemporaryInventory(["accounts/parks/x-broken.yaml": "platform: [\n"])
+        defer { inventory.remove() }
+        let registry = try inventory.load()
+        #expect(registry.accounts.count == 2)
+        #expect(registry.accounts.filter { $0.schemaProblems.isEmpty }.count == 1)
+    }
+}
