@@ -13,7 +13,8 @@ public struct Standards: Sendable {
     public static let keys = ["min_owners", "review_every_days", "platforms", "handle_pattern", "bio_must_include", "require_archiving"]
 }
 
-/// A unit's `handle_pattern`: the regular expression as written and compiled.
+/// A unit's `handle_pattern`: the regular expression as written, compiled to match regardless of letter
+/// case, because platforms treat handles that way (`FairhavenParks` is `fairhavenparks`).
 public struct HandlePattern: @unchecked Sendable {
     // Regex is immutable once built and safe to share for matching; it is not yet marked Sendable.
     public let source: String
@@ -21,7 +22,7 @@ public struct HandlePattern: @unchecked Sendable {
 
     public init(_ source: String) throws {
         self.source = source
-        self.regex = try Regex(source)
+        self.regex = try Regex(source).ignoresCase()
     }
 
     /// True when the pattern matches somewhere in `handle` (like `re.search`).

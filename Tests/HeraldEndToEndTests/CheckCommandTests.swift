@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// `herald check` as a department runs it before a pull request.
+@Suite struct CheckCommandTests {
+    let asOf = ["--as-of", "2026-11-24"]
+
+    @Test func printsOnlyTheFindingsOfTheGivenPaths() throws {
+        let herald = try HeraldProcess(fixture: "FailingInventory")
+        defer { herald.remove() }
+        let output = try herald.run(["check", "Inventory/accounts/library"] + asOf)
+        #expect(output.status == 1)
+        #expect(output.stdout == """
+            Inventory/accounts/library/x-fairhavenlib.yaml:9:1: error: [inventory-schema] unknown key "colour" in an account file: \
+            the keys allowed are platform, handle, url, unit, name, bio, owners, status, created, last_reviewed, archiving
+            Checked 2 accounts: 1 error, 0 warnings in 1 file.
+
+            """)
+        #expect(!FileManager.default.fileExists(atPath: herald.directory.appendingPathComponent("Reports").path))
+    }
+
+    @Test func aCleanFileExitsZeroEvenWhenOthersFail() throws {
+        let herald = try HeraldProcess(fixture: "FailingInventory")
+        defer { herald.remove() }
+        let output = try herald.run(["check", "Inventory/accounts/library/instagram-fairhavenlibrary.yaml"] + asOf)
+        #expect(output.status == 0)
+        #expect(output.stdout == "Checked 1 account: no problems found.\n")
+    }
+
+    @Test func withoutPathsEveryFindingIsPrinted() throws {
+        let herald = try HeraldProcess(fixture: "FailingInventory")
+        defer { herald.remove() }
+        let output = try herald.run(["check"] + asOf)
+        #expect(output.stdout.split(separator: "\n").count == 7)
+        #expect(output.stdout.hasSuffix("Checked 4 accounts: 5 errors, 1 warning in 2 files.\n"))
+    }
+
+    @Test func colourOnlyWhenAskedOrOnATerminal() throws {
+        let herald = try HeraldProcess(fixture: "FailingInventory")
+        defer { herald.remove() }
+        #expect(!(try herald.run(["check"] + asOf).stdout.contains("\u{1B}[")), "a pipe is not a terminal")
+        #expect(try herald.run(["check", "--color", "always"] + asOf).stdout.contains("\u{1B}[1;31merror:"))
+        #expect(!(try herald.run(["check", "--color", "never"] + asOf).stdout.contains("\u{1B}[")))
+    }
+
+    @Test func registryTextCannotInjectTerminalEscapes() throws {
+        let herald = try HeraldProcess(fixture: "CleanInventory")
+        defer { herald.remove() }
+        let account = "platform: x\nhandle: \"fairhaven\\e]0;pwned\\a\"\nurl: https://x.com/a\nunit: parks\nstatus: active\n"
+        try Data(account.utf8).write(to: herald.directory.appendingPathComponent("Inventory/accounts/parks/x-evil.yaml"))
+        let output = try herald.run(["check"] + asOf)
+        #expect(output.status == 1)
+        #expect(!output.stdout.contains("\u{1B}"))
+        #expect(output.stdout.contains("\u{FFFD}]0;pwned\u{FFFD}"))
+    }
+
+    @Test func rulesAndExplain() throws {
+        let herald = try HeraldProcess()
+        defer { herald.remove() }
+        let rules = try herald.run(["rules"])
+        #expect(rules.status == 0)
+        #expect(rules.stdout.split(separator: "\n").count == 7)
+        #expect(rules.stdout.contains("review-current     warning  The account was reviewed within its unit's review period"))
+        let explain = try herald.run(["explain", "bio-states-office"])
+        #expect(explain.status == 0)
+        #expect(explain.stdout.contains("Followers must be able to tell an official account from a fan page"))
+        #expect(explain.stdout.contains("→ line 6: bio does not state the office"))
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Runs the built `herald` binary the way users and CI do, in a copy of a fixture folder.
+struct HeraldProcess {
+    struct Output {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// The binary SwiftPM built beside the test bundle.
+    static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["HERALD_BINARY"] { return URL(fileURLWithPath: path) }
+        let candidates = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+            + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+        return candidates.map { $0.appendingPathComponent("herald") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+            ?? candidates[0].appendingPathComponent("herald")
+    }()
+
+    /// A fresh working folder holding a copy of `fixture` (or nothing).
+    let directory: URL
+
+    init(fixture: String? = nil) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("herald-e2e-\(UUID().uuidString)")
+        if let fixture {
+            try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent(fixture), to: directory)
+        } else {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        }
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func file(_ path: String) throws -> Data {
+        try Data(contentsOf: directory.appendingPathComponent(path))
+    }
+
+    func json(_ path: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: file(path)) as? [String: Any] ?? [:]
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
