@@ -125,4 +125,41 @@ import Testing
         #expect(registry.accounts.count == 2)
         #expect(registry.accounts.filter { $0.schemaProblems.isEmpty }.count == 1)
     }
+
+    @Test func anchorsAndAliasesAreResolved() throws {
+        let text = TemporaryInventory.validAccount.replacingOccurrences(of: "owners: [jdoe, asmith]", with: "owners: &team [jdoe, asmith]\nname: *team")
+        let problem = try only(problems(text))
+        #expect((problem.line, problem.column) == (7, 7))
+        #expect(problem.message == "\"name\" must be a single text value, but this is a list")
+    }
+
+    @Test func anAliasWithoutAnchor() throws {
+        let problem = try only(problems("platform: x\nhandle: *nowhere\n"))
+        #expect((problem.line, problem.column) == (2, 9))
+        #expect(problem.message.hasPrefix("this is not valid YAML (the alias *nowhere names no anchor &nowhere above it)"))
+    }
+
+    @Test func aSecondDocumentIsRefused() throws {
+        let problem = try only(problems(TemporaryInventory.validAccount + "---\nplatform: x\n"))
+        #expect((problem.line, problem.column) == (9, 1))
+        #expect(problem.message.hasPrefix("this is not valid YAML (a second document starts here"))
+    }
+
+    @Test func quotedValuesStayText() throws {
+        let inventory = try TemporaryInventory(["accounts/parks/x-fairhavenparks.yaml":
+            TemporaryInventory.validAccount.replacingOccurrences(of: "bio: Parks and Recreation Department", with: "bio: \"null\"")
+                .replacingOccurrences(of: "2026-10-01", with: "\"2026-10-01\"")])
+        defer { inventory.remove() }
+        let account = try inventory.account("parks/x-fairhavenparks.yaml")
+        #expect(account.schemaProblems.isEmpty)
+        #expect(account.bio?.value == "null")
+        #expect(account.lastReviewed?.value == CalendarDate("2026-10-01"))
+    }
+
+    @Test func unquotedNullIsAMissingValue() throws {
+        let text = TemporaryInventory.validAccount.replacingOccurrences(of: "status: active", with: "status: ~")
+        let problem = try only(problems(text))
+        #expect((problem.line, problem.column) == (7, 9))
+        #expect(problem.message == "\"status\" has no value: fill it in")
+    }
 }

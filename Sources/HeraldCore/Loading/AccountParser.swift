@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads one account file into an `Account`. Never fails: whatever is wrong becomes a schema problem on
 /// the account, and every field that could be read is kept for the other rules.
 enum AccountParser {
@@ -37,6 +35,9 @@ enum AccountParser {
         account.created = reader.date("created")
         account.lastReviewed = reader.date("last_reviewed")
         account.archiving = reader.string("archiving")
+        if let platform = account.platform, let handle = account.handle {
+            account.identity = "\(platform.value.rawValue):\(handle.value.lowercased())"
+        }
     }
 
     /// The file must sit in `accounts/<unit>/` and be named `<platform>-<handle>.yaml`.
@@ -52,11 +53,11 @@ enum AccountParser {
                 message: "unit \"\(unit.value)\" does not match the folder \"\(folder)\": move the file to accounts/\(unit.value)/ or correct the unit", field: "unit"))
         }
         if let platform = account.platform, let handle = account.handle {
-            let stem = fileName.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
-            let expected = "\(platform.value.rawValue)-\(handle.value)"
-            if stem.lowercased() != expected.lowercased() {
+            let expected = "\(platform.value.rawValue)-\(handle.value)".lowercased()
+            let name = fileName.lowercased()
+            if name != expected + ".yaml" && name != expected + ".yml" {
                 problems.append(Problem(file: account.file, location: handle.location,
-                    message: "the file name does not match the platform and handle: rename the file to \(expected.lowercased()).yaml or correct platform/handle", field: "handle"))
+                    message: "the file name does not match the platform and handle: rename the file to \(expected).yaml or correct platform/handle", field: "handle"))
             }
         }
         return problems

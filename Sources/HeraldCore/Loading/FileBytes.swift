@@ -52,18 +52,25 @@ enum FileBytes {
         }
     }
 
-    /// The entries of a directory, sorted, hidden ones (starting with ".") left out.
-    static func visibleEntries(_ path: String) throws(Failure) -> [String] {
+    /// The entries of a directory, sorted, hidden ones (starting with ".") left out, each with its kind when
+    /// the directory listing tells it (nil: ask `kind`). Saves one `lstat` per file on 100,000 files.
+    static func visibleEntries(_ path: String) throws(Failure) -> [(name: String, kind: Kind?)] {
         guard let directory = opendir(path) else { throw Failure(reason: lastError()) }
         defer { closedir(directory) }
-        var names: [String] = []
+        var entries: [(name: String, kind: Kind?)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            if !name.hasPrefix(".") { names.append(name) }
+            guard !name.hasPrefix(".") else { continue }
+            let kind: Kind? = switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): .file
+            case Int32(DT_DIR): .directory
+            default: nil
+            }
+            entries.append((name, kind))
         }
-        return names.sorted()
+        return entries.sorted { $0.name < $1.name }
     }
 
     /// The absolute path with every symbolic link resolved, or nil when it does not resolve.

@@ -67,7 +67,7 @@ private struct Walker {
         }
     }
 
-    mutating func entries(_ relative: String) -> [String] {
+    mutating func entries(_ relative: String) -> [(name: String, kind: FileBytes.Kind?)] {
         guard kind(relative) == .directory else {
             problems.append(Problem(file: path(relative), location: .startOfFile,
                 message: "the \(relative)/ folder is missing: every inventory needs it (see docs/inventory-format.md)"))
@@ -82,7 +82,7 @@ private struct Walker {
     }
 
     mutating func unitFiles() -> [InventorySources.File] {
-        entries("units").filter(Walker.isYAML).compactMap { name in
+        entries("units").map(\.name).filter(Walker.isYAML).compactMap { name in
             let relative = "units/" + name
             guard let kind = kind(relative) else { problems.append(outsideLink(relative)); return nil }
             return kind == .file ? readFile(relative) : nil
@@ -93,9 +93,9 @@ private struct Walker {
     /// too, so the schema rule can tell their owners to move them rather than silently skip them.
     mutating func accountFiles() -> [InventorySources.AccountFile] {
         var files: [InventorySources.AccountFile] = []
-        for name in entries("accounts") {
+        for (name, listedKind) in entries("accounts") {
             let relative = "accounts/" + name
-            switch kind(relative) {
+            switch listedKind ?? kind(relative) {
             case nil where Walker.isYAML(name):
                 files.append(.init(path: path(relative), folder: nil, fileName: name, content: .refused(outsideLink(relative))))
             case .file? where Walker.isYAML(name):
@@ -110,11 +110,11 @@ private struct Walker {
     }
 
     private mutating func collect(folder: String, relative: String, depth: Int, into files: inout [InventorySources.AccountFile]) {
-        guard depth < 4, let names = try? FileBytes.visibleEntries(path(relative)) else { return }
-        for name in names {
+        guard depth < 4, let entries = try? FileBytes.visibleEntries(path(relative)) else { return }
+        for (name, listedKind) in entries {
             let child = relative + "/" + name
             let placedFolder = depth == 0 ? folder : nil
-            switch kind(child) {
+            switch listedKind ?? kind(child) {
             case nil where Walker.isYAML(name):
                 files.append(.init(path: path(child), folder: placedFolder, fileName: name, content: .refused(outsideLink(child))))
             case .file? where Walker.isYAML(name):
@@ -127,3 +127,4 @@ private struct Walker {
         }
     }
 }
+

@@ -1,48 +1,46 @@
-import Yams
-
 /// Reads typed values out of one YAML mapping. Every wrong key or value becomes a `Problem` that names
 /// the place and the fix; reading goes on, so one file reports all its problems at once.
 struct MappingReader {
     let file: String
     let location: SourceLocation
-    private var entries: [String: (key: Node, value: Node)] = [:]
-    private var order: [String] = []
+    /// Registry mappings hold a dozen keys at most: a list searched in order beats hashing every key.
+    private var entries: [(name: String, key: YAMLNode, value: YAMLNode)] = []
     private(set) var problems: [Problem] = []
 
     /// nil (with a problem recorded) when `node` is not a mapping. `what` names the thing for messages.
-    init?(_ node: Node, file: String, what: String, problems: inout [Problem]) {
-        guard case let .mapping(mapping) = node else {
+    init?(_ node: YAMLNode, file: String, what: String, problems: inout [Problem]) {
+        guard case let .mapping(pairs, location) = node else {
             problems.append(Problem(file: file, location: node.location,
                                     message: "\(what) must be a set of `key: value` lines, but this is \(node.kindDescription)"))
             return nil
         }
         self.file = file
-        self.location = node.location
-        for (key, value) in mapping {
-            guard case let .scalar(scalar) = key else {
+        self.location = location
+        for pair in pairs {
+            let key = pair.key, value = pair.value
+            guard case let .scalar(name, _, _) = key else {
                 self.problems.append(Problem(file: file, location: key.location, message: "a key must be a plain word such as `name`, not \(key.kindDescription)"))
                 continue
             }
-            if let first = entries[scalar.string] {
+            if let first = entry(name) {
                 self.problems.append(Problem(file: file, location: key.location,
-                                             message: "key \"\(scalar.string)\" appears twice (first on line \(first.key.location.line)): keep one and delete the other",
-                                             field: scalar.string))
+                                             message: "key \"\(name)\" appears twice (first on line \(first.key.location.line)): keep one and delete the other",
+                                             field: name))
                 continue
             }
-            entries[scalar.string] = (key, value)
-            order.append(scalar.string)
+            entries.append((name, key, value))
         }
     }
 
     /// Records a problem for every key not in `allowed`, and for every `required` key that is missing or empty.
     mutating func checkKeys(allowed: [String], required: [String] = [], what: String) {
-        for key in order where !allowed.contains(key) {
-            let hint = KeySuggestion.closest(to: key, among: allowed).map { "did you mean \"\($0)\"? " } ?? ""
-            report("unknown key \"\(key)\" in \(what): \(hint)the keys allowed are \(allowed.joined(separator: ", "))",
-                   at: entries[key]!.key.location, field: key)
+        for entry in entries where !allowed.contains(entry.name) {
+            let hint = KeySuggestion.closest(to: entry.name, among: allowed).map { "did you mean \"\($0)\"? " } ?? ""
+            report("unknown key \"\(entry.name)\" in \(what): \(hint)the keys allowed are \(allowed.joined(separator: ", "))",
+                   at: entry.key.location, field: entry.name)
         }
         for key in required {
-            if let entry = entries[key] {
+            if let entry = entry(key) {
                 if entry.value.isNull { report("\"\(key)\" has no value: fill it in", at: entry.value.location, field: key) }
             } else {
                 report("\(what) has no \"\(key)\": add a line `\(key): ...`", at: location, field: key)
@@ -51,9 +49,13 @@ struct MappingReader {
     }
 
     /// The node under `key`, unless it is missing or empty.
-    func node(_ key: String) -> Node? {
-        guard let value = entries[key]?.value, !value.isNull else { return nil }
+    func node(_ key: String) -> YAMLNode? {
+        guard let value = entry(key)?.value, !value.isNull else { return nil }
         return value
+    }
+
+    private func entry(_ name: String) -> (name: String, key: YAMLNode, value: YAMLNode)? {
+        entries.first { $0.name == name }
     }
 
     mutating func report(_ message: String, at location: SourceLocation, field: String?) {
@@ -64,23 +66,23 @@ struct MappingReader {
 
     mutating func string(_ key: String) -> Located<String>? {
         guard let node = node(key) else { return nil }
-        guard case let .scalar(scalar) = node else {
+        guard case let .scalar(text, _, location) = node else {
             report("\"\(key)\" must be a single text value, but this is \(node.kindDescription)", at: node.location, field: key)
             return nil
         }
-        return Located(scalar.string, at: node.location)
+        return Located(text, at: location)
     }
 
     mutating func strings(_ key: String, example: String) -> Located<[Located<String>]>? {
         guard let node = node(key) else { return nil }
-        guard case let .sequence(sequence) = node else {
+        guard case let .sequence(sequence, _) = node else {
             report("\"\(key)\" must be a list, like `\(key): \(example)`", at: node.location, field: key)
             return nil
         }
         var items: [Located<String>] = []
         for item in sequence {
-            if case let .scalar(scalar) = item, !item.isNull {
-                items.append(Located(scalar.string, at: item.location))
+            if case let .scalar(text, _, location) = item, !item.isNull {
+                items.append(Located(text, at: location))
             } else {
                 report("each entry of \"\(key)\" must be a single text value, like `\(key): \(example)`", at: item.location, field: key)
             }

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads the organisation files: `herald.yaml`, `people.yaml` and one unit file. Their problems are fatal
 /// to the audit (collected by the caller), so each parser returns what it could read plus its problems.
 enum OrganisationParser {
@@ -31,7 +29,7 @@ enum OrganisationParser {
 
     static func parsePeople(_ bytes: [UInt8], file: String, problems: inout [Problem]) -> [Person] {
         guard let node = document(bytes, file: file, what: "people.yaml", problems: &problems) else { return [] }
-        guard case let .sequence(list) = node else {
+        guard case let .sequence(list, _) = node else {
             problems.append(Problem(file: file, location: node.location,
                                     message: "people.yaml must be a list of people, each starting with `- id: ...`"))
             return []
@@ -74,7 +72,7 @@ enum OrganisationParser {
         return Unit(id: id.value, name: name.value, aliases: aliases, parent: parent, maintainers: maintainers, standards: standards, file: file)
     }
 
-    private static func document(_ bytes: [UInt8], file: String, what: String, problems: inout [Problem]) -> Node? {
+    private static func document(_ bytes: [UInt8], file: String, what: String, problems: inout [Problem]) -> YAMLNode? {
         switch YAMLText.parse(bytes, file: file) {
         case let .failure(problem):
             problems.append(problem)

@@ -1,8 +1,6 @@
-import Yams
-
 /// Reads a `standards:` mapping of `herald.yaml` or of a unit file.
 enum StandardsParser {
-    static func parse(_ node: Node?, file: String, problems: inout [Problem]) -> Standards {
+    static func parse(_ node: YAMLNode?, file: String, problems: inout [Problem]) -> Standards {
         var standards = Standards()
         guard let node, var reader = MappingReader(node, file: file, what: "\"standards\"", problems: &problems) else { return standards }
         reader.checkKeys(allowed: Standards.keys, what: "\"standards\"")

@@ -28,11 +28,9 @@ public struct Account: Sendable {
         self.folder = folder
     }
 
-    /// `platform:handle`, lowercased: two files with the same identity register the same account.
-    public var identity: String? {
-        guard let platform, let handle else { return nil }
-        return "\(platform.value.rawValue):\(handle.value.lowercased())"
-    }
+    /// `platform:handle`, lowercased: two files with the same identity register the same account. Set by
+    /// the loader once platform and handle are read.
+    public internal(set) var identity: String?
 
     /// Retired accounts are only checked for schema, unit and duplicates.
     public var isRetired: Bool { status?.value == .retired }

@@ -24,22 +24,21 @@ public struct AuditResult: Sendable {
     /// Every unit with a file, and every unit an account names, sorted by id.
     public let units: [UnitSummary]
 
-    public init(registry: Registry, asOf: CalendarDate, findings: [Finding]) {
+    /// - Parameter findingsByAccount: each account's findings, in the order of `registry.accounts`.
+    public init(registry: Registry, asOf: CalendarDate, findingsByAccount: [[Finding]]) {
         organisation = registry.organisation.name
         self.asOf = asOf
         accountCount = registry.accounts.count
-        self.findings = findings
+        findings = findingsByAccount.flatMap { $0 }.sorted(by: Finding.reportOrder)
         errorCount = findings.count { $0.severity == .error }
         warningCount = findings.count { $0.severity == .warning }
 
         var summaries: [String: UnitSummary] = [:]
         for unit in registry.units.values { summaries[unit.id] = UnitSummary(id: unit.id, name: unit.name) }
-        let findingsByFile = Dictionary(grouping: findings, by: \.file)
-        for account in registry.accounts {
+        for (account, own) in zip(registry.accounts, findingsByAccount) {
             let id = account.unit?.value ?? account.folder ?? "(none)"
             var summary = summaries[id] ?? UnitSummary(id: id, name: nil)
             summary.accounts += 1
-            let own = findingsByFile[account.file] ?? []
             if !own.isEmpty { summary.failingAccounts += 1 }
             summary.errors += own.count { $0.severity == .error }
             summary.warnings += own.count { $0.severity == .warning }

@@ -12,25 +12,34 @@ public struct Auditor: Sendable {
 
     public func audit(_ registry: Registry) -> AuditResult {
         let context = AuditContext(registry: registry, asOf: asOf)
-        let active: [(rule: any Rule, severity: Severity)] = rules.compactMap { rule in
-            switch registry.organisation.ruleSettings[rule.description.id]?.value {
+        let active: [ActiveRule] = rules.compactMap { rule in
+            let description = rule.description
+            switch registry.organisation.ruleSettings[description.id]?.value {
             case .off?: return nil
-            case let .severity(severity)?: return (rule, severity)
-            case nil: return (rule, rule.description.severity)
+            case let .severity(severity)?: return ActiveRule(rule: rule, id: description.id, severity: severity, appliesToRetired: description.appliesToRetired)
+            case nil: return ActiveRule(rule: rule, id: description.id, severity: description.severity, appliesToRetired: description.appliesToRetired)
             }
         }
         let perAccount = ParallelMap.map(registry.accounts) { account -> [Finding] in
             var findings: [Finding] = []
             let unit = account.unit?.value ?? account.folder
-            for (rule, severity) in active where rule.description.appliesToRetired || !account.isRetired {
-                for violation in rule.check(account, in: context) {
-                    findings.append(Finding(rule: rule.description.id, severity: severity, file: account.file,
+            for active in active where active.appliesToRetired || !account.isRetired {
+                for violation in active.rule.check(account, in: context) {
+                    findings.append(Finding(rule: active.id, severity: active.severity, file: account.file,
                                             location: violation.location, account: account.identity, unit: unit,
                                             message: violation.message, field: violation.field))
                 }
             }
             return findings
         }
-        return AuditResult(registry: registry, asOf: asOf, findings: perAccount.flatMap { $0 }.sorted(by: Finding.reportOrder))
+        return AuditResult(registry: registry, asOf: asOf, findingsByAccount: perAccount)
+    }
+
+    /// A rule as configured for this audit; the description is read once, not once per account.
+    private struct ActiveRule: Sendable {
+        let rule: any Rule
+        let id: String
+        let severity: Severity
+        let appliesToRetired: Bool
     }
 }

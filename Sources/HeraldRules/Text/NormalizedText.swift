@@ -7,16 +7,30 @@ struct NormalizedText: Sendable, Equatable {
 
     init(_ text: String) {
         var result: [Unicode.Scalar] = []
-        result.reserveCapacity(text.unicodeScalars.count)
+        result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+        func append(_ scalar: Unicode.Scalar) {
+            if pendingSpace { result.append(" "); pendingSpace = false }
+            result.append(scalar)
+        }
+        for scalar in text.unicodeScalars {
+            // Bios are mostly ASCII: handle it without Unicode property tables, which cost more than the rest.
+            if scalar.isASCII {
+                switch scalar.value {
+                case 0x09...0x0D, 0x20: pendingSpace = !result.isEmpty
+                case 0x41...0x5A: append(Unicode.Scalar(scalar.value + 0x20)!)
+                default: append(scalar)
+                }
+                continue
+            }
             if scalar.properties.isWhitespace {
                 pendingSpace = !result.isEmpty
                 continue
             }
-            if scalar.properties.generalCategory == .nonspacingMark { continue }
-            if pendingSpace { result.append(" "); pendingSpace = false }
-            for lowered in scalar.properties.lowercaseMapping.unicodeScalars { result.append(lowered) }
+            for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+            where part.properties.generalCategory != .nonspacingMark {
+                for lowered in part.properties.lowercaseMapping.unicodeScalars { append(lowered) }
+            }
         }
         scalars = result
     }
@@ -50,6 +64,9 @@ struct NormalizedText: Sendable, Equatable {
     }
 
     private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        if scalar.isASCII {
+            return (0x30...0x39).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) || (0x41...0x5A).contains(scalar.value)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

@@ -38,9 +38,9 @@ public struct UnitStandardsRule: Rule {
             violations.append(Violation(at: handle.location,
                 "handle \"\(handle.value)\" does not follow the naming pattern \(pattern.source) of unit \(unitID): use a handle that matches it", field: "handle"))
         }
-        if !standards.bioMustInclude.isEmpty {
+        if let phrases = context.bioPhrases[unitID], !phrases.isEmpty {
             let bio = NormalizedText(account.bio?.value ?? "")
-            for phrase in standards.bioMustInclude where !bio.contains(NormalizedText(phrase)) {
+            for (phrase, normalized) in phrases where !bio.contains(normalized) {
                 violations.append(Violation(at: account.bio?.location ?? account.location,
                     "bio lacks the phrase \"\(phrase)\" required by the standards of unit \(unitID): add it to the bio", field: "bio"))
             }
