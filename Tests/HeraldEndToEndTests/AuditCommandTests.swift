@@ -112,4 +112,21 @@ import Testing
             #expect(help.status == 0 && help.stdout.contains("USAGE"), "\(command)")
         }
     }
+
+    @Test func theShippedInventoryShowsEveryRuleFailingAndMostAccountsPassing() throws {
+        let herald = try HeraldProcess()
+        defer { herald.remove() }
+        let shipped = HeraldProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Inventory")
+        try FileManager.default.copyItem(at: shipped, to: herald.directory.appendingPathComponent("Inventory"))
+        let output = try herald.run(["audit"] + asOf)
+        #expect(output.status == 1, "\(output.stderr)")
+        let report = try herald.json("Reports/report.json")
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        let rules = Set(findings.compactMap { $0["rule"] as? String })
+        #expect(rules == ["inventory-schema", "unit-known", "duplicate-account", "bio-states-office", "owner-assigned", "unit-standards", "review-current"])
+        let summary = try #require(report["summary"] as? [String: Int])
+        #expect((40...80).contains(summary["accounts"] ?? 0))
+        #expect((summary["failing_accounts"] ?? 0) * 3 < (summary["accounts"] ?? 0), "most accounts pass")
+    }
 }

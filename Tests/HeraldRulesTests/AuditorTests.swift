@@ -81,4 +81,11 @@ import Testing
         #expect(parks.accounts == 2 && parks.failingAccounts == 1 && parks.errors == 2 && parks.warnings == 0)
         #expect(result.units.map(\.id) == ["city-hall", "library", "parks"])
     }
+
+    @Test func aMisspeltKeyIsReportedOnceNotAlsoAsMissing() throws {
+        let misspelt = Self.passing.replacingOccurrences(of: "owners:", with: "owner:").replacingOccurrences(of: "last_reviewed:", with: "last_review:")
+        let result = try audit(accounts: ["parks/instagram-fairhavenparks.yaml": misspelt])
+        #expect(result.findings.map(\.rule) == ["inventory-schema", "inventory-schema"])
+        #expect(result.findings.map(\.field) == ["owners", "last_reviewed"])
+    }
 }

@@ -35,9 +35,11 @@ struct MappingReader {
     /// Records a problem for every key not in `allowed`, and for every `required` key that is missing or empty.
     mutating func checkKeys(allowed: [String], required: [String] = [], what: String) {
         for entry in entries where !allowed.contains(entry.name) {
-            let hint = KeySuggestion.closest(to: entry.name, among: allowed).map { "did you mean \"\($0)\"? " } ?? ""
+            let suggestion = KeySuggestion.closest(to: entry.name, among: allowed)
+            let hint = suggestion.map { "did you mean \"\($0)\"? " } ?? ""
+            // The field is the key it was meant to be, so rules about that key see it was written, only misspelt.
             report("unknown key \"\(entry.name)\" in \(what): \(hint)the keys allowed are \(allowed.joined(separator: ", "))",
-                   at: entry.key.location, field: entry.name)
+                   at: entry.key.location, field: suggestion ?? entry.name)
         }
         for key in required {
             if let entry = entry(key) {

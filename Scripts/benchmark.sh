@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The audit benchmark: Herald against the reference script (../shared/bench/ref_audit.py), side by side.
+#
+#   Scripts/benchmark.sh [ACCOUNTS] [RUNS]        (defaults: 100000 accounts, 5 runs each)
+#
+# Generates a synthetic inventory once (kept in .build/bench-ACCOUNTS), builds herald in release mode, warms
+# the page cache, then alternates the two tools RUNS times and prints each run's wall time and peak memory,
+# and the medians. Speed is measured here, never in the tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+accounts=${1:-100000}
+runs=${2:-5}
+data=.build/bench-$accounts
+reference=${REFERENCE:-../shared/bench/ref_audit.py}
+
+if [ ! -f "$data/Inventory/herald.yaml" ]; then
+  python3 Scripts/generate-inventory.py "$data" --accounts "$accounts" --force > /dev/null
+fi
+swift build -c release --product herald > /dev/null
+herald=$(swift build -c release --show-bin-path)/herald
+
+measure() { # label, command...: prints "label wall_s peak_kb"
+  local label=$1; shift
+  local out
+  out=$( { /usr/bin/time -f "%e %M" "$@" > /dev/null 2> /dev/null; } 2>&1 | tail -1 )
+  echo "$label $out"
+}
+
+cat "$data"/Inventory/accounts/*/* > /dev/null   # warm the page cache
+results=$(mktemp)
+for run in $(seq "$runs"); do
+  measure herald "$herald" audit --inventory "$data/Inventory" --output "$data/Reports" --as-of 2026-11-24 --format json >> "$results" || true
+  if [ -f "$reference" ]; then measure reference python3 "$reference" "$data" >> "$results" || true; fi
+done
+cat "$results"
+python3 - "$results" "$accounts" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+medians = {}
+for tool in ("herald", "reference"):
+    walls = [float(r[1]) for r in rows if r[0] == tool]
+    peaks = [int(r[2]) for r in rows if r[0] == tool]
+    if walls:
+        medians[tool] = statistics.median(walls)
+        print(f"{tool}: median {medians[tool]:.2f} s wall, peak {max(peaks) / 1024:.0f} MiB, {len(walls)} runs, {sys.argv[2]} accounts")
+if len(medians) == 2:
+    print(f"herald is {medians['reference'] / medians['herald']:.1f}x faster than the reference")
+PY
+rm -f "$results"
