@@ -19,18 +19,20 @@ fi
 swift build -c release --product herald > /dev/null
 herald=$(swift build -c release --show-bin-path)/herald
 
-measure() { # label, command...: prints "label wall_s peak_kb"
+measure() { # label, command...: appends "label wall_s peak_kb"
   local label=$1; shift
-  local out
-  out=$( { /usr/bin/time -f "%e %M" "$@" > /dev/null 2> /dev/null; } 2>&1 | tail -1 )
-  echo "$label $out"
+  local timing
+  timing=$(mktemp)
+  /usr/bin/time -o "$timing" -f "%e %M" "$@" > /dev/null 2>&1 || true
+  echo "$label $(tail -1 "$timing")"
+  rm -f "$timing"
 }
 
-cat "$data"/Inventory/accounts/*/* > /dev/null   # warm the page cache
+find "$data/Inventory" -type f -exec cat {} + > /dev/null   # warm the page cache
 results=$(mktemp)
 for run in $(seq "$runs"); do
-  measure herald "$herald" audit --inventory "$data/Inventory" --output "$data/Reports" --as-of 2026-11-24 --format json >> "$results" || true
-  if [ -f "$reference" ]; then measure reference python3 "$reference" "$data" >> "$results" || true; fi
+  measure herald "$herald" audit --inventory "$data/Inventory" --output "$data/Reports" --as-of 2026-11-24 --format json >> "$results"
+  if [ -f "$reference" ]; then measure reference python3 "$reference" "$data" >> "$results"; fi
 done
 cat "$results"
 python3 - "$results" "$accounts" <<'PY'

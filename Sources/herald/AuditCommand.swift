@@ -35,7 +35,8 @@ struct Audit: ParsableCommand {
             throw Outcome.reportNotWritten.exitCode
         }
         let failed = options.failOn.severity.map(result.hasFindings(atOrAbove:)) ?? false
-        throw Outcome.audited(failed: failed).exitCode
+        // Exiting here spares freeing the registry object by object, which the system does at once.
+        Self.exit(withError: Outcome.audited(failed: failed).exitCode)
     }
 
     private func render(_ format: ReportFormat, _ result: AuditResult) throws(ReportWriter.Failure) -> [UInt8] {

@@ -19,13 +19,11 @@ enum FileBytes {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Failure(reason: lastError()) }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw Failure(reason: lastError()) }
-        var bytes: [UInt8] = []
-        var capacity = max(Int(info.st_size), 0) + 1
+        // Account files are a few hundred bytes: one read usually takes all, the next one confirms the end.
+        var bytes = [UInt8](repeating: 0, count: 4096)
         var count = 0
         while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: capacity)); capacity *= 2 }
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
             let got = bytes.withUnsafeMutableBytes { buffer in
                 posixRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
             }

@@ -17,7 +17,7 @@ enum InventoryReader {
     }
 }
 
-private struct Walker {
+private struct Walker: Sendable {
     let display: String
     let realRoot: String
     var problems: [Problem] = []
@@ -92,39 +92,29 @@ private struct Walker {
     /// Account files sit in `accounts/<unit>/`; YAML files anywhere else under `accounts/` are listed
     /// too, so the schema rule can tell their owners to move them rather than silently skip them.
     mutating func accountFiles() -> [InventorySources.AccountFile] {
-        var files: [InventorySources.AccountFile] = []
-        for (name, listedKind) in entries("accounts") {
-            let relative = "accounts/" + name
-            switch listedKind ?? kind(relative) {
-            case nil where Walker.isYAML(name):
-                files.append(.init(path: path(relative), folder: nil, fileName: name, content: .refused(outsideLink(relative))))
-            case .file? where Walker.isYAML(name):
-                files.append(.init(path: path(relative), folder: nil, fileName: name, content: .disk(path(relative))))
-            case .directory?:
-                collect(folder: name, relative: relative, depth: 0, into: &files)
-            default:
-                continue
-            }
-        }
-        return files
+        let top = entries("accounts")
+        // Unit folders are listed in parallel: with 100,000 accounts, listing is a tenth of the loading time.
+        return ParallelMap.map(top, chunkSize: 4) { [self] entry in
+            files(at: "accounts/" + entry.name, name: entry.name, listedKind: entry.kind, unitFolder: nil, depth: 0)
+        }.flatMap { $0 }
     }
 
-    private mutating func collect(folder: String, relative: String, depth: Int, into files: inout [InventorySources.AccountFile]) {
-        guard depth < 4, let entries = try? FileBytes.visibleEntries(path(relative)) else { return }
-        for (name, listedKind) in entries {
-            let child = relative + "/" + name
-            let placedFolder = depth == 0 ? folder : nil
-            switch listedKind ?? kind(child) {
-            case nil where Walker.isYAML(name):
-                files.append(.init(path: path(child), folder: placedFolder, fileName: name, content: .refused(outsideLink(child))))
-            case .file? where Walker.isYAML(name):
-                files.append(.init(path: path(child), folder: placedFolder, fileName: name, content: .disk(path(child))))
-            case .directory?:
-                collect(folder: folder, relative: child, depth: depth + 1, into: &files)
-            default:
-                continue
+    /// The account files at `relative`: the file itself, or the files in the folder and below it.
+    private func files(at relative: String, name: String, listedKind: FileBytes.Kind?, unitFolder: String?, depth: Int) -> [InventorySources.AccountFile] {
+        switch listedKind ?? kind(relative) {
+        case nil where Walker.isYAML(name):
+            return [.init(path: path(relative), folder: unitFolder, fileName: name, content: .refused(outsideLink(relative)))]
+        case .file? where Walker.isYAML(name):
+            return [.init(path: path(relative), folder: unitFolder, fileName: name, content: .disk(path(relative)))]
+        case .directory? where depth < 4:
+            let entries = (try? FileBytes.visibleEntries(path(relative))) ?? []
+            // Only files directly in accounts/<unit>/ belong to that unit; deeper ones are reported as misplaced.
+            return entries.flatMap { entry in
+                files(at: relative + "/" + entry.name, name: entry.name, listedKind: entry.kind,
+                      unitFolder: depth == 0 ? name : nil, depth: depth + 1)
             }
+        default:
+            return []
         }
     }
 }
-

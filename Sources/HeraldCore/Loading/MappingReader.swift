@@ -16,6 +16,7 @@ struct MappingReader {
         }
         self.file = file
         self.location = location
+        entries.reserveCapacity(pairs.count)
         for pair in pairs {
             let key = pair.key, value = pair.value
             guard case let .scalar(name, _, _) = key else {

@@ -3,8 +3,9 @@ import Dispatch
 /// Maps a function over an array on every core, keeping the order. Parsing 100,000 files is the audit's
 /// main cost, and it splits cleanly per file.
 package enum ParallelMap {
-    package static func map<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
-        let chunkSize = 64
+    /// - Parameter chunkSize: items handed to a thread at a time; small for items of uneven cost.
+    package static func map<Element: Sendable, Result: Sendable>(_ items: [Element], chunkSize: Int = 64,
+                                                                 _ transform: @Sendable (Element) -> Result) -> [Result] {
         let chunks = (items.count + chunkSize - 1) / chunkSize
         guard chunks > 1 else { return items.map(transform) }
         let slots = ResultSlots<Result>(count: items.count)

@@ -93,6 +93,7 @@ final class YAMLComposer {
         case YAML_MAPPING_START_EVENT:
             let anchor = event.data.mapping_start.anchor.map { String(cString: $0) }
             var pairs: [YAMLPair] = []
+            pairs.reserveCapacity(16)
             while true {
                 var keyEvent = try next()
                 defer { yaml_event_delete(&keyEvent) }
