@@ -84,8 +84,10 @@ enum OrganisationParser {
         return nil
     }
 
+    /// One `@` with text before it and a dot after it, no spaces: a typo check, not RFC 5322.
     private static func isPlausibleEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: \.isWhitespace)
+        let bytes = Array(text.utf8)
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), at > 0, bytes.lastIndex(of: UInt8(ascii: "@")) == at else { return false }
+        return bytes[(at + 1)...].contains(UInt8(ascii: ".")) && !bytes.contains { $0 == 0x20 || (0x09...0x0D).contains($0) }
     }
 }

@@ -36,3 +36,19 @@ private final class ResultSlots<Value>: @unchecked Sendable {
         buffer.deallocate()
     }
 }
+
+/// Work started on another thread whose result is collected later.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    // Written once by the work item, read only after `group.wait()`: the group orders the two.
+    private var value: Value?
+    private let group = DispatchGroup()
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async(group: group) { [self] in value = work() }
+    }
+
+    func result() -> Value {
+        group.wait()
+        return value!
+    }
+}

@@ -4,6 +4,18 @@
 public enum RegistryBuilder {
     /// - Parameter knownRules: rule ids that `herald.yaml` `rules:` may name.
     public static func build(from sources: InventorySources, knownRules: Set<String>) throws(InventoryError) -> Registry {
+        // Account files do not depend on the organisation files, so both are parsed at once; a broken
+        // organisation file still stops the audit before any rule runs.
+        let organisationWork = Background { organisationFiles(from: sources, knownRules: knownRules) }
+        let accounts = ParallelMap.map(sources.accounts) { AccountReader.read($0) }
+        let (organisation, people, units, problems) = organisationWork.result()
+        guard problems.isEmpty else { throw InventoryError(problems: problems.sorted { ($0.file, $0.location) < ($1.file, $1.location) }) }
+        return Registry(organisation: organisation, people: people, units: units, accounts: accounts,
+                        standards: effectiveStandards(units, organisation: organisation))
+    }
+
+    private static func organisationFiles(from sources: InventorySources, knownRules: Set<String>)
+        -> (Organisation, [String: Person], [String: Unit], [Problem]) {
         var problems: [Problem] = []
         let organisation = OrganisationParser.parse(sources.organisation.bytes, file: sources.organisation.path, knownRules: knownRules, problems: &problems)
         let peopleList = OrganisationParser.parsePeople(sources.people.bytes, file: sources.people.path, problems: &problems)
@@ -32,11 +44,7 @@ public enum RegistryBuilder {
             problems.append(Problem(file: sources.people.path, location: person.location,
                 message: "\(person.id)'s unit \"\(person.unit!)\" has no file in units/: correct the unit or add units/\(person.unit!).yaml"))
         }
-        guard problems.isEmpty else { throw InventoryError(problems: problems.sorted { ($0.file, $0.location) < ($1.file, $1.location) }) }
-
-        let accounts = ParallelMap.map(sources.accounts) { AccountReader.read($0) }
-        return Registry(organisation: organisation, people: people, units: units, accounts: accounts,
-                        standards: effectiveStandards(units, organisation: organisation))
+        return (organisation, people, units, problems)
     }
 
     private static func hierarchyProblems(_ units: [String: Unit]) -> [Problem] {
