@@ -22,6 +22,7 @@ enum AccountParser {
     }
 
     private static func read(_ account: inout Account, from reader: inout MappingReader) {
+        account.wasRead = true
         account.location = reader.location
         reader.checkKeys(allowed: Account.keys, required: Account.requiredKeys, what: "an account file")
         account.platform = reader.choice("platform", hints: Platform.formerNames)

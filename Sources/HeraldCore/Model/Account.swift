@@ -20,6 +20,10 @@ public struct Account: Sendable {
     public var lastReviewed: Located<CalendarDate>?
     public var archiving: Located<String>?
 
+    /// False when the file could not be read as a mapping of keys at all (not YAML, empty, a list): then
+    /// only its schema problems are reported, not a cascade of "no owners", "no bio", "no review".
+    public internal(set) var wasRead = false
+
     /// What is wrong with the file itself (reported by the `inventory-schema` rule).
     public var schemaProblems: [Problem] = []
 

@@ -16,14 +16,14 @@ public struct Auditor: Sendable {
             let description = rule.description
             switch registry.organisation.ruleSettings[description.id]?.value {
             case .off?: return nil
-            case let .severity(severity)?: return ActiveRule(rule: rule, id: description.id, severity: severity, appliesToRetired: description.appliesToRetired)
-            case nil: return ActiveRule(rule: rule, id: description.id, severity: description.severity, appliesToRetired: description.appliesToRetired)
+            case let .severity(severity)?: return ActiveRule(rule: rule, severity: severity)
+            case nil: return ActiveRule(rule: rule, severity: description.severity)
             }
         }
         let perAccount = ParallelMap.map(registry.accounts) { account -> [Finding] in
             var findings: [Finding] = []
             let unit = account.unit?.value ?? account.folder
-            for active in active where active.appliesToRetired || !account.isRetired {
+            for active in active where (active.appliesToRetired || !account.isRetired) && (active.appliesToUnreadFiles || account.wasRead) {
                 for violation in active.rule.check(account, in: context) {
                     findings.append(Finding(rule: active.id, severity: active.severity, file: account.file,
                                             location: violation.location, account: account.identity, unit: unit,
@@ -41,5 +41,15 @@ public struct Auditor: Sendable {
         let id: String
         let severity: Severity
         let appliesToRetired: Bool
+        let appliesToUnreadFiles: Bool
+
+        init(rule: any Rule, severity: Severity) {
+            let description = rule.description
+            self.rule = rule
+            self.id = description.id
+            self.severity = severity
+            self.appliesToRetired = description.appliesToRetired
+            self.appliesToUnreadFiles = description.appliesToUnreadFiles
+        }
     }
 }

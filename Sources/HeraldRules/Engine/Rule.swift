@@ -23,16 +23,19 @@ public struct RuleDescription: Sendable {
     public let severity: Severity
     /// Retired accounts are only checked by rules that say so (schema, unit, duplicates).
     public let appliesToRetired: Bool
+    /// Files that could not be read as a mapping are only checked by rules that say so (the schema rule).
+    public let appliesToUnreadFiles: Bool
     public let passing: [Example]
     public let failing: [Example]
 
     public init(id: String, summary: String, rationale: String, severity: Severity, appliesToRetired: Bool = false,
-                passing: [Example], failing: [Example]) {
+                appliesToUnreadFiles: Bool = false, passing: [Example], failing: [Example]) {
         self.id = id
         self.summary = summary
         self.rationale = rationale
         self.severity = severity
         self.appliesToRetired = appliesToRetired
+        self.appliesToUnreadFiles = appliesToUnreadFiles
         self.passing = passing
         self.failing = failing
     }

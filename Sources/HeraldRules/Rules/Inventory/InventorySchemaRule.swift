@@ -13,6 +13,7 @@ public struct InventorySchemaRule: Rule {
             """,
         severity: .error,
         appliesToRetired: true,
+        appliesToUnreadFiles: true,
         passing: [
             .account(),
             .account(["archiving": nil, "created": nil]),

@@ -1,0 +1,50 @@
+import Foundation
+import HeraldReports
+import Testing
+
+@Suite struct JSONReportTests {
+    func decoded(_ bytes: [UInt8]) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+    }
+
+    @Test func holdsVersionDateSummaryUnitsAndFindings() throws {
+        let report = try decoded(JSONReport.render(ReportTestData.result()))
+        #expect(report["schema_version"] as? Int == 1)
+        #expect(report["as_of"] as? String == "2026-11-24")
+        #expect(report["organisation"] as? String == "City of \"Fairhaven\" / <Test>")
+        #expect(report["summary"] as? [String: Int] == ["accounts": 3, "units": 1, "errors": 3, "warnings": 1, "failing_accounts": 2])
+        let units = try #require(report["units"] as? [[String: Any]])
+        #expect(units.count == 1 && units[0]["id"] as? String == "parks" && units[0]["failing_accounts"] as? Int == 2)
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["file"] as? String } == [
+            "Inventory/accounts/parks/x-broken.yaml",
+            "Inventory/accounts/parks/x-parksfun.yaml", "Inventory/accounts/parks/x-parksfun.yaml", "Inventory/accounts/parks/x-parksfun.yaml",
+        ])
+        // Sorted by file, then line, then rule.
+        #expect(findings.map { $0["line"] as? Int } == [2, 1, 5, 6])
+        #expect(findings.map { $0["rule"] as? String } == ["inventory-schema", "review-current", "bio-states-office", "owner-assigned"])
+    }
+
+    @Test func unknownValuesAreNullNotMissing() throws {
+        let report = try decoded(JSONReport.render(ReportTestData.result()))
+        let broken = try #require((report["findings"] as? [[String: Any]])?.first)
+        #expect(broken["account"] is NSNull)
+        #expect(broken["field"] is NSNull)
+        #expect(broken["unit"] as? String == "parks")
+        #expect(Set(broken.keys) == ["rule", "severity", "file", "line", "column", "account", "unit", "message", "field"])
+    }
+
+    @Test func sameResultSameBytesAndNoEscapedSlashes() throws {
+        let first = try JSONReport.render(ReportTestData.result())
+        let second = try JSONReport.render(ReportTestData.result())
+        #expect(first == second)
+        let text = String(decoding: first, as: UTF8.self)
+        #expect(text.contains("\"file\" : \"Inventory/accounts/parks/x-broken.yaml\""))
+        #expect(text.hasSuffix("}\n"))
+        #expect(text.contains("\"organisation\" : \"City of \\\"Fairhaven\\\" / <Test>\""))
+    }
+
+    @Test func theAuditDateChangesTheReport() throws {
+        #expect(try JSONReport.render(ReportTestData.result()) != JSONReport.render(ReportTestData.result(asOf: "2027-12-01")))
+    }
+}
