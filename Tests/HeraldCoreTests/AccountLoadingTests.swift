@@ -29,7 +29,7 @@ import Testing
 
     @Test func invalidYAML() throws {
         let problem = try only(problems("platform: x\nhandle: [FairhavenParks\nunit: parks\n"))
-        #expect((problem.line, problem.column) == (3, 5))
+        #expect((problem.line, problem.column) == (2, 9), "where the unclosed [ opened")
         #expect(problem.message.hasPrefix("this is not valid YAML"))
     }
 
@@ -161,5 +161,47 @@ import Testing
         let problem = try only(problems(text))
         #expect((problem.line, problem.column) == (7, 9))
         #expect(problem.message == "\"status\" has no value: fill it in")
+    }
+
+    @Test func aByteOrderMarkIsAllowed() throws {
+        let inventory = try TemporaryInventory()
+        defer { inventory.remove() }
+        try inventory.write(Data([0xEF, 0xBB, 0xBF]) + Data(TemporaryInventory.validAccount.utf8), to: "accounts/parks/x-fairhavenparks.yaml")
+        let account = try inventory.account("parks/x-fairhavenparks.yaml")
+        #expect(account.schemaProblems.isEmpty)
+        #expect(account.platform?.location == SourceLocation(line: 1, column: 11))
+    }
+
+    @Test func windowsLineEndingsKeepLineNumbers() throws {
+        let text = TemporaryInventory.validAccount.replacingOccurrences(of: "\n", with: "\r\n") + "colour: blue\r\n"
+        let problem = try only(problems(text))
+        #expect((problem.line, problem.column) == (9, 1))
+    }
+
+    @Test func deepNestingIsAFindingNotACrash() throws {
+        let text = "platform: " + String(repeating: "[", count: 10_000) + "\n"
+        let problem = try only(problems(text))
+        #expect(problem.message.hasPrefix("this is not valid YAML (lists and keys are nested more than 32 levels deep here)"))
+    }
+
+    @Test func lineSeparatorCharactersAreRefused() throws {
+        let problem = try only(problems("platform: x\nbio: \"Parks\u{2028}news\"\n"))
+        #expect((problem.line, problem.column) == (2, 12))
+        #expect(problem.message == "the file contains an invisible control character (U+2028): delete it")
+    }
+
+    @Test func quotedEmptyValuesAreNotSet() throws {
+        let text = TemporaryInventory.validAccount.replacingOccurrences(of: "handle: FairhavenParks", with: "handle: \"  \"")
+        let found = try problems(text)
+        #expect(found.map(\.message).contains("\"handle\" has no value: fill it in"))
+    }
+
+    @Test func handlesAreNamesNotAddresses() throws {
+        let at = try only(problems(TemporaryInventory.validAccount.replacingOccurrences(of: "handle: FairhavenParks", with: "handle: \"@FairhavenParks\""),
+                                   at: "parks/x-@fairhavenparks.yaml"))
+        #expect((at.line, at.column) == (2, 9))
+        #expect(at.message == "write the handle without the leading @ (FairhavenParks)")
+        let slash = try problems(TemporaryInventory.validAccount.replacingOccurrences(of: "handle: FairhavenParks", with: "handle: x.com/FairhavenParks"))
+        #expect(slash.contains { $0.message.hasPrefix("handle \"x.com/FairhavenParks\" contains a slash or a space") })
     }
 }

@@ -27,10 +27,11 @@ enum AccountParser {
         reader.checkKeys(allowed: Account.keys, required: Account.requiredKeys, what: "an account file")
         account.platform = reader.choice("platform", hints: Platform.formerNames)
         account.handle = reader.string("handle")
+        if let handle = account.handle { checkHandle(handle, in: &reader) }
         account.url = reader.string("url")
         account.unit = reader.string("unit")
         account.name = reader.string("name")
-        account.bio = reader.string("bio")
+        account.bio = reader.string("bio", keepEmpty: true)
         account.owners = reader.strings("owners", example: "[jdoe, asmith]")
         account.status = reader.choice("status")
         account.created = reader.date("created")
@@ -38,6 +39,15 @@ enum AccountParser {
         account.archiving = reader.string("archiving")
         if let platform = account.platform, let handle = account.handle {
             account.identity = "\(platform.value.rawValue):\(handle.value.lowercased())"
+        }
+    }
+
+    /// Handles are single words: a slash or space cannot be on any platform and cannot be in a file name.
+    private static func checkHandle(_ handle: Located<String>, in reader: inout MappingReader) {
+        if handle.value.hasPrefix("@") {
+            reader.report("write the handle without the leading @ (\(handle.value.dropFirst()))", at: handle.location, field: "handle")
+        } else if handle.value.contains(where: { $0 == "/" || $0 == "\\" || $0.isWhitespace }) {
+            reader.report("handle \"\(handle.value)\" contains a slash or a space: write only the account's name on the platform, not its address", at: handle.location, field: "handle")
         }
     }
 

@@ -67,7 +67,9 @@ struct MappingReader {
 
     // MARK: Typed values
 
-    mutating func string(_ key: String) -> Located<String>? {
+    /// - Parameter keepEmpty: return an empty value as "" (with its place) rather than as not set.
+    mutating func string(_ key: String, keepEmpty: Bool = false) -> Located<String>? {
+        if keepEmpty, let value = entry(key)?.value, value.isNull { return Located("", at: value.location) }
         guard let node = node(key) else { return nil }
         guard case let .scalar(text, _, location) = node else {
             report("\"\(key)\" must be a single text value, but this is \(node.kindDescription)", at: node.location, field: key)
@@ -132,28 +134,5 @@ struct MappingReader {
         let hint = hints[text.value.lowercased()].map { "write \"\($0.rawValue)\"; " } ?? ""
         report("unknown \(key) \"\(text.value)\": \(hint)use one of \(choices)", at: text.location, field: key)
         return nil
-    }
-}
-
-/// Finds the allowed key a misspelt one was probably meant to be.
-enum KeySuggestion {
-    static func closest(to key: String, among candidates: [String]) -> String? {
-        let lowered = key.lowercased()
-        let scored = candidates.map { ($0, distance(Array(lowered), Array($0))) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, key.count / 3) else { return nil }
-        return best.0
-    }
-
-    /// Levenshtein distance.
-    private static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        var previous = Array(0...b.count)
-        for (i, ca) in a.enumerated() {
-            var current = [i + 1]
-            for (j, cb) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -11,6 +11,8 @@ final class YAMLComposer {
 
     private var parser = yaml_parser_t()
     private var anchors: [String: YAMLNode] = [:]
+    /// Registry files are two or three levels deep; a limit keeps a hostile file from exhausting the stack.
+    private static let maximumDepth = 32
 
     /// Parses exactly one document (or none) from UTF-8 bytes.
     static func compose(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> YAMLNode? {
@@ -45,7 +47,7 @@ final class YAMLComposer {
             case YAML_STREAM_START_EVENT, YAML_DOCUMENT_END_EVENT:
                 continue
             default:
-                root = try node(from: &event)
+                root = try node(from: &event, depth: 0)
             }
         }
     }
@@ -55,15 +57,20 @@ final class YAMLComposer {
         guard yaml_parser_parse(&parser, &event) == 1 else {
             let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
             let context = parser.context.map { String(cString: $0) }
-            // At the end of the file the useful place is where the unfinished thing (a quote, a list) began.
-            let mark = problem.contains("end of stream") && context != nil ? parser.context_mark : parser.problem_mark
+            // For an unfinished quote or bracketed list the useful place is where it began, not where the
+            // parser gave up (often the next line or the end of the file).
+            let unfinished = problem.contains("end of stream") || (context ?? "").contains("flow") || (context ?? "").contains("quoted")
+            let mark = unfinished && context != nil ? parser.context_mark : parser.problem_mark
             throw Failure(location: Self.location(mark), problem: problem, context: context)
         }
         return event
     }
 
-    private func node(from event: inout yaml_event_t) throws(Failure) -> YAMLNode {
+    private func node(from event: inout yaml_event_t, depth: Int) throws(Failure) -> YAMLNode {
         let location = Self.location(event.start_mark)
+        guard depth < Self.maximumDepth else {
+            throw Failure(location: location, problem: "lists and keys are nested more than \(Self.maximumDepth) levels deep here", context: nil)
+        }
         switch event.type {
         case YAML_ALIAS_EVENT:
             let name = String(cString: event.data.alias.anchor)
@@ -87,7 +94,7 @@ final class YAMLComposer {
                 var child = try next()
                 defer { yaml_event_delete(&child) }
                 if child.type == YAML_SEQUENCE_END_EVENT { break }
-                items.append(try node(from: &child))
+                items.append(try node(from: &child, depth: depth + 1))
             }
             return remember(.sequence(items, location), anchorName: anchor)
         case YAML_MAPPING_START_EVENT:
@@ -98,10 +105,10 @@ final class YAMLComposer {
                 var keyEvent = try next()
                 defer { yaml_event_delete(&keyEvent) }
                 if keyEvent.type == YAML_MAPPING_END_EVENT { break }
-                let key = try node(from: &keyEvent)
+                let key = try node(from: &keyEvent, depth: depth + 1)
                 var valueEvent = try next()
                 defer { yaml_event_delete(&valueEvent) }
-                pairs.append(YAMLPair(key: key, value: try node(from: &valueEvent)))
+                pairs.append(YAMLPair(key: key, value: try node(from: &valueEvent, depth: depth + 1)))
             }
             return remember(.mapping(pairs, location), anchorName: anchor)
         default:

@@ -21,10 +21,12 @@ enum YAMLNode {
         }
     }
 
-    /// True for an empty value, `~` or `null` written without quotes.
+    /// True for a value that says nothing: `~` or `null` written without quotes, or text that is empty or
+    /// only spaces, quoted or not (`handle: ""` is no handle).
     var isNull: Bool {
-        guard case let .scalar(text, .plain, _) = self else { return false }
-        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        guard case let .scalar(text, style, _) = self else { return false }
+        if style == .plain && (text == "~" || text == "null" || text == "Null" || text == "NULL") { return true }
+        return text.allSatisfy(\.isWhitespace)
     }
 
     /// What kind of value this is, in words for messages.

@@ -3,8 +3,12 @@ enum YAMLText {
     /// Decodes and parses one file. `nil` node with no problem means the file holds no document at all.
     static func parse(_ bytes: [UInt8], file: String) -> Result<YAMLNode?, Problem> {
         if let problem = encodingProblem(in: bytes, file: file) { return .failure(problem) }
+        // Windows editors start UTF-8 files with a byte order mark; it carries no text.
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         do {
-            return .success(try bytes.withUnsafeBufferPointer { buffer throws(YAMLComposer.Failure) in try YAMLComposer.compose(buffer) })
+            return .success(try bytes.withUnsafeBufferPointer { buffer throws(YAMLComposer.Failure) in
+                try YAMLComposer.compose(UnsafeBufferPointer(rebasing: buffer[start...]))
+            })
         } catch {
             let detail = error.context.map { "\(error.problem) \($0)" } ?? error.problem
             return .failure(Problem(file: file, location: error.location,
@@ -43,8 +47,9 @@ enum YAMLText {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x0A: line += 1; column = 1; continue
-            case 0x09, 0x0D, 0x85: break
-            case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF: return (SourceLocation(line: line, column: column), scalar)
+            case 0x09, 0x0D: break
+            // U+2028, U+2029 and NEL are line breaks to YAML but not to editors: line numbers would drift.
+            case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF, 0x2028, 0x2029: return (SourceLocation(line: line, column: column), scalar)
             default: break
             }
             column += 1
