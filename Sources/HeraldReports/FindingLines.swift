@@ -11,7 +11,7 @@ public struct FindingLines: Sendable {
     }
 
     public func line(for finding: Finding) -> String {
-        let place = "\(finding.file):\(finding.location.line):\(finding.location.column):"
+        let place = "\(TerminalText.safe(finding.file)):\(finding.location.line):\(finding.location.column):"
         let severity = finding.severity.rawValue + ":"
         let message = TerminalText.safe(finding.message)
         guard colour else { return "\(place) \(severity) [\(finding.rule)] \(message)" }
@@ -20,9 +20,10 @@ public struct FindingLines: Sendable {
     }
 }
 
-/// Registry text is untrusted: a bio could carry escape sequences that rewrite the user's terminal.
-enum TerminalText {
-    static func safe(_ text: String) -> String {
+/// Registry text (and file names) are untrusted: a bio could carry escape sequences that rewrite the
+/// user's terminal. Control characters are shown as U+FFFD instead.
+public enum TerminalText {
+    public static func safe(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             switch scalar.value {
             case 0x00...0x1F, 0x7F...0x9F: return "\u{FFFD}"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HeraldCore
 import HeraldReports
 import HeraldRules
@@ -17,6 +18,10 @@ struct Audit: ParsableCommand {
 
     @Option(help: "Comma-separated report formats: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: all).")
     var format: [FormatList] = []
+
+    func validate() throws {
+        guard !output.isEmpty else { throw ValidationError("--output needs a folder name") }
+    }
 
     func run() throws {
         let registry = try Outcome.loadRegistry(options.inventory)
@@ -64,4 +69,3 @@ extension Array where Element: Hashable {
     }
 }
 
-import Foundation

@@ -24,8 +24,13 @@ struct Check: ParsableCommand {
     var color: ColourChoice = .auto
 
     func validate() throws {
-        for path in paths where FileManager.default.fileExists(atPath: path) == false {
-            throw ValidationError("no such file or folder: \(path)")
+        let inventory = PathScope([options.inventory])
+        for path in paths {
+            guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("no such file or folder: \(path)") }
+            // A path outside the inventory would always "pass": say so rather than report no problems.
+            guard inventory.contains(path) else {
+                throw ValidationError("\(path) is not inside the inventory folder \(options.inventory): give account files or folders under it")
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HeraldCore
+import HeraldReports
 import HeraldRules
 
 /// The one place where what happened becomes an exit code; each code has one meaning whatever the flags.
@@ -24,8 +25,8 @@ enum Outcome {
         do {
             return try InventoryLoader(root: root, knownRules: Set(RuleCatalog.all.map { $0.description.id })).load()
         } catch {
-            for problem in error.problems { Console.error("\(problem.file):\(problem.location): error: \(problem.message)") }
-            Console.error("herald: the audit did not run: fix the organisation \(error.problems.count == 1 ? "problem" : "problems") above")
+            for problem in error.problems { Console.error(TerminalText.safe("\(problem.file):\(problem.location): error: \(problem.message)")) }
+            Console.error("herald: the audit did not run: fix the \(error.problems.count == 1 ? "problem" : "problems") above")
             throw Outcome.auditCouldNotRun.exitCode
         }
     }

@@ -45,7 +45,8 @@ import Testing
         let registry = try inventory.load()
         let link = try #require(registry.accounts.first { $0.file.hasSuffix("x-leaked.yaml") })
         #expect(link.handle == nil, "the link's target must not be read")
-        #expect(link.schemaProblems.map(\.message) == ["this is a link to a file outside the inventory folder, which Herald does not follow: replace it with the file itself"])
+        #expect(link.schemaProblems.map(\.message) == ["this is a link to a place outside the inventory folder, which Herald does not follow: replace it with the file itself"])
+        #expect(link.schemaProblems.map(\.location) == [.startOfFile])
     }
 
     @Test func linksInsideTheInventoryAreFollowed() throws {
@@ -63,6 +64,44 @@ import Testing
             try InventoryLoader(root: "/nonexistent/Inventory", knownRules: []).load()
         } throws: { error in
             (error as? InventoryError)?.problems.first?.message.hasPrefix("the inventory folder does not exist") == true
+        }
+    }
+
+    @Test func folderLinksBrokenLinksAndLinksOutOfTheInventoryWhateverTheirNameAreReported() throws {
+        let inventory = try TemporaryInventory()
+        defer { inventory.remove() }
+        let accounts = inventory.root.path + "/accounts"
+        try FileManager.default.createSymbolicLink(atPath: accounts + "/parks/self", withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(atPath: accounts + "/elsewhere", withDestinationPath: "/tmp")
+        try FileManager.default.createSymbolicLink(atPath: accounts + "/parks/x-gone.yaml", withDestinationPath: "x-missing.yaml")
+        let registry = try inventory.load()
+        let messages = Dictionary(uniqueKeysWithValues: registry.accounts.map { (String($0.file.dropFirst(accounts.count + 1)), $0.schemaProblems.map(\.message)) })
+        #expect(messages.count == 4, "the real account plus three refused links, no loop: \(messages.keys.sorted())")
+        #expect(messages["parks/self"] == ["this is a link to a folder, which Herald does not follow: put the account files in a real folder"])
+        #expect(messages["elsewhere"] == ["this is a link to a place outside the inventory folder, which Herald does not follow: replace it with the file itself"])
+        #expect(messages["parks/x-gone.yaml"] == ["this is a broken link (what it points to does not exist): replace it with the file itself"])
+    }
+
+    @Test func misnamedAndTooDeepFilesAreReportedNotSkipped() throws {
+        let inventory = try TemporaryInventory([
+            "accounts/parks/x-parksnews.yaml.txt": TemporaryInventory.validAccount,
+            "accounts/parks/a/b/c/x-deep.yaml": TemporaryInventory.validAccount,
+        ])
+        defer { inventory.remove() }
+        let registry = try inventory.load()
+        let misnamed = try #require(registry.accounts.first { $0.file.hasSuffix("x-parksnews.yaml.txt") })
+        #expect(misnamed.schemaProblems.first?.message.hasPrefix("this looks like an account file but its name does not end in .yaml") == true)
+        let deep = try #require(registry.accounts.first { $0.file.hasSuffix("accounts/parks/a/b/c") })
+        #expect(deep.schemaProblems.first?.message.hasPrefix("folders this deep are not read") == true)
+    }
+
+    @Test func anInventoryThatIsAFileIsNotAFolder() throws {
+        let inventory = try TemporaryInventory()
+        defer { inventory.remove() }
+        #expect {
+            try InventoryLoader(root: inventory.root.path + "/herald.yaml", knownRules: []).load()
+        } throws: { error in
+            (error as? InventoryError)?.problems.first?.message.hasPrefix("this is not a folder: run herald from the repository's top folder") == true
         }
     }
 }

@@ -48,6 +48,18 @@ import Testing
         #expect(problems[0].message.hasPrefix("handle_pattern \"^(fairhaven\" is not a valid regular expression"))
     }
 
+    @Test func patternsThatCanTakeForeverAreRefused() throws {
+        for pattern in ["^(a+)+$", "(x*)*", "^(fair(haven)+)+", "(ab{1,3}){2,}"] {
+            let problems = try fatalProblems(["units/parks.yaml": "id: parks\nname: Parks\nstandards:\n  handle_pattern: \"\(pattern)\"\n"])
+            #expect(problems.first?.message.contains("repeats a group that itself repeats") == true, "\(pattern)")
+        }
+        for pattern in ["^fairhaven", "^(fair|haven)+$", "^[a-z]+(_[a-z]+)?$", "\\(a+\\)+"] {
+            let inventory = try TemporaryInventory(["units/parks.yaml": "id: parks\nname: Parks\nparent: city-hall\nstandards:\n  handle_pattern: '\(pattern)'\n"])
+            defer { inventory.remove() }
+            #expect(throws: Never.self, "\(pattern)") { try inventory.load() }
+        }
+    }
+
     @Test func unknownRuleIDInRules() throws {
         let problems = try fatalProblems(["herald.yaml": "organisation: City of Fairhaven\nrules:\n  review-curent: error\n"])
         #expect(problems.map(\.location) == [SourceLocation(line: 3, column: 3)])

@@ -81,7 +81,8 @@ import Testing
         let herald = try HeraldProcess(fixture: "CleanInventory")
         defer { herald.remove() }
         for arguments in [["audit", "--as-of", "2026-02-30"], ["audit", "--fail-on", "sometimes"], ["audit", "--format", "json,pdf"],
-                          ["audit", "--bogus"], ["explain", "no-such-rule"], ["check", "Inventory/accounts/nowhere"]] {
+                          ["audit", "--bogus"], ["audit", "--output", ""], ["explain", "no-such-rule"],
+                          ["check", "Inventory/accounts/nowhere"], ["check", "/tmp"]] {
             let output = try herald.run(arguments)
             #expect(output.status == 64, "\(arguments): \(output.stderr)")
             #expect(!output.stderr.isEmpty)

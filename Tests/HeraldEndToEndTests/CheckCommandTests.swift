@@ -54,6 +54,24 @@ import Testing
         #expect(output.stdout.contains("\u{FFFD}]0;pwned\u{FFFD}"))
     }
 
+    @Test func aBrokenOrganisationFileStopsTheCheckToo() throws {
+        let herald = try HeraldProcess(fixture: "BrokenOrganisation")
+        defer { herald.remove() }
+        let output = try herald.run(["check", "Inventory/accounts/parks"] + asOf)
+        #expect(output.status == 2)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr.contains("Inventory/units/library.yaml:5:19: error: handle_pattern"))
+    }
+
+    @Test func aBrokenOrganisationFileLeavesTheLastReportInPlace() throws {
+        let herald = try HeraldProcess(fixture: "BrokenOrganisation")
+        defer { herald.remove() }
+        try FileManager.default.createDirectory(at: herald.directory.appendingPathComponent("Reports"), withIntermediateDirectories: true)
+        try Data("last night's report\n".utf8).write(to: herald.directory.appendingPathComponent("Reports/report.json"))
+        #expect(try herald.run(["audit"] + asOf).status == 2)
+        #expect(try herald.file("Reports/report.json") == Data("last night's report\n".utf8))
+    }
+
     @Test func rulesAndExplain() throws {
         let herald = try HeraldProcess()
         defer { herald.remove() }

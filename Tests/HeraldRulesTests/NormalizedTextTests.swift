@@ -27,4 +27,10 @@ import Testing
         #expect(!contains("", "Parks"))
         #expect(!contains("Parks", "Parks and Recreation"))
     }
+
+    @Test func curlyQuotesAndDashesMatchStraightOnes() {
+        #expect(contains("News from the Mayor\u{2019}s Office", "Mayor's Office"))
+        #expect(contains("Parks \u{2013} Recreation", "Parks - Recreation"))
+        #expect(!contains("Mayors Office", "Mayor's Office"))
+    }
 }

@@ -3,9 +3,11 @@
 enum InventoryReader {
     static func sources(root: String) throws(InventoryError) -> InventorySources {
         let display = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
-        guard FileBytes.kind(display, followingLinks: true) == .directory, let realRoot = FileBytes.resolved(display) else {
+        let kind = FileBytes.kind(display, followingLinks: true)
+        guard kind == .directory, let realRoot = FileBytes.resolved(display) else {
+            let what = kind == .missing ? "the inventory folder does not exist" : "this is not a folder"
             throw InventoryError(problems: [Problem(file: display, location: .startOfFile,
-                message: "the inventory folder does not exist: run herald from the repository's top folder or pass --inventory DIR")])
+                message: "\(what): run herald from the repository's top folder, or pass the inventory folder with --inventory DIR")])
         }
         var walker = Walker(display: display, realRoot: realRoot)
         let organisation = walker.requiredFile("herald.yaml")
@@ -34,23 +36,41 @@ private struct Walker: Sendable {
         return lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml")
     }
 
-    /// nil when `relative` is a link that leaves the inventory; otherwise its kind, links followed.
-    func kind(_ relative: String) -> FileBytes.Kind? {
-        let full = path(relative)
-        let kind = FileBytes.kind(full)
-        guard kind == .link else { return kind }
-        guard let target = FileBytes.resolved(full), target == realRoot || target.hasPrefix(realRoot + "/") else { return nil }
-        return FileBytes.kind(target)
+    /// What an entry of the inventory is. Links are followed only to files inside the inventory.
+    enum Entry {
+        case file, directory, other
+        /// Not read; the message says why and what to do.
+        case refused(String)
     }
 
-    func outsideLink(_ relative: String) -> Problem {
-        Problem(file: path(relative), location: .startOfFile,
-                message: "this is a link to a file outside the inventory folder, which Herald does not follow: replace it with the file itself")
+    func entry(_ relative: String, listedKind: FileBytes.Kind? = nil) -> Entry {
+        let full = path(relative)
+        switch listedKind ?? FileBytes.kind(full) {
+        case .file: return .file
+        case .directory: return .directory
+        case .link: break
+        default: return .other
+        }
+        guard let target = FileBytes.resolved(full) else {
+            return .refused("this is a broken link (what it points to does not exist): replace it with the file itself")
+        }
+        guard target == realRoot || target.hasPrefix(realRoot + "/") else {
+            return .refused("this is a link to a place outside the inventory folder, which Herald does not follow: replace it with the file itself")
+        }
+        switch FileBytes.kind(target) {
+        case .file: return .file
+        case .directory: return .refused("this is a link to a folder, which Herald does not follow: put the account files in a real folder")
+        default: return .other
+        }
+    }
+
+    func refusal(_ relative: String, _ message: String) -> Problem {
+        Problem(file: path(relative), location: .startOfFile, message: message)
     }
 
     mutating func requiredFile(_ relative: String) -> InventorySources.File? {
-        guard let kind = kind(relative) else { problems.append(outsideLink(relative)); return nil }
-        guard kind == .file else {
+        if case let .refused(message) = entry(relative) { problems.append(refusal(relative, message)); return nil }
+        guard case .file = entry(relative) else {
             problems.append(Problem(file: path(relative), location: .startOfFile,
                 message: "\(relative) is missing: every inventory needs it (see docs/inventory-format.md)"))
             return nil
@@ -68,7 +88,7 @@ private struct Walker: Sendable {
     }
 
     mutating func entries(_ relative: String) -> [(name: String, kind: FileBytes.Kind?)] {
-        guard kind(relative) == .directory else {
+        guard case .directory = entry(relative) else {
             problems.append(Problem(file: path(relative), location: .startOfFile,
                 message: "the \(relative)/ folder is missing: every inventory needs it (see docs/inventory-format.md)"))
             return []
@@ -84,8 +104,11 @@ private struct Walker: Sendable {
     mutating func unitFiles() -> [InventorySources.File] {
         entries("units").map(\.name).filter(Walker.isYAML).compactMap { name in
             let relative = "units/" + name
-            guard let kind = kind(relative) else { problems.append(outsideLink(relative)); return nil }
-            return kind == .file ? readFile(relative) : nil
+            switch entry(relative) {
+            case let .refused(message): problems.append(refusal(relative, message)); return nil
+            case .file: return readFile(relative)
+            default: return nil
+            }
         }
     }
 
@@ -99,22 +122,40 @@ private struct Walker: Sendable {
         }.flatMap { $0 }
     }
 
-    /// The account files at `relative`: the file itself, or the files in the folder and below it.
+    /// The account files at `relative`: the file itself, or the files in the folder and below it. What
+    /// cannot be read, or looks like an account file but would be skipped, comes back as a refused file so
+    /// the schema rule reports it: nothing under accounts/ drops out of the audit unnoticed.
     private func files(at relative: String, name: String, listedKind: FileBytes.Kind?, unitFolder: String?, depth: Int) -> [InventorySources.AccountFile] {
-        switch listedKind ?? kind(relative) {
-        case nil where Walker.isYAML(name):
-            return [.init(path: path(relative), folder: unitFolder, fileName: name, content: .refused(outsideLink(relative)))]
-        case .file? where Walker.isYAML(name):
+        func refused(_ message: String) -> [InventorySources.AccountFile] {
+            [.init(path: path(relative), folder: unitFolder, fileName: name, content: .refused(refusal(relative, message)))]
+        }
+        switch entry(relative, listedKind: listedKind) {
+        case let .refused(message):
+            return refused(message)
+        case .file where Walker.isYAML(name):
             return [.init(path: path(relative), folder: unitFolder, fileName: name, content: .disk(path(relative)))]
-        case .directory? where depth < 4:
-            let entries = (try? FileBytes.visibleEntries(path(relative))) ?? []
-            // Only files directly in accounts/<unit>/ belong to that unit; deeper ones are reported as misplaced.
-            return entries.flatMap { entry in
-                files(at: relative + "/" + entry.name, name: entry.name, listedKind: entry.kind,
-                      unitFolder: depth == 0 ? name : nil, depth: depth + 1)
+        case .file where Walker.looksLikeMisnamedYAML(name):
+            return refused("this looks like an account file but its name does not end in .yaml, so it is not read: rename it to end in .yaml, or delete it")
+        case .directory where depth >= 3:
+            return refused("folders this deep are not read: account files belong directly in accounts/<unit-id>/")
+        case .directory:
+            do {
+                // Only files directly in accounts/<unit>/ belong to that unit; deeper ones are reported as misplaced.
+                return try FileBytes.visibleEntries(path(relative)).flatMap { entry in
+                    files(at: relative + "/" + entry.name, name: entry.name, listedKind: entry.kind,
+                          unitFolder: depth == 0 ? name : nil, depth: depth + 1)
+                }
+            } catch {
+                return refused("the folder could not be read (\(error.reason)): check its permissions")
             }
         default:
             return []
         }
+    }
+
+    /// `x-parks.yaml.txt`, `x-parks.yaml~`: what editors leave when they save under another name.
+    static func looksLikeMisnamedYAML(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered.contains(".yaml") || lowered.contains(".yml")
     }
 }

@@ -23,6 +23,33 @@ public struct HandlePattern: @unchecked Sendable {
     public init(_ source: String) throws {
         self.source = source
         self.regex = try Regex(source).ignoresCase()
+        if HandlePattern.repeatsARepetition(source) { throw NestedRepetition() }
+    }
+
+    /// A pattern such as `(a+)+` makes the regular-expression engine try exponentially many ways on a
+    /// handle that almost matches: one unit's pattern could stall the nightly audit.
+    public struct NestedRepetition: Error, CustomStringConvertible {
+        public var description: String { "it repeats a group that itself repeats, like (a+)+, which can take forever to check" }
+    }
+
+    static func repeatsARepetition(_ pattern: String) -> Bool {
+        var groupsWithRepetition: [Bool] = []
+        var escaped = false
+        var characters = Array(pattern)[...]
+        while let character = characters.popFirst() {
+            if escaped { escaped = false; continue }
+            switch character {
+            case "\\": escaped = true
+            case "(": groupsWithRepetition.append(false)
+            case "+", "*", "{": if !groupsWithRepetition.isEmpty { groupsWithRepetition[groupsWithRepetition.count - 1] = true }
+            case ")":
+                let repeats = groupsWithRepetition.popLast() ?? false
+                if repeats, let next = characters.first, "+*{".contains(next) { return true }
+                if repeats, !groupsWithRepetition.isEmpty { groupsWithRepetition[groupsWithRepetition.count - 1] = true }
+            default: break
+            }
+        }
+        return false
     }
 
     /// True when the pattern matches somewhere in `handle` (like `re.search`).

@@ -27,6 +27,11 @@ struct NormalizedText: Sendable, Equatable {
                 pendingSpace = !result.isEmpty
                 continue
             }
+            // Phones type curly quotes and dashes where a unit's name has straight ones.
+            if let plain = Self.typographic[scalar] {
+                append(plain)
+                continue
+            }
             for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
             where part.properties.generalCategory != .nonspacingMark {
                 for lowered in part.properties.lowercaseMapping.unicodeScalars { append(lowered) }
@@ -34,6 +39,11 @@ struct NormalizedText: Sendable, Equatable {
         }
         scalars = result
     }
+
+    private static let typographic: [Unicode.Scalar: Unicode.Scalar] = [
+        "\u{2018}": "'", "\u{2019}": "'", "\u{02BC}": "'", "\u{201C}": "\"", "\u{201D}": "\"",
+        "\u{2010}": "-", "\u{2011}": "-", "\u{2012}": "-", "\u{2013}": "-", "\u{2014}": "-", "\u{2212}": "-",
+    ]
 
     var isEmpty: Bool { scalars.isEmpty }
 
