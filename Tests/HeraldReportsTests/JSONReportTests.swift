@@ -44,7 +44,10 @@ import Testing
         #expect(text.contains("\"organisation\" : \"City of \\\"Fairhaven\\\" / <Test>\""))
     }
 
-    @Test func theAuditDateChangesTheReport() throws {
-        #expect(try JSONReport.render(ReportTestData.result()) != JSONReport.render(ReportTestData.result(asOf: "2027-12-01")))
+    @Test func theAuditDateIsTheOnlyClock() throws {
+        let later = try decoded(JSONReport.render(ReportTestData.result(asOf: "2027-12-01")))
+        #expect(later["as_of"] as? String == "2027-12-01")
+        let stale = (later["findings"] as? [[String: Any]] ?? []).filter { $0["file"] as? String == "Inventory/accounts/parks/x-fairhavenparks.yaml" }
+        #expect(stale.map { $0["message"] as? String } == ["last reviewed 2026-10-01, 426 days ago; the unit's standard is every 365 days: review the account and update last_reviewed"])
     }
 }

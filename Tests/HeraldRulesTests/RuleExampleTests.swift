@@ -8,11 +8,12 @@ import Testing
 @Suite struct RuleExampleTests {
     static let rules = RuleCatalog.all.map { RuleCase(rule: $0) }
 
+    /// A passing example is a model account: it passes every rule, not only its own.
     @Test(arguments: rules)
-    func passingExamplesPass(_ ruleCase: RuleCase) throws {
+    func passingExamplesPassEveryRule(_ ruleCase: RuleCase) throws {
         for example in ruleCase.rule.description.passing {
-            let findings = try ExampleRunner.findings(of: ruleCase.rule, on: example)
-            #expect(findings.isEmpty, "\(ruleCase) should pass:\n\(example.text)\nbut reported \(findings.map(\.message))")
+            let findings = try ExampleRunner.findings(of: RuleCatalog.all, on: example)
+            #expect(findings.isEmpty, "\(ruleCase) example should pass:\n\(example.text)\nbut reported \(findings.map { "[\($0.rule)] \($0.message)" })")
         }
     }
 
@@ -21,7 +22,7 @@ import Testing
         for example in ruleCase.rule.description.failing {
             let findings = try ExampleRunner.findings(of: ruleCase.rule, on: example)
             #expect(!findings.isEmpty, "\(ruleCase) should fail:\n\(example.text)")
-            #expect(findings.allSatisfy { $0.rule == ruleCase.description })
+            #expect(findings.allSatisfy { !$0.message.isEmpty && $0.severity == ruleCase.rule.description.severity })
             for marker in example.markedLocations {
                 #expect(findings.contains { $0.location == SourceLocation(line: marker.line, column: marker.column) },
                         "\(ruleCase) should report at \(marker.line):\(marker.column) of:\n\(example.text)\nbut reported at \(findings.map(\.location))")

@@ -4,9 +4,14 @@ import HeraldCore
 public enum ExampleRunner {
     /// The findings `rule` reports on the example's own file.
     public static func findings(of rule: any Rule, on example: Example) throws(InventoryError) -> [Finding] {
+        try findings(of: [rule], on: example)
+    }
+
+    /// The findings `rules` report on the example's own file.
+    public static func findings(of rules: [any Rule], on example: Example) throws(InventoryError) -> [Finding] {
         let ids = Set(RuleCatalog.all.map { $0.description.id })
         let registry = try RegistryBuilder.build(from: ExampleOrganisation.sources(with: example), knownRules: ids)
-        let result = Auditor(rules: [rule], asOf: ExampleOrganisation.asOf).audit(registry)
+        let result = Auditor(rules: rules, asOf: ExampleOrganisation.asOf).audit(registry)
         return result.findings.filter { $0.file == "Inventory/accounts/" + example.path }
     }
 }

@@ -16,7 +16,7 @@ public struct InventorySchemaRule: Rule {
         appliesToUnreadFiles: true,
         passing: [
             .account(),
-            .account(["archiving": nil, "created": nil]),
+            .account(["name": nil, "created": nil]),
             .account(["bio": "|\n  Official account of the Parks and Recreation Department.\n  Not monitored 24/7."]),
         ],
         failing: [

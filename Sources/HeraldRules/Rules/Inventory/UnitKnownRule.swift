@@ -12,7 +12,11 @@ public struct UnitKnownRule: Rule {
             """,
         severity: .error,
         appliesToRetired: true,
-        passing: [.account(), .account(["unit": "library", "handle": "fairhavenlibrary"])],
+        passing: [
+            .account(),
+            .account(["handle": "fairhavenlibrary", "url": "https://www.instagram.com/fairhavenlibrary/", "unit": "library",
+                      "name": "Fairhaven Public Library", "bio": "\"Official account of the Fairhaven Public Library.\"", "archiving": nil]),
+        ],
         failing: [.account(["unit": "↓tourism", "handle": "fairhaventourism"])])
 
     public init() {}

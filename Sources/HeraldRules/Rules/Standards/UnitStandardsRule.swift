@@ -14,8 +14,8 @@ public struct UnitStandardsRule: Rule {
         severity: .error,
         passing: [
             .account(),
-            .account(["unit": "library", "handle": "citylibrary", "platform": "tiktok",
-                      "url": "https://www.tiktok.com/@citylibrary", "bio": "\"Fairhaven Public Library\"", "archiving": nil]),
+            .account(["platform": "tiktok", "handle": "citylibrary", "url": "https://www.tiktok.com/@citylibrary", "unit": "library",
+                      "name": "City Library", "bio": "\"Fairhaven Public Library\"", "archiving": nil]),
         ],
         failing: [
             .account(["platform": "↓tiktok", "url": "https://www.tiktok.com/@fairhavenparks"]),
