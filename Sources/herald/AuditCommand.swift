@@ -62,7 +62,8 @@ struct FormatList: ExpressibleByArgument {
     static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) }
 }
 
-extension Array where Element: Hashable {
+private extension Array where Element: Hashable {
+    /// The elements in order, each once: `--format json,json` writes one report.
     func uniqued() -> [Element] {
         var seen: Set<Element> = []
         return filter { seen.insert($0).inserted }

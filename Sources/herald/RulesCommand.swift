@@ -44,6 +44,7 @@ struct Explain: ParsableCommand {
     }
 }
 
-extension String {
+private extension String {
+    /// The text followed by spaces up to `width` characters, for aligned columns.
     func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
 }

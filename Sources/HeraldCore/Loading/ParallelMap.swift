@@ -38,7 +38,7 @@ private final class ResultSlots<Value>: @unchecked Sendable {
 }
 
 /// Work started on another thread whose result is collected later.
-final class Background<Value: Sendable>: @unchecked Sendable {
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     // Written once by the work item, read only after `group.wait()`: the group orders the two.
     private var value: Value?
     private let group = DispatchGroup()

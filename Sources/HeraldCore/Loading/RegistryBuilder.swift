@@ -6,7 +6,7 @@ public enum RegistryBuilder {
     public static func build(from sources: InventorySources, knownRules: Set<String>) throws(InventoryError) -> Registry {
         // Account files do not depend on the organisation files, so both are parsed at once; a broken
         // organisation file still stops the audit before any rule runs.
-        let organisationWork = Background { organisationFiles(from: sources, knownRules: knownRules) }
+        let organisationWork = BackgroundWork { organisationFiles(from: sources, knownRules: knownRules) }
         let accounts = ParallelMap.map(sources.accounts) { AccountReader.read($0) }
         let (organisation, people, units, problems) = organisationWork.result()
         guard problems.isEmpty else { throw InventoryError(problems: problems.sorted { ($0.file, $0.location) < ($1.file, $1.location) }) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An account file that a rule must pass or fail. In a failing example, `↓` marks each place a finding
 /// must point at (it is removed before the YAML is read).
 public struct Example: Sendable {
@@ -66,5 +68,3 @@ public struct Example: Sendable {
         return "\(value("unit"))/\(value("platform"))-\(value("handle").lowercased()).yaml"
     }
 }
-
-import Foundation
