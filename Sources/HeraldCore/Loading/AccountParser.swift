@@ -46,9 +46,9 @@ enum AccountParser {
     private static func checkHandle(_ handle: Located<String>, in reader: inout MappingReader) {
         if handle.value.hasPrefix("@") {
             reader.report("write the handle without the leading @ (\(handle.value.dropFirst()))", at: handle.location, field: "handle")
-        } else if handle.value.count > 100 {
+        } else if handle.value.utf8.count > 100 {
             reader.report("the handle is \(handle.value.count) characters long, more than any platform allows: write the account's name on the platform", at: handle.location, field: "handle")
-        } else if handle.value.contains(where: { $0 == "/" || $0 == "\\" || $0.isWhitespace }) {
+        } else if handle.value.unicodeScalars.contains(where: { $0 == "/" || $0 == "\\" || $0.properties.isWhitespace }) {
             reader.report("handle \"\(handle.value)\" contains a slash or a space: write only the account's name on the platform, not its address", at: handle.location, field: "handle")
         }
     }

@@ -26,7 +26,9 @@ enum YAMLNode {
     var isNull: Bool {
         guard case let .scalar(text, style, _) = self else { return false }
         if style == .plain && (text == "~" || text == "null" || text == "Null" || text == "NULL") { return true }
-        return text.allSatisfy(\.isWhitespace)
+        // Almost every value starts with a visible ASCII character: settle those without Unicode tables.
+        if let first = text.utf8.first, first > 0x20, first < 0x80 { return false }
+        return text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 
     /// What kind of value this is, in words for messages.
