@@ -40,7 +40,7 @@ public enum RegistryBuilder {
             }
         }
         problems += hierarchyProblems(units)
-        for person in peopleList where person.unit != nil && units[person.unit!] == nil && !units.isEmpty {
+        for person in peopleList where person.unit != nil && units[person.unit!] == nil {
             problems.append(Problem(file: sources.people.path, location: person.location,
                 message: "\(person.id)'s unit \"\(person.unit!)\" has no file in units/: correct the unit or add units/\(person.unit!).yaml"))
         }
