@@ -1,6 +1,6 @@
 /// A YAML value as the registry needs it: text, list or mapping, each with where it was written.
 /// Scalars stay text; the loader decides what a key's value must be (a date, a number, true/false).
-enum YAMLNode {
+enum YAMLNode: Equatable {
     case scalar(String, YAMLScalarStyle, SourceLocation)
     case sequence([YAMLNode], SourceLocation)
     /// Pairs in file order, duplicates kept, so the loader can point at a repeated key.
@@ -42,12 +42,12 @@ enum YAMLNode {
 }
 
 /// How a scalar was written: only plain scalars can be null.
-enum YAMLScalarStyle {
+enum YAMLScalarStyle: Equatable {
     case plain, quoted, block
 }
 
 /// One `key: value` of a mapping.
-struct YAMLPair {
+struct YAMLPair: Equatable {
     let key: YAMLNode
     let value: YAMLNode
 }

@@ -7,7 +7,9 @@ enum YAMLText {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         do {
             return .success(try bytes.withUnsafeBufferPointer { buffer throws(YAMLComposer.Failure) in
-                try YAMLComposer.compose(UnsafeBufferPointer(rebasing: buffer[start...]))
+                let text = UnsafeBufferPointer(rebasing: buffer[start...])
+                if let node = PlainYAMLReader.read(text) { return node }
+                return try YAMLComposer.compose(text)
             })
         } catch {
             let detail = error.context.map { "\(error.problem) \($0)" } ?? error.problem

@@ -1,0 +1,142 @@
+/// Reads the plain shape almost every account file has — one `key: value` per line at the left margin,
+/// values plain or quoted without escapes, or a one-line `[a, b]` list — straight into a node tree, at a
+/// fraction of libyaml's cost. Anything else returns nil and goes to libyaml, which stays the authority:
+/// a test checks that both give the same tree, line and column wherever this reader accepts a file.
+enum PlainYAMLReader {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLNode? {
+        // Tabs and lone carriage returns have rules of their own in YAML: leave them to libyaml.
+        for (index, byte) in bytes.enumerated() where byte == tab || (byte == carriageReturn && (index + 1 == bytes.count || bytes[index + 1] != newline)) {
+            return nil
+        }
+        var pairs: [YAMLPair] = []
+        pairs.reserveCapacity(16)
+        var line = 1
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != newline { end += 1 }
+            var contentEnd = end
+            if contentEnd > start && bytes[contentEnd - 1] == carriageReturn { contentEnd -= 1 }
+            guard let pair = readLine(bytes, from: start, to: contentEnd, line: line) else { return nil }
+            if let pair = pair { pairs.append(pair) }
+            line += 1
+            start = end + 1
+        }
+        guard let first = pairs.first else { return nil }
+        return .mapping(pairs, first.key.location)
+    }
+
+    private static let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+    private static let hash = UInt8(ascii: "#"), colon = UInt8(ascii: ":"), comma = UInt8(ascii: ",")
+    private static let doubleQuote = UInt8(ascii: "\""), singleQuote = UInt8(ascii: "'")
+    private static let openBracket = UInt8(ascii: "["), closeBracket = UInt8(ascii: "]")
+
+    /// nil: not in the plain shape. `.some(nil)`: a blank or comment line. Otherwise the line's pair.
+    private static func readLine(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, line: Int) -> YAMLPair?? {
+        var index = start
+        while index < end && bytes[index] == space { index += 1 }
+        if index == end || bytes[index] == hash { return .some(nil) }
+        guard index == start else { return nil }  // indented content: a nested block or a continued value
+        while index < end && isKeyByte(bytes[index]) { index += 1 }
+        guard index > start, index < end, bytes[index] == colon, isLetter(bytes[start]) else { return nil }
+        let key = YAMLNode.scalar(text(bytes, start, index), .plain, SourceLocation(line: line, column: 1))
+        index += 1
+        guard index < end, bytes[index] == space else { return nil }  // empty values: libyaml places them
+        while index < end && bytes[index] == space { index += 1 }
+        guard index < end else { return nil }
+        let location = SourceLocation(line: line, column: column(bytes, start, index))
+        let value: YAMLNode
+        var after: Int
+        switch bytes[index] {
+        case doubleQuote, singleQuote:
+            guard let (node, next) = quoted(bytes, at: index, to: end, location: location) else { return nil }
+            (value, after) = (node, next)
+        case openBracket:
+            guard let (node, next) = list(bytes, at: index, to: end, lineStart: start, line: line) else { return nil }
+            (value, after) = (node, next)
+        default:
+            guard let plainEnd = plain(bytes, at: index, to: end, inList: false) else { return nil }
+            (value, after) = (.scalar(text(bytes, index, plainEnd), .plain, location), end)
+        }
+        while after < end && bytes[after] == space { after += 1 }
+        guard after == end else { return nil }
+        return .some(YAMLPair(key: key, value: value))
+    }
+
+    /// A quoted value without escapes or doubled quotes, closed on the same line.
+    private static func quoted(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, to end: Int, location: SourceLocation) -> (YAMLNode, Int)? {
+        let quote = bytes[start]
+        var index = start + 1
+        while index < end && bytes[index] != quote {
+            if bytes[index] == UInt8(ascii: "\\") && quote == doubleQuote { return nil }
+            index += 1
+        }
+        guard index < end, index + 1 == end || bytes[index + 1] == space || bytes[index + 1] == comma || bytes[index + 1] == closeBracket else { return nil }
+        return (.scalar(text(bytes, start + 1, index), .quoted, location), index + 1)
+    }
+
+    /// `[a, "b", c]` on one line: plain or quoted items, no nesting, no empty items.
+    private static func list(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, to end: Int, lineStart: Int, line: Int) -> (YAMLNode, Int)? {
+        var items: [YAMLNode] = []
+        var index = start + 1
+        while true {
+            while index < end && bytes[index] == space { index += 1 }
+            guard index < end else { return nil }
+            if bytes[index] == closeBracket && items.isEmpty { index += 1; break }
+            let location = SourceLocation(line: line, column: column(bytes, lineStart, index))
+            if bytes[index] == doubleQuote || bytes[index] == singleQuote {
+                guard let (node, next) = quoted(bytes, at: index, to: end, location: location) else { return nil }
+                items.append(node)
+                index = next
+            } else {
+                guard let plainEnd = plain(bytes, at: index, to: end, inList: true) else { return nil }
+                items.append(.scalar(text(bytes, index, plainEnd), .plain, location))
+                index = plainEnd
+            }
+            while index < end && bytes[index] == space { index += 1 }
+            guard index < end else { return nil }
+            if bytes[index] == comma { index += 1; continue }
+            guard bytes[index] == closeBracket else { return nil }
+            index += 1
+            break
+        }
+        return (.sequence(items, SourceLocation(line: line, column: column(bytes, lineStart, start))), index)
+    }
+
+    /// The end of a plain value (trailing spaces excluded), or nil where YAML would read more into it:
+    /// an indicator first, a comment, `: `, or in a list any bracket, brace, comma or colon.
+    private static func plain(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, to end: Int, inList: Bool) -> Int? {
+        guard !"-?:,[]{}#&*!|>'\"%@`".utf8.contains(bytes[start]) else { return nil }
+        var index = start
+        var last = start
+        while index < end {
+            let byte = bytes[index]
+            if byte == hash { return nil }
+            if byte == colon && (index + 1 == end || bytes[index + 1] == space || inList) { return nil }
+            if inList && (byte == comma || byte == closeBracket) { break }
+            if inList && (byte == openBracket || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")) { return nil }
+            if byte != space { last = index + 1 }
+            index += 1
+        }
+        return last
+    }
+
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "_")
+    }
+
+    /// 1-based column in characters, as libyaml counts them.
+    private static func column(_ bytes: UnsafeBufferPointer<UInt8>, _ lineStart: Int, _ index: Int) -> Int {
+        var column = 1
+        for position in lineStart..<index where bytes[position] & 0xC0 != 0x80 { column += 1 }
+        return column
+    }
+
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+}

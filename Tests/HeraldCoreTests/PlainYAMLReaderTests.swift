@@ -1,0 +1,60 @@
+import Foundation
+@testable import HeraldCore
+import Testing
+
+/// The fast reader must give libyaml's tree, line and column for every file it accepts, and leave every
+/// other file to libyaml.
+@Suite struct PlainYAMLReaderTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func fast(_ text: String) -> YAMLNode? {
+        Array(text.utf8).withUnsafeBufferPointer { PlainYAMLReader.read($0) }
+    }
+
+    func libyaml(_ text: String) -> YAMLNode? {
+        Array(text.utf8).withUnsafeBufferPointer { try? YAMLComposer.compose($0) }
+    }
+
+    static let accepted = [
+        "key: value\n", "key:   spaced out   \n", "key: \"quoted  text\"\n", "key: 'single'\n", "key: \"\"\n",
+        "key: [a, b , c]\n", "key: []\n", "key: [ \"a b\", 'c' ]\n", "key: [jdoe,asmith]\n", "a: 1\r\nb: 2\r\n",
+        "# comment\n\nkey: v\n", "\n  \nkey: v\n\n", "bio: café ünïcode ✓\nnext: [é, ü]\n", "url: https://x.com/a?b=c&d=e\n",
+        "bio: \"He said 'hi' #1\"\n", "name: Mayor's Office\n", "a: 1\na: 2\n", "status: ~\nactive: true\n",
+        "key: \"x\"   \n", "last_reviewed: 2026-06-01\n", "owners: [jdoe, \"asmith\"]   \n", "k-e_y2: v\n",
+    ]
+
+    static let leftToLibyaml = [
+        "key: value # comment\n", "key: 'it''s'\n", "key: \"a\\nb\"\n", "key:\n  nested: x\n", "key: a\n  continued\n",
+        "key: [a, [b]]\n", "key: {a: b}\n", "- a\n", "key: &x a\nother: *x\n", "key: |\n  text\n", "key: -5\n",
+        "key: a: b\n", "key: \"unterminated\n", "key:value\n", "---\nkey: v\n", "key: v\n...\n", "key:\n", "key: \tv\n",
+        "key: v\rw\n", "key: [a,,b]\n", "key: [a\n", "key: \"a\"b\n", "key: [a]x\n", " key: v\n", "\"key\": v\n", "2fa: v\n",
+        "key: a:\n", "key: [a:b]\n", "", "# only a comment\n", "key: ?x\n", "key: !tag x\n",
+    ]
+
+    @Test(arguments: accepted)
+    func acceptsThePlainShapeExactlyAsLibyamlReadsIt(_ text: String) throws {
+        let node = try #require(fast(text), "should be read by the fast reader")
+        #expect(node == libyaml(text))
+    }
+
+    @Test(arguments: leftToLibyaml)
+    func leavesEverythingElseToLibyaml(_ text: String) {
+        #expect(fast(text) == nil)
+    }
+
+    @Test func agreesWithLibyamlOnEveryFileOfTheRepository() throws {
+        var accepted = 0, total = 0
+        for folder in ["Inventory", "Tests"] {
+            let root = Self.repository.appendingPathComponent(folder)
+            for case let path as String in FileManager.default.enumerator(atPath: root.path)! where path.hasSuffix(".yaml") {
+                let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+                total += 1
+                guard let node = fast(text) else { continue }
+                accepted += 1
+                #expect(node == libyaml(text), "\(folder)/\(path)")
+            }
+        }
+        #expect(total > 80)
+        #expect(accepted * 10 > total * 8, "the fast reader should take most registry files: \(accepted) of \(total)")
+    }
+}
