@@ -48,7 +48,7 @@ enum AccountParser {
             reader.report("write the handle without the leading @ (\(handle.value.dropFirst()))", at: handle.location, field: "handle")
         } else if handle.value.utf8.count > 100 {
             reader.report("the handle is \(handle.value.count) characters long, more than any platform allows: write the account's name on the platform", at: handle.location, field: "handle")
-        } else if handle.value.unicodeScalars.contains(where: { $0 == "/" || $0 == "\\" || $0.properties.isWhitespace }) {
+        } else if handle.value.unicodeScalars.contains(where: { $0 == "/" || $0 == "\\" || $0 == " " || (!$0.isASCII && $0.properties.isWhitespace) }) {
             reader.report("handle \"\(handle.value)\" contains a slash or a space: write only the account's name on the platform, not its address", at: handle.location, field: "handle")
         }
     }

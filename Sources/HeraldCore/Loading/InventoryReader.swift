@@ -101,14 +101,32 @@ private struct Walker: Sendable {
         }
     }
 
+    /// Unit files, read in parallel (a large organisation has thousands).
     mutating func unitFiles() -> [InventorySources.File] {
-        entries("units").map(\.name).filter(Walker.isYAML).compactMap { name in
-            let relative = "units/" + name
-            switch entry(relative) {
-            case let .refused(message): problems.append(refusal(relative, message)); return nil
-            case .file: return readFile(relative)
-            default: return nil
+        let names = entries("units").map(\.name).filter(Walker.isYAML)
+        let results = ParallelMap.map(names, chunkSize: 16) { [self] name in unitFile("units/" + name) }
+        var files: [InventorySources.File] = []
+        for result in results {
+            switch result {
+            case let .success(file)?: files.append(file)
+            case let .failure(problem)?: problems.append(problem)
+            case nil: continue
             }
+        }
+        return files
+    }
+
+    /// The unit file's bytes, why it cannot be read, or nil when it is not a file.
+    private func unitFile(_ relative: String) -> Result<InventorySources.File, Problem>? {
+        switch entry(relative) {
+        case let .refused(message): return .failure(refusal(relative, message))
+        case .file: break
+        default: return nil
+        }
+        do {
+            return .success(InventorySources.File(path: path(relative), bytes: try FileBytes.read(path(relative))))
+        } catch {
+            return .failure(refusal(relative, "the file could not be read (\(error.reason))"))
         }
     }
 

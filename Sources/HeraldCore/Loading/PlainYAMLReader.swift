@@ -106,7 +106,13 @@ enum PlainYAMLReader {
     /// The end of a plain value (trailing spaces excluded), or nil where YAML would read more into it:
     /// an indicator first, a comment, `: `, or in a list any bracket, brace, comma or colon.
     private static func plain(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, to end: Int, inList: Bool) -> Int? {
-        guard !"-?:,[]{}#&*!|>'\"%@`".utf8.contains(bytes[start]) else { return nil }
+        switch bytes[start] {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"),
+             UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
+            return nil  // YAML indicators: the value is not plain text
+        default: break
+        }
         var index = start
         var last = start
         while index < end {

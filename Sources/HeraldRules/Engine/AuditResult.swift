@@ -35,15 +35,22 @@ public struct AuditResult: Sendable {
 
         var summaries: [String: UnitSummary] = [:]
         for unit in registry.units.values { summaries[unit.id] = UnitSummary(id: unit.id, name: unit.name) }
+        // Accounts come folder by folder: count a run of one unit's accounts before touching the dictionary.
+        var current: UnitSummary?
         for (account, own) in zip(registry.accounts, findingsByAccount) {
             let id = account.unit?.value ?? account.folder ?? "(none)"
-            var summary = summaries[id] ?? UnitSummary(id: id, name: nil)
-            summary.accounts += 1
-            if !own.isEmpty { summary.failingAccounts += 1 }
-            summary.errors += own.count { $0.severity == .error }
-            summary.warnings += own.count { $0.severity == .warning }
-            summaries[id] = summary
+            if current?.id != id {
+                if let finished = current { summaries[finished.id] = finished }
+                current = summaries[id] ?? UnitSummary(id: id, name: nil)
+            }
+            current!.accounts += 1
+            if !own.isEmpty {
+                current!.failingAccounts += 1
+                current!.errors += own.count { $0.severity == .error }
+                current!.warnings += own.count { $0.severity == .warning }
+            }
         }
+        if let finished = current { summaries[finished.id] = finished }
         units = summaries.values.sorted { $0.id < $1.id }
     }
 
