@@ -14,7 +14,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     /// The report's bytes: a pure function of the audit result, so equal audits give equal files.
     public func render(_ result: AuditResult) throws -> [UInt8] {
         switch self {
-        case .json: return try JSONReport.render(result)
+        case .json: return JSONReport.render(result)
         }
     }
 }

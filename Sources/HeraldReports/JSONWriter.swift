@@ -1,0 +1,105 @@
+/// Writes indented JSON in the order the caller gives, escaping every string as RFC 8259 asks.
+/// Reports have a fixed shape; writing it directly is deterministic by construction and a fraction of the
+/// cost of a reflective encoder (docs/performance.md).
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    private var depth = 0
+    private var needsComma = false
+
+    init(capacity: Int = 1 << 16) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// `{ ... }`: the body writes the members with `key(_:)` followed by a value.
+    mutating func object(_ body: (inout JSONWriter) -> Void) {
+        open("{")
+        body(&self)
+        close("}")
+    }
+
+    /// `[ ... ]`: the body writes the elements.
+    mutating func array(_ body: (inout JSONWriter) -> Void) {
+        open("[")
+        body(&self)
+        close("]")
+    }
+
+    mutating func key(_ name: String) {
+        separate()
+        writeString(name)
+        bytes.append(contentsOf: ": ".utf8)
+        needsComma = false
+        pendingKey = true
+    }
+
+    mutating func string(_ value: String?) {
+        separate()
+        if let value { writeString(value) } else { bytes.append(contentsOf: "null".utf8) }
+        needsComma = true
+    }
+
+    mutating func number(_ value: Int) {
+        separate()
+        bytes.append(contentsOf: String(value).utf8)
+        needsComma = true
+    }
+
+    private var pendingKey = false
+
+    private mutating func open(_ bracket: Character) {
+        separate()
+        bytes.append(UInt8(ascii: bracket == "{" ? "{" : "["))
+        depth += 1
+        needsComma = false
+        emptyContainer = true
+    }
+
+    private var emptyContainer = false
+
+    private mutating func close(_ bracket: Character) {
+        depth -= 1
+        if !emptyContainer { newline() }
+        bytes.append(UInt8(ascii: bracket == "}" ? "}" : "]"))
+        needsComma = true
+        emptyContainer = false
+    }
+
+    /// Before a value or key: a comma after the previous member, then a new indented line (a value right
+    /// after its key stays on the key's line).
+    private mutating func separate() {
+        if pendingKey {
+            pendingKey = false
+            return
+        }
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if depth > 0 { newline() }
+        emptyContainer = false
+    }
+
+    private mutating func newline() {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    }
+
+    private mutating func writeString(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for scalar in value.unicodeScalars {
+            switch scalar.value {
+            case 0x22: bytes.append(contentsOf: "\\\"".utf8)
+            case 0x5C: bytes.append(contentsOf: "\\\\".utf8)
+            case 0x0A: bytes.append(contentsOf: "\\n".utf8)
+            case 0x0D: bytes.append(contentsOf: "\\r".utf8)
+            case 0x09: bytes.append(contentsOf: "\\t".utf8)
+            // Other control characters, and the two separators JavaScript once took for line breaks.
+            case 0x00...0x1F, 0x7F, 0x2028, 0x2029: bytes.append(contentsOf: Self.escaped(scalar.value).utf8)
+            default: bytes.append(contentsOf: String(scalar).utf8)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func escaped(_ code: UInt32) -> String {
+        let hex = String(code, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    }
+}
