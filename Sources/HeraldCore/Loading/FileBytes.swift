@@ -15,8 +15,10 @@ enum FileBytes {
         case file, directory, link, other, missing
     }
 
-    static func read(_ path: String) throws(Failure) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// The file's bytes. With `folder`, an open folder's descriptor, `path` is a name inside that folder:
+    /// the kernel then skips looking up the folder's path again for each of its files.
+    static func read(_ path: String, inFolder folder: Int32 = AT_FDCWD) throws(Failure) -> [UInt8] {
+        let descriptor = openat(folder, path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Failure(reason: lastError()) }
         defer { close(descriptor) }
         // Account files are a few hundred bytes: one read usually takes all, the next one confirms the end.
@@ -69,6 +71,16 @@ enum FileBytes {
             entries.append((name, kind))
         }
         return entries.sorted { $0.name < $1.name }
+    }
+
+    /// A descriptor of the folder for `read(_:inFolder:)`, or nil.
+    static func openFolder(_ path: String) -> Int32? {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        return descriptor >= 0 ? descriptor : nil
+    }
+
+    static func closeFolder(_ descriptor: Int32) {
+        close(descriptor)
     }
 
     /// The absolute path with every symbolic link resolved, or nil when it does not resolve.

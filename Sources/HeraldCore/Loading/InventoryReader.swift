@@ -13,9 +13,9 @@ enum InventoryReader {
         let organisation = walker.requiredFile("herald.yaml")
         let people = walker.requiredFile("people.yaml")
         let units = walker.unitFiles()
-        let accounts = walker.accountFiles()
+        let accounts = walker.accountGroups()
         guard walker.problems.isEmpty, let organisation, let people else { throw InventoryError(problems: walker.problems) }
-        return InventorySources(organisation: organisation, people: people, units: units, accounts: accounts)
+        return InventorySources(organisation: organisation, people: people, units: units, accountGroups: accounts)
     }
 }
 
@@ -132,18 +132,19 @@ private struct Walker: Sendable {
 
     /// Account files sit in `accounts/<unit>/`; YAML files anywhere else under `accounts/` are listed
     /// too, so the schema rule can tell their owners to move them rather than silently skip them.
-    mutating func accountFiles() -> [InventorySources.AccountFile] {
-        let top = entries("accounts")
-        // Unit folders are listed in parallel: with 100,000 accounts, listing is a tenth of the loading time.
-        return ParallelMap.map(top, chunkSize: 4) { [self] entry in
-            files(at: "accounts/" + entry.name, name: entry.name, listedKind: entry.kind, unitFolder: nil, depth: 0)
-        }.flatMap { $0 }
+    mutating func accountGroups() -> [InventorySources.AccountGroup] {
+        entries("accounts").map { [self] entry in
+            InventorySources.AccountGroup {
+                files(at: "accounts/" + entry.name, name: entry.name, listedKind: entry.kind, unitFolder: nil, depth: 0)
+            }
+        }
     }
 
     /// The account files at `relative`: the file itself, or the files in the folder and below it. What
     /// cannot be read, or looks like an account file but would be skipped, comes back as a refused file so
     /// the schema rule reports it: nothing under accounts/ drops out of the audit unnoticed.
-    private func files(at relative: String, name: String, listedKind: FileBytes.Kind?, unitFolder: String?, depth: Int) -> [InventorySources.AccountFile] {
+    private func files(at relative: String, name: String, listedKind: FileBytes.Kind?, unitFolder: String?, depth: Int,
+                       parentFolder: Int32? = nil) -> [InventorySources.AccountFile] {
         func refused(_ message: String) -> [InventorySources.AccountFile] {
             [.init(path: path(relative), folder: unitFolder, fileName: name, content: .refused(refusal(relative, message)))]
         }
@@ -151,17 +152,26 @@ private struct Walker: Sendable {
         case let .refused(message):
             return refused(message)
         case .file where Walker.isYAML(name):
-            return [.init(path: path(relative), folder: unitFolder, fileName: name, content: .disk(path(relative)))]
+            let content: InventorySources.AccountFile.Content
+            if let parentFolder, let bytes = try? FileBytes.read(name, inFolder: parentFolder) {
+                content = .bytes(bytes)
+            } else {
+                content = .disk(path(relative))  // read again by path, which reports why it fails
+            }
+            return [.init(path: path(relative), folder: unitFolder, fileName: name, content: content)]
         case .file where Walker.looksLikeMisnamedYAML(name):
             return refused("this looks like an account file but its name does not end in .yaml, so it is not read: rename it to end in .yaml, or delete it")
         case .directory where depth >= 3:
             return refused("folders this deep are not read: account files belong directly in accounts/<unit-id>/")
         case .directory:
             do {
+                let entries = try FileBytes.visibleEntries(path(relative))
+                let folder = FileBytes.openFolder(path(relative))
+                defer { folder.map(FileBytes.closeFolder) }
                 // Only files directly in accounts/<unit>/ belong to that unit; deeper ones are reported as misplaced.
-                return try FileBytes.visibleEntries(path(relative)).flatMap { entry in
+                return entries.flatMap { entry in
                     files(at: relative + "/" + entry.name, name: entry.name, listedKind: entry.kind,
-                          unitFolder: depth == 0 ? name : nil, depth: depth + 1)
+                          unitFolder: depth == 0 ? name : nil, depth: depth + 1, parentFolder: folder)
                 }
             } catch {
                 return refused("the folder could not be read (\(error.reason)): check its permissions")

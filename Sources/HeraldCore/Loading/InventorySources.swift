@@ -40,16 +40,34 @@ public struct InventorySources: Sendable {
         }
     }
 
+    /// Account files that are found and read together: a folder on disk is listed on the same thread
+    /// that parses its files, so listing 2,000 folders overlaps with parsing instead of preceding it.
+    public struct AccountGroup: Sendable {
+        /// The group's files, in order; listing a folder happens when this is called.
+        public let files: @Sendable () -> [AccountFile]
+
+        public init(files: @escaping @Sendable () -> [AccountFile]) {
+            self.files = files
+        }
+    }
+
     public var organisation: File
     public var people: File
     public var units: [File]
-    public var accounts: [AccountFile]
+    /// In file order: the accounts of the registry are these groups' files, one group after the other.
+    public var accountGroups: [AccountGroup]
 
-    public init(organisation: File, people: File, units: [File], accounts: [AccountFile]) {
+    public init(organisation: File, people: File, units: [File], accountGroups: [AccountGroup]) {
         self.organisation = organisation
         self.people = people
         self.units = units
-        self.accounts = accounts
+        self.accountGroups = accountGroups
+    }
+
+    /// Sources whose account files are all known already (in memory, or listed).
+    public init(organisation: File, people: File, units: [File], accounts: [AccountFile]) {
+        self.init(organisation: organisation, people: people, units: units,
+                  accountGroups: accounts.map { file in AccountGroup { [file] } })
     }
 }
 
