@@ -83,17 +83,24 @@ struct JSONWriter {
 
     private mutating func writeString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        for scalar in value.unicodeScalars {
-            switch scalar.value {
+        let utf8 = Array(value.utf8)
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            switch byte {
             case 0x22: bytes.append(contentsOf: "\\\"".utf8)
             case 0x5C: bytes.append(contentsOf: "\\\\".utf8)
             case 0x0A: bytes.append(contentsOf: "\\n".utf8)
             case 0x0D: bytes.append(contentsOf: "\\r".utf8)
             case 0x09: bytes.append(contentsOf: "\\t".utf8)
-            // Other control characters, and the two separators JavaScript once took for line breaks.
-            case 0x00...0x1F, 0x7F, 0x2028, 0x2029: bytes.append(contentsOf: Self.escaped(scalar.value).utf8)
-            default: bytes.append(contentsOf: String(scalar).utf8)
+            case 0x00...0x1F, 0x7F: bytes.append(contentsOf: Self.escaped(UInt32(byte)).utf8)
+            // U+2028 and U+2029 (E2 80 A8/A9): separators JavaScript once took for line breaks.
+            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                bytes.append(contentsOf: Self.escaped(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029).utf8)
+                index += 2
+            default: bytes.append(byte)
             }
+            index += 1
         }
         bytes.append(UInt8(ascii: "\""))
     }

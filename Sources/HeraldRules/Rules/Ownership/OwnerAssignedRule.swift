@@ -29,12 +29,13 @@ public struct OwnerAssignedRule: Rule {
             return [Violation(at: account.location, "the account has no owners: add `owners:` with at least \(required) people ids from people.yaml", field: "owners")]
         }
         var violations: [Violation] = []
-        var seen: Set<String> = []
+        var seen: [String] = []  // a handful of owners: a list beats hashing
         for owner in owners.value {
-            guard seen.insert(owner.value).inserted else {
+            guard !seen.contains(owner.value) else {
                 violations.append(Violation(at: owner.location, "owner \"\(owner.value)\" is listed twice: remove the repeat", field: "owners"))
                 continue
             }
+            seen.append(owner.value)
             if let person = context.registry.people[owner.value] {
                 if !person.active {
                     violations.append(Violation(at: owner.location,
