@@ -204,4 +204,16 @@ import Testing
         let slash = try problems(TemporaryInventory.validAccount.replacingOccurrences(of: "handle: FairhavenParks", with: "handle: x.com/FairhavenParks"))
         #expect(slash.contains { $0.message.hasPrefix("handle \"x.com/FairhavenParks\" contains a slash or a space") })
     }
+
+    @Test func filesLargerThanOneReadAreReadWhole() throws {
+        let bio = String(repeating: "Parks and Recreation Department. ", count: 400)
+        let text = TemporaryInventory.validAccount.replacingOccurrences(of: "bio: Parks and Recreation Department", with: "bio: \"\(bio)\"")
+        let inventory = try TemporaryInventory(["accounts/parks/x-fairhavenparks.yaml": text + "# end\n"])
+        defer { inventory.remove() }
+        let account = try inventory.account("parks/x-fairhavenparks.yaml")
+        #expect(text.utf8.count > 3 * 4096)
+        #expect(account.schemaProblems.isEmpty)
+        #expect(account.bio?.value == bio)
+        #expect(account.lastReviewed?.value == CalendarDate("2026-10-01"))
+    }
 }

@@ -21,20 +21,22 @@ enum FileBytes {
         let descriptor = openat(folder, path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Failure(reason: lastError()) }
         defer { close(descriptor) }
-        // Account files are a few hundred bytes: one read usually takes all, the next one confirms the end.
+        // Account files are a few hundred bytes: one read takes all. A regular file returns fewer bytes than
+        // asked only at its end, so a short read ends the loop without a second system call.
         var bytes = [UInt8](repeating: 0, count: 4096)
         var count = 0
         while true {
             if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let asked = bytes.count - count
             let got = bytes.withUnsafeMutableBytes { buffer in
-                posixRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                posixRead(descriptor, buffer.baseAddress! + count, asked)
             }
             if got < 0 {
                 if errno == EINTR { continue }
                 throw Failure(reason: lastError())
             }
-            if got == 0 { break }
             count += got
+            if got < asked { break }
         }
         bytes.removeSubrange(count...)
         return bytes
