@@ -29,6 +29,7 @@ import Testing
         "key: a: b\n", "key: \"unterminated\n", "key:value\n", "---\nkey: v\n", "key: v\n...\n", "key:\n", "key: \tv\n",
         "key: v\rw\n", "key: [a,,b]\n", "key: [a\n", "key: \"a\"b\n", "key: [a]x\n", " key: v\n", "\"key\": v\n", "2fa: v\n",
         "key: a:\n", "key: [a:b]\n", "", "# only a comment\n", "key: ?x\n", "key: !tag x\n",
+        "platform: x\n" + String(repeating: "a", count: 1025) + ": v\n",
     ]
 
     @Test(arguments: accepted)
@@ -40,6 +41,11 @@ import Testing
     @Test(arguments: leftToLibyaml)
     func leavesEverythingElseToLibyaml(_ text: String) {
         #expect(fast(text) == nil)
+    }
+
+    @Test func keysUpToLibyamlsLimitAreReadTheSame() throws {
+        let text = "platform: x\n" + String(repeating: "a", count: 1000) + ": v\n"
+        #expect(try #require(fast(text)) == libyaml(text))
     }
 
     @Test func agreesWithLibyamlOnEveryFileOfTheRepository() throws {

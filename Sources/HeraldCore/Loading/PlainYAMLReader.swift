@@ -38,7 +38,8 @@ enum PlainYAMLReader {
         if index == end || bytes[index] == hash { return .some(nil) }
         guard index == start else { return nil }  // indented content: a nested block or a continued value
         while index < end && isKeyByte(bytes[index]) { index += 1 }
-        guard index > start, index < end, bytes[index] == colon, isLetter(bytes[start]) else { return nil }
+        // libyaml refuses a key whose colon is more than 1,024 characters from its start.
+        guard index > start, index - start <= 1000, index < end, bytes[index] == colon, isLetter(bytes[start]) else { return nil }
         let key = YAMLNode.scalar(text(bytes, start, index), .plain, SourceLocation(line: line, column: 1))
         index += 1
         guard index < end, bytes[index] == space else { return nil }  // empty values: libyaml places them
