@@ -4,7 +4,12 @@
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     private var depth = 0
+    /// A member or element was written at this depth: the next one needs a comma.
     private var needsComma = false
+    /// A key was written: its value follows on the same line.
+    private var pendingKey = false
+    /// Nothing was written since the last `{` or `[`: it closes on the same line.
+    private var emptyContainer = false
 
     init(capacity: Int = 1 << 16) {
         bytes.reserveCapacity(capacity)
@@ -44,8 +49,6 @@ struct JSONWriter {
         needsComma = true
     }
 
-    private var pendingKey = false
-
     private mutating func open(_ bracket: Character) {
         separate()
         bytes.append(UInt8(ascii: bracket == "{" ? "{" : "["))
@@ -53,8 +56,6 @@ struct JSONWriter {
         needsComma = false
         emptyContainer = true
     }
-
-    private var emptyContainer = false
 
     private mutating func close(_ bracket: Character) {
         depth -= 1
