@@ -69,21 +69,27 @@ private struct Walker: Sendable {
     }
 
     mutating func requiredFile(_ relative: String) -> InventorySources.File? {
-        if case let .refused(message) = entry(relative) { problems.append(refusal(relative, message)); return nil }
-        guard case .file = entry(relative) else {
+        switch fileContents(relative) {
+        case let .success(file)?: return file
+        case let .failure(problem)?: problems.append(problem)
+        case nil:
             problems.append(Problem(file: path(relative), location: .startOfFile,
                 message: "\(relative) is missing: every inventory needs it (see docs/inventory-format.md)"))
-            return nil
         }
-        return readFile(relative)
+        return nil
     }
 
-    mutating func readFile(_ relative: String) -> InventorySources.File? {
+    /// The file's bytes, why it cannot be read, or nil when there is no file at `relative`.
+    func fileContents(_ relative: String) -> Result<InventorySources.File, Problem>? {
+        switch entry(relative) {
+        case let .refused(message): return .failure(refusal(relative, message))
+        case .file: break
+        default: return nil
+        }
         do {
-            return InventorySources.File(path: path(relative), bytes: try FileBytes.read(path(relative)))
+            return .success(InventorySources.File(path: path(relative), bytes: try FileBytes.read(path(relative))))
         } catch {
-            problems.append(Problem(file: path(relative), location: .startOfFile, message: "the file could not be read (\(error.reason))"))
-            return nil
+            return .failure(refusal(relative, "the file could not be read (\(error.reason))"))
         }
     }
 
@@ -104,7 +110,7 @@ private struct Walker: Sendable {
     /// Unit files, read in parallel (a large organisation has thousands).
     mutating func unitFiles() -> [InventorySources.File] {
         let names = entries("units").map(\.name).filter(Walker.isYAML)
-        let results = ParallelMap.map(names, chunkSize: 16) { [self] name in unitFile("units/" + name) }
+        let results = ParallelMap.map(names, chunkSize: 16) { [self] name in fileContents("units/" + name) }
         var files: [InventorySources.File] = []
         for result in results {
             switch result {
@@ -114,20 +120,6 @@ private struct Walker: Sendable {
             }
         }
         return files
-    }
-
-    /// The unit file's bytes, why it cannot be read, or nil when it is not a file.
-    private func unitFile(_ relative: String) -> Result<InventorySources.File, Problem>? {
-        switch entry(relative) {
-        case let .refused(message): return .failure(refusal(relative, message))
-        case .file: break
-        default: return nil
-        }
-        do {
-            return .success(InventorySources.File(path: path(relative), bytes: try FileBytes.read(path(relative))))
-        } catch {
-            return .failure(refusal(relative, "the file could not be read (\(error.reason))"))
-        }
     }
 
     /// Account files sit in `accounts/<unit>/`; YAML files anywhere else under `accounts/` are listed
