@@ -12,12 +12,19 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(name: "HeraldCore", dependencies: ["CLibYAML"]),
         .target(name: "HeraldRules", dependencies: ["HeraldCore"]),
-        .target(name: "HeraldReports", dependencies: ["HeraldCore", "HeraldRules"]),
+        .target(
+            name: "HeraldReports",
+            dependencies: [
+                "HeraldCore", "HeraldRules", "CLibXML2",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         .executableTarget(
             name: "herald",
             dependencies: [
@@ -26,9 +33,9 @@ let package = Package(
             ]),
         .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore"]),
         .testTarget(name: "HeraldRulesTests", dependencies: ["HeraldRules"]),
-        .testTarget(name: "HeraldReportsTests", dependencies: ["HeraldReports"]),
+        .testTarget(name: "HeraldReportsTests", dependencies: ["HeraldReports", "CLibXML2"]),
         .testTarget(
-            name: "HeraldEndToEndTests", dependencies: ["herald"],
-            exclude: ["Fixtures"]),
+            name: "HeraldEndToEndTests", dependencies: ["herald", "HeraldReports", "CLibXML2"],
+            exclude: ["Fixtures", "Schemas"]),
     ]
 )

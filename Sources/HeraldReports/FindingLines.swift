@@ -21,14 +21,21 @@ public struct FindingLines: Sendable {
 }
 
 /// Registry text (and file names) are untrusted: a bio could carry escape sequences that rewrite the
-/// user's terminal. Control characters are shown as U+FFFD instead.
+/// user's terminal, or bidirectional controls that make a line read differently from what it says.
+/// Control characters and explicit bidi controls are shown as U+FFFD instead.
 public enum TerminalText {
-    public static func safe(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            switch scalar.value {
-            case 0x00...0x1F, 0x7F...0x9F: return "\u{FFFD}"
-            default: return scalar
-            }
-        }))
+    public static func safe(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: { unsafe($0, keepingLineBreaks) }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { unsafe($0, keepingLineBreaks) ? "\u{FFFD}" : $0 }))
+    }
+
+    private static func unsafe(_ scalar: Unicode.Scalar, _ keepingLineBreaks: Bool) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0D: return !keepingLineBreaks
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        // Embeddings, overrides and isolates (the "Trojan Source" characters), and the marks.
+        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: return true
+        default: return false
+        }
     }
 }

@@ -19,21 +19,33 @@ struct Audit: ParsableCommand {
     @Option(help: "Comma-separated report formats: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: all).")
     var format: [FormatList] = []
 
+    @Option(help: ArgumentHelp("A Mustache template for report.html, to brand it (default: the built-in one; see herald template).", valueName: "file"))
+    var template: String?
+
     func validate() throws {
         guard !output.isEmpty else { throw ValidationError("--output needs a folder name") }
+        _ = try htmlReport()
     }
 
     func run() throws {
+        let renderer = ReportRenderer(html: try htmlReport())
         let registry = try Outcome.loadRegistry(options.inventory)
         let result = Auditor(asOf: options.auditDate).audit(registry)
         print(AuditSummaryText.render(result))
         let formats = format.isEmpty ? ReportFormat.allCases : format.flatMap(\.formats).uniqued()
         do {
             try ReportWriter.createFolder(output)
-            for format in formats {
-                let path = output + "/" + format.fileName
-                try ReportWriter.write(try render(format, result), to: path)
-                print("Wrote \(path)")
+            // Every report is rendered before the first is written: a failure leaves the folder as it was.
+            let rendered = renderer.render(formats, result)
+            var files: [(path: String, bytes: [UInt8])] = []
+            for (format, bytes) in zip(formats, rendered) {
+                do { files.append((output + "/" + format.fileName, try bytes.get())) } catch {
+                    throw ReportWriter.Failure(path: format.fileName, reason: "\(error)")
+                }
+            }
+            for file in files {
+                try ReportWriter.write(file.bytes, to: file.path)
+                print("Wrote \(file.path)")
             }
         } catch {
             Console.error("herald: error: a report could not be written: \(error)")
@@ -44,8 +56,13 @@ struct Audit: ParsableCommand {
         Self.exit(withError: Outcome.audited(failed: failed).exitCode)
     }
 
-    private func render(_ format: ReportFormat, _ result: AuditResult) throws(ReportWriter.Failure) -> [UInt8] {
-        do { return try format.render(result) } catch { throw ReportWriter.Failure(path: format.fileName, reason: "\(error)") }
+    /// The built-in template, or the organisation's, checked before the audit runs.
+    private func htmlReport() throws -> HTMLReport {
+        guard let template else { return .builtIn }
+        guard let data = FileManager.default.contents(atPath: template), let text = String(data: data, encoding: .utf8) else {
+            throw ValidationError("--template \(template): the file cannot be read as UTF-8 text")
+        }
+        do { return try HTMLReport(template: text, name: template) } catch { throw ValidationError(error.description) }
     }
 }
 

@@ -23,6 +23,9 @@ struct Check: ParsableCommand {
     @Option(help: "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColourChoice = .auto
 
+    @Option(help: "text: one line per finding; github: GitHub Actions annotations on the pull request.")
+    var format: CheckFormat = .text
+
     func validate() throws {
         let inventory = PathScope([options.inventory])
         for path in paths {
@@ -40,7 +43,9 @@ struct Check: ParsableCommand {
         let scope = PathScope(paths)
         let shown = result.findings.filter { scope.contains($0.file) }
         let lines = FindingLines(colour: color.enabled)
-        for finding in shown { print(lines.line(for: finding)) }
+        for finding in shown {
+            print(format == .github ? GitHubAnnotations.line(for: finding) : lines.line(for: finding))
+        }
 
         let accounts = registry.accounts.filter { scope.contains($0.file) }.count
         let errors = shown.count { $0.severity == .error }
@@ -56,6 +61,10 @@ struct Check: ParsableCommand {
         // Exiting here spares freeing the registry object by object, which the system does at once.
         Self.exit(withError: Outcome.audited(failed: failed).exitCode)
     }
+}
+
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, github
 }
 
 enum ColourChoice: String, ExpressibleByArgument, CaseIterable {

@@ -14,22 +14,34 @@ public struct AuditResult: Sendable {
         public var warnings = 0
     }
 
+    /// The registry audited: reports show its accounts, units and standards beside the findings.
+    public let registry: Registry
     public let organisation: String
     public let asOf: CalendarDate
+    /// The rules that ran, in catalogue order, with the severity the organisation gives them.
+    public let rules: [AuditedRule]
     public let accountCount: Int
     /// In report order: file, line, rule.
     public let findings: [Finding]
+    /// Each account's findings in report order, parallel to `registry.accounts`.
+    public let findingsByAccount: [[Finding]]
     public let errorCount: Int
     public let warningCount: Int
     /// Every unit with a file, and every unit an account names, sorted by id.
     public let units: [UnitSummary]
 
-    /// - Parameter findingsByAccount: each account's findings, in the order of `registry.accounts`.
-    public init(registry: Registry, asOf: CalendarDate, findingsByAccount: [[Finding]]) {
+    /// - Parameter findingsByAccount: each account's findings in report order, parallel to `registry.accounts`.
+    public init(registry: Registry, asOf: CalendarDate, rules: [AuditedRule], findingsByAccount: [[Finding]]) {
+        self.registry = registry
         organisation = registry.organisation.name
         self.asOf = asOf
+        self.rules = rules
         accountCount = registry.accounts.count
-        findings = findingsByAccount.flatMap { $0 }.sorted(by: Finding.reportOrder)
+        self.findingsByAccount = findingsByAccount
+        // Accounts come folder by folder, which is report order unless a folder name sorts around "/".
+        let flat = findingsByAccount.flatMap { $0 }
+        let inOrder = zip(flat, flat.dropFirst()).allSatisfy { !Finding.reportOrder($1, $0) }
+        findings = inOrder ? flat : flat.sorted(by: Finding.reportOrder)
         errorCount = findings.count { $0.severity == .error }
         warningCount = findings.count { $0.severity == .warning }
 
@@ -52,6 +64,25 @@ public struct AuditResult: Sendable {
         }
         if let finished = current { summaries[finished.id] = finished }
         units = summaries.values.sorted { $0.id < $1.id }
+    }
+
+    /// The audit in one word, for report headers: `passed` (no findings), `warnings` (warnings only) or
+    /// `failed` (at least one error). The exit code also depends on `--fail-on`.
+    public var verdict: Verdict {
+        errorCount > 0 ? .failed : warningCount > 0 ? .warnings : .passed
+    }
+
+    public enum Verdict: String, Sendable {
+        case passed, warnings, failed
+    }
+
+    /// Accounts with at least one finding.
+    public var failingAccountCount: Int { units.reduce(0) { $0 + $1.failingAccounts } }
+
+    /// The standards that applied to `account`, and the unit they come from (nil: the organisation's).
+    public func standards(of account: Account) -> (unit: String?, standards: EffectiveStandards) {
+        if let id = account.unit?.value, let standards = registry.standards[id] { return (id, standards) }
+        return (nil, registry.effectiveStandards(forUnit: nil))
     }
 
     /// Findings at or above `threshold`: what decides exit code 1.

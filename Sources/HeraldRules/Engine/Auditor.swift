@@ -12,44 +12,30 @@ public struct Auditor: Sendable {
 
     public func audit(_ registry: Registry) -> AuditResult {
         let context = AuditContext(registry: registry, asOf: asOf)
-        let active: [ActiveRule] = rules.compactMap { rule in
-            let description = rule.description
-            switch registry.organisation.ruleSettings[description.id]?.value {
-            case .off?: return nil
-            case let .severity(severity)?: return ActiveRule(rule: rule, severity: severity)
-            case nil: return ActiveRule(rule: rule, severity: description.severity)
-            }
-        }
+        let active = activeRules(for: registry.organisation)
         let perAccount = ParallelMap.map(registry.accounts) { account -> [Finding] in
             var findings: [Finding] = []
             let unit = account.unit?.value ?? account.folder
-            for active in active where (active.appliesToRetired || !account.isRetired) && (active.appliesToUnreadFiles || account.wasRead) {
+            for active in active where active.checks(account) {
                 for violation in active.rule.check(account, in: context) {
                     findings.append(Finding(rule: active.id, severity: active.severity, file: account.file,
                                             location: violation.location, account: account.identity, unit: unit,
                                             message: violation.message, field: violation.field))
                 }
             }
-            return findings
+            return findings.sorted(by: Finding.reportOrder)
         }
-        return AuditResult(registry: registry, asOf: asOf, findingsByAccount: perAccount)
+        return AuditResult(registry: registry, asOf: asOf, rules: active, findingsByAccount: perAccount)
     }
 
-    /// A rule as configured for this audit; the description is read once, not once per account.
-    private struct ActiveRule: Sendable {
-        let rule: any Rule
-        let id: String
-        let severity: Severity
-        let appliesToRetired: Bool
-        let appliesToUnreadFiles: Bool
-
-        init(rule: any Rule, severity: Severity) {
-            let description = rule.description
-            self.rule = rule
-            self.id = description.id
-            self.severity = severity
-            self.appliesToRetired = description.appliesToRetired
-            self.appliesToUnreadFiles = description.appliesToUnreadFiles
+    /// The rules the organisation has not turned off, each with the severity it gives them.
+    public func activeRules(for organisation: Organisation) -> [AuditedRule] {
+        rules.compactMap { rule in
+            switch organisation.ruleSettings[rule.description.id]?.value {
+            case .off?: return nil
+            case let .severity(severity)?: return AuditedRule(rule: rule, severity: severity)
+            case nil: return AuditedRule(rule: rule, severity: rule.description.severity)
+            }
         }
     }
 }

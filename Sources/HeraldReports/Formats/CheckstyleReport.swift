@@ -1,0 +1,32 @@
+import HeraldRules
+
+/// `checkstyle.xml`: findings in the Checkstyle XML format that reviewdog and Jenkins warnings-ng read.
+/// One `file` element per account file with findings; `source` is `herald.<rule-id>`.
+public enum CheckstyleReport {
+    public static func render(_ result: AuditResult) throws -> [UInt8] {
+        let xml = try XMLWriter(capacity: 4096 + result.findings.count * 300)
+        xml.startDocument()
+        xml.startElement("checkstyle")
+        xml.attribute("version", "1.0")
+        var index = result.findings.startIndex
+        while index < result.findings.endIndex {
+            let file = result.findings[index].file
+            xml.startElement("file")
+            xml.attribute("name", file)
+            while index < result.findings.endIndex, result.findings[index].file == file {
+                let finding = result.findings[index]
+                xml.startElement("error")
+                xml.attribute("line", finding.location.line)
+                if finding.location.column > 0 { xml.attribute("column", finding.location.column) }
+                xml.attribute("severity", finding.severity.rawValue)
+                xml.attribute("message", finding.message)
+                xml.attribute("source", "herald." + finding.rule)
+                xml.endElement()
+                index += 1
+            }
+            xml.endElement()
+        }
+        xml.endElement()
+        return try xml.finish()
+    }
+}

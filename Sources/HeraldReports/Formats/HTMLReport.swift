@@ -1,0 +1,37 @@
+import HeraldRules
+import Mustache
+
+/// `report.html`: the page the communications office opens every morning. One self-contained file,
+/// rendered from a Mustache template: the built-in one, or the organisation's own (`--template`).
+/// Mustache escapes `{{value}}` for HTML, so registry text stays text whatever it contains.
+public struct HTMLReport: Sendable {
+    /// A template that could not be read, with its place.
+    public struct TemplateError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    private let template: MustacheTemplate
+
+    /// The built-in template, which a test renders on every run.
+    public static let builtIn: HTMLReport = {
+        do { return try HTMLReport() } catch { fatalError("the built-in report template does not parse: \(error)") }
+    }()
+
+    /// - Parameters:
+    ///   - source: the template's text.
+    ///   - name: the template's file, for error messages.
+    public init(template source: String = DefaultHTMLTemplate.text, name: String = "built-in template") throws(TemplateError) {
+        do {
+            template = try MustacheTemplate(string: source)
+        } catch let error as MustacheTemplate.ParserError {
+            throw TemplateError(description: "\(name):\(error.context.lineNumber):\(error.context.columnNumber): error: "
+                                + "the template is not valid Mustache (\(error.error)); check the tag on this line")
+        } catch {
+            throw TemplateError(description: "\(name): error: the template is not valid Mustache (\(error))")
+        }
+    }
+
+    public func render(_ result: AuditResult) -> [UInt8] {
+        Array(template.render(HTMLReportModel.context(for: result)).utf8)
+    }
+}

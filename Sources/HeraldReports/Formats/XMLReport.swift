@@ -1,0 +1,109 @@
+import HeraldCore
+import HeraldRules
+
+/// `report.xml`: the whole audit in Herald's own, versioned XML (namespace `urn:herald:report:1`,
+/// described by `herald-report.xsd` and docs/reports.md): the organisation, its units with their effective
+/// standards, every account as read, and every finding. For archives and XSLT.
+public enum XMLReport {
+    public static let namespace = "urn:herald:report:1"
+    public static let schemaVersion = 1
+
+    public static func render(_ result: AuditResult) throws -> [UInt8] {
+        let xml = try XMLWriter(capacity: 4096 + result.accountCount * 700)
+        xml.startDocument()
+        xml.startElement("report")
+        xml.attribute("xmlns", namespace)
+        xml.attribute("schemaVersion", schemaVersion)
+        xml.attribute("tool", "herald")
+        xml.attribute("toolVersion", HeraldVersion.current)
+        xml.attribute("asOf", result.asOf.description)
+
+        let organisation = result.registry.organisation
+        xml.element("organisation", ["name": organisation.name]) {
+            for domain in organisation.officialDomains { xml.element("officialDomain", text: domain) }
+            write(result.registry.effectiveStandards(forUnit: nil), to: xml)
+        }
+        xml.element("summary", [
+            "verdict": result.verdict.rawValue, "accounts": String(result.accountCount), "units": String(result.units.count),
+            "failingAccounts": String(result.failingAccountCount), "errors": String(result.errorCount),
+            "warnings": String(result.warningCount),
+        ])
+        xml.element("rules") {
+            for rule in result.rules {
+                xml.element("rule", ["id": rule.id, "severity": rule.severity.rawValue]) {
+                    xml.element("summary", text: rule.description.summary)
+                }
+            }
+        }
+        xml.element("units") {
+            for summary in result.units { write(summary, result.registry, to: xml) }
+        }
+        xml.element("accounts") {
+            for (account, findings) in zip(result.registry.accounts, result.findingsByAccount) {
+                write(account, findings, standardsUnit: result.standards(of: account).unit, to: xml)
+            }
+        }
+        xml.endElement()
+        return try xml.finish()
+    }
+
+    private static func write(_ summary: AuditResult.UnitSummary, _ registry: Registry, to xml: XMLWriter) {
+        let unit = registry.units[summary.id]
+        xml.startElement("unit")
+        xml.attribute("id", summary.id)
+        xml.attribute("name", summary.name)
+        xml.attribute("parent", unit?.parent?.value)
+        xml.attribute("defined", unit == nil ? "false" : "true")
+        xml.attribute("accounts", summary.accounts)
+        xml.attribute("failingAccounts", summary.failingAccounts)
+        xml.attribute("errors", summary.errors)
+        xml.attribute("warnings", summary.warnings)
+        if let unit {
+            for alias in unit.aliases { xml.element("alias", text: alias) }
+            for maintainer in unit.maintainers { xml.element("maintainer", text: maintainer.value) }
+            if let standards = registry.standards[unit.id] { write(standards, to: xml) }
+        }
+        xml.endElement()
+    }
+
+    private static func write(_ standards: EffectiveStandards, to xml: XMLWriter) {
+        xml.startElement("standards")
+        xml.attribute("minOwners", standards.minOwners)
+        xml.attribute("reviewEveryDays", standards.reviewEveryDays)
+        xml.attribute("requireArchiving", standards.requireArchiving ? "true" : "false")
+        xml.attribute("handlePattern", standards.handlePattern?.source)
+        for platform in standards.platforms ?? [] { xml.element("platform", text: platform.rawValue) }
+        for phrase in standards.bioMustInclude { xml.element("bioMustInclude", text: phrase) }
+        xml.endElement()
+    }
+
+    private static func write(_ account: Account, _ findings: [Finding], standardsUnit: String?, to xml: XMLWriter) {
+        xml.startElement("account")
+        xml.attribute("file", account.file)
+        xml.attribute("platform", account.platform?.value.rawValue)
+        xml.attribute("handle", account.handle?.value)
+        xml.attribute("unit", account.unit?.value)
+        xml.attribute("status", account.status?.value.rawValue)
+        xml.attribute("standards", standardsUnit)
+        xml.attribute("read", account.wasRead ? "true" : "false")
+        xml.element("name", text: account.name?.value)
+        xml.element("url", text: account.url?.value)
+        xml.element("bio", text: account.bio?.value)
+        for owner in account.owners?.value ?? [] { xml.element("owner", text: owner.value) }
+        xml.element("created", text: account.created?.value.description)
+        xml.element("lastReviewed", text: account.lastReviewed?.value.description)
+        xml.element("archiving", text: account.archiving?.value)
+        for finding in findings {
+            xml.startElement("finding")
+            xml.attribute("rule", finding.rule)
+            xml.attribute("severity", finding.severity.rawValue)
+            xml.attribute("file", finding.file)
+            xml.attribute("line", finding.location.line)
+            xml.attribute("column", finding.location.column)
+            xml.attribute("field", finding.field)
+            xml.text(finding.message)
+            xml.endElement()
+        }
+        xml.endElement()
+    }
+}

@@ -1,0 +1,42 @@
+import HeraldRules
+
+/// Findings as GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), which
+/// GitHub shows as annotations on the pull request's changed lines: `herald check --format github`.
+public enum GitHubAnnotations {
+    public static func line(for finding: Finding) -> String {
+        let command = finding.severity == .error ? "error" : "warning"
+        let properties = [
+            "file=" + property(finding.file),
+            "line=\(finding.location.line)",
+            "col=\(finding.location.column)",
+            "title=" + property("herald \(finding.rule)"),
+        ].joined(separator: ",")
+        return "::\(command) \(properties)::\(data(finding.message))"
+    }
+
+    /// A message may not end the command early: `%`, carriage returns and line feeds are encoded as the
+    /// runner expects, and other control characters are shown as U+FFFD.
+    static func data(_ text: String) -> String {
+        encoded(text, alsoSeparators: false)
+    }
+
+    /// Property values also encode `:` and `,`, which separate properties.
+    static func property(_ text: String) -> String {
+        encoded(text, alsoSeparators: true)
+    }
+
+    private static func encoded(_ text: String, alsoSeparators: Bool) -> String {
+        var out = ""
+        for scalar in TerminalText.safe(text, keepingLineBreaks: true).unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            case ":" where alsoSeparators: out += "%3A"
+            case "," where alsoSeparators: out += "%2C"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

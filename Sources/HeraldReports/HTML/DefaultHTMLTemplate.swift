@@ -1,0 +1,132 @@
+/// The built-in template of report.html (Mustache; `{{value}}` is HTML-escaped, which is why registry
+/// text can never become markup). `herald template` prints it as a starting point for `--template`.
+public enum DefaultHTMLTemplate {
+    public static let text = #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
+<meta name="generator" content="herald {{tool_version}}">
+<title>{{organisation}}: social media audit, {{as_of}}</title>
+<style>
+  :root { color-scheme: light; --error: #a4161a; --warning: #7a4a00; --pass: #1d6b34; --line: #c9ced6; --muted: #4a5360; }
+  * { box-sizing: border-box; }
+  body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24; background: #fff; }
+  a { color: #0b4f9c; }
+  a:focus, input:focus { outline: 3px solid #f2b600; outline-offset: 2px; }
+  .skip { position: absolute; left: -999px; }
+  .skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px 8px; }
+  header, main, footer, nav { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
+  header { padding-top: 1.5rem; border-bottom: 1px solid var(--line); }
+  h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+  h2 { font-size: 1.3rem; margin-top: 2rem; }
+  h3 { font-size: 1.1rem; margin: 1.25rem 0 .25rem; overflow-wrap: anywhere; }
+  .verdict { display: inline-block; font-weight: 700; padding: .2rem .6rem; border: 2px solid currentColor; border-radius: 4px; }
+  .verdict.failed { color: var(--error); } .verdict.warnings { color: var(--warning); } .verdict.passed { color: var(--pass); }
+  dl.counts { display: flex; flex-wrap: wrap; gap: 1.5rem; margin: 1rem 0; }
+  dl.counts div { min-width: 7rem; } dl.counts dt { color: var(--muted); font-size: .9rem; } dl.counts dd { margin: 0; font-size: 1.6rem; font-weight: 700; }
+  table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+  caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+  th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
+  th { background: #eef1f5; } td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+  .sev { font-weight: 700; text-transform: uppercase; font-size: .8rem; }
+  .sev.error { color: var(--error); } .sev.warning { color: var(--warning); } .ok { color: var(--pass); font-weight: 600; }
+  .account { border: 1px solid var(--line); border-radius: 6px; padding: .25rem .9rem .6rem; margin: .75rem 0; break-inside: avoid; }
+  .account.failing { border-left: 6px solid var(--error); }
+  .account dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: .25rem 0; }
+  .account dt { color: var(--muted); } .account dd { margin: 0; overflow-wrap: anywhere; unicode-bidi: isolate; }
+  .findings { margin: .4rem 0 0; padding-left: 1.2rem; }
+  .findings li { margin: .2rem 0; } code { font-size: .9em; overflow-wrap: anywhere; }
+  .filter { margin: 1rem 0; }
+  body:has(#only-failing:checked) .account.passing { display: none; }
+  svg text { font: 13px system-ui, sans-serif; fill: #1b1f24; } svg rect { fill: var(--error); }
+  footer { color: var(--muted); font-size: .9rem; padding: 2rem 1rem; }
+  @media print { .skip, .filter { display: none; } a { color: inherit; text-decoration: none; } h2 { break-after: avoid; } }
+</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to the findings</a>
+<header>
+  <p>Social media accounts audit</p>
+  <h1>{{organisation}}</h1>
+  <p>As of <time datetime="{{as_of}}">{{as_of}}</time>. <span class="verdict {{verdict}}" id="verdict" data-verdict="{{verdict}}">{{verdict_text}}</span></p>
+  <dl class="counts">
+    <div><dt>Accounts</dt><dd id="count-accounts">{{accounts}}</dd></div>
+    <div><dt>Passing</dt><dd id="count-passing">{{passing_accounts}}</dd></div>
+    <div><dt>Errors</dt><dd id="count-errors">{{errors}}</dd></div>
+    <div><dt>Warnings</dt><dd id="count-warnings">{{warnings}}</dd></div>
+  </dl>
+</header>
+<nav aria-label="Units">
+  <h2 id="units-heading">Units, worst first</h2>
+  <table aria-labelledby="units-heading">
+    <thead><tr><th scope="col">Unit</th><th scope="col" class="number">Accounts</th><th scope="col" class="number">Passing</th><th scope="col" class="number">Errors</th><th scope="col" class="number">Warnings</th></tr></thead>
+    <tbody>
+{{#units}}
+      <tr><th scope="row"><a href="#{{anchor}}">{{name}}</a>{{^defined}} (no unit file){{/defined}}</th><td class="number">{{accounts}}</td><td class="number">{{passing}}</td><td class="number">{{errors}}</td><td class="number">{{warnings}}</td></tr>
+{{/units}}
+    </tbody>
+  </table>
+{{#chart.has_bars}}
+  <figure>
+    <svg role="img" aria-labelledby="chart-title" width="{{chart.width}}" height="{{chart.height}}" viewBox="0 0 {{chart.width}} {{chart.height}}">
+      <title id="chart-title">Accounts with findings, by unit</title>
+{{#chart.bars}}
+      <text x="0" y="{{text_y}}">{{name}}</text><rect x="{{bar_x}}" y="{{y}}" width="{{width}}" height="18"></rect><text x="{{count_x}}" y="{{text_y}}">{{count}}</text>
+{{/chart.bars}}
+    </svg>
+    <figcaption>Accounts with findings, by unit (the table above gives the same figures).</figcaption>
+  </figure>
+{{/chart.has_bars}}
+</nav>
+<main id="main">
+  <h2 id="rules-heading">Rules</h2>
+  <table aria-labelledby="rules-heading">
+    <thead><tr><th scope="col">Rule</th><th scope="col">Severity</th><th scope="col">Checks</th><th scope="col" class="number">Findings</th><th scope="col" class="number">Accounts</th></tr></thead>
+    <tbody>
+{{#rules}}
+      <tr><th scope="row"><code>{{id}}</code></th><td><span class="sev {{severity}}">{{severity}}</span></td><td>{{summary}}</td><td class="number">{{findings}}</td><td class="number">{{failing_accounts}}</td></tr>
+{{/rules}}
+    </tbody>
+  </table>
+  <p class="filter"><input type="checkbox" id="only-failing"> <label for="only-failing">Show only accounts with findings</label></p>
+{{#sections}}
+  <section id="{{anchor}}" aria-labelledby="{{anchor}}-heading">
+    <h2 id="{{anchor}}-heading">{{name}}</h2>
+    <p>{{accounts}} accounts, {{passing}} passing, {{errors}} errors, {{warnings}} warnings.</p>
+{{#account_list}}
+    <article class="account {{#passing}}passing{{/passing}}{{^passing}}failing{{/passing}}">
+      <h3>{{title}}</h3>
+      <dl>
+        <dt>Name</dt><dd>{{display_name}}</dd>
+        <dt>Profile</dt><dd>{{#link}}<a href="{{link}}" rel="noopener noreferrer">{{url}}</a>{{/link}}{{^link}}{{url}}{{/link}}</dd>
+        <dt>Owners</dt><dd>{{owners}}</dd>
+        <dt>Status</dt><dd>{{status}}</dd>
+        <dt>Last review</dt><dd>{{last_reviewed}}</dd>
+        <dt>File</dt><dd><code>{{file}}</code></dd>
+      </dl>
+{{#passing}}
+      <p class="ok">No findings.</p>
+{{/passing}}
+{{^passing}}
+      <ul class="findings">
+{{#findings}}
+        <li><span class="sev {{severity}}">{{severity}}</span> {{message}} <code>[{{rule}}]</code> Edit <code>{{place}}</code></li>
+{{/findings}}
+      </ul>
+{{/passing}}
+    </article>
+{{/account_list}}
+  </section>
+{{/sections}}
+</main>
+<footer>
+  <p>Generated by herald {{tool_version}} for the audit date {{as_of}}. Each finding names the file and line to edit; run <code>herald explain RULE</code> for what a rule asks and why.</p>
+</footer>
+</body>
+</html>
+
+"""#
+}
