@@ -28,20 +28,27 @@ public struct ReportRenderer: Sendable {
         self.html = html
     }
 
-    public func render(_ format: ReportFormat, _ result: AuditResult) throws -> [UInt8] {
+    /// Streams the report to `output` piece by piece: the large formats never sit whole in memory.
+    public func render(_ format: ReportFormat, _ result: AuditResult, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
         switch format {
-        case .json: return JSONReport.render(result)
-        case .xml: return try XMLReport.render(result)
-        case .xsd: return Array(ReportSchema.text.utf8)
-        case .junit: return try JUnitReport.render(result)
-        case .sarif: return SARIFReport.render(result)
-        case .checkstyle: return try CheckstyleReport.render(result)
-        case .html: return html.render(result)
+        case .json: try JSONReport.render(result).withUnsafeBytes(output)
+        case .xml: try XMLReport.render(result, to: output)
+        case .xsd: try Array(ReportSchema.text.utf8).withUnsafeBytes(output)
+        case .junit: try JUnitReport.render(result, to: output)
+        case .sarif: try SARIFReport.render(result).withUnsafeBytes(output)
+        case .checkstyle: try CheckstyleReport.render(result, to: output)
+        case .html: try html.render(result, to: output)
         }
     }
 
-    /// Several formats at once, side by side on the machine's cores; results in the order given.
-    public func render(_ formats: [ReportFormat], _ result: AuditResult) -> [Result<[UInt8], any Error>] {
-        ParallelMap.map(formats, chunkSize: 1) { format in Result { try render(format, result) } }
+    /// The whole report in memory (tests, small registries).
+    public func render(_ format: ReportFormat, _ result: AuditResult) throws -> [UInt8] {
+        let collected = Collected()
+        try render(format, result) { collected.bytes.append(contentsOf: $0) }
+        return collected.bytes
+    }
+
+    private final class Collected {
+        var bytes: [UInt8] = []
     }
 }

@@ -33,21 +33,30 @@ struct Audit: ParsableCommand {
         let result = Auditor(asOf: options.auditDate).audit(registry)
         print(AuditSummaryText.render(result))
         let formats = format.isEmpty ? ReportFormat.allCases : format.flatMap(\.formats).uniqued()
+        var pending: [ReportWriter.Pending] = []
         do {
             try ReportWriter.createFolder(output)
-            // Every report is rendered before the first is written: a failure leaves the folder as it was.
-            let rendered = renderer.render(formats, result)
-            var files: [(path: String, bytes: [UInt8])] = []
-            for (format, bytes) in zip(formats, rendered) {
-                do { files.append((output + "/" + format.fileName, try bytes.get())) } catch {
-                    throw ReportWriter.Failure(path: format.fileName, reason: "\(error)")
+            // Reports are rendered side by side: each has stretches that run on one core.
+            let written = ReportWriter.inParallel(formats) { format throws(ReportWriter.Failure) in
+                let report = try ReportWriter.Pending(path: output + "/" + format.fileName)
+                do {
+                    try renderer.render(format, result, to: report.append)
+                    try report.finish()
+                } catch {
+                    report.discard()
+                    throw (error as? ReportWriter.Failure) ?? ReportWriter.Failure(path: report.path, reason: "\(error)")
                 }
+                return report
             }
-            for file in files {
-                try ReportWriter.write(file.bytes, to: file.path)
-                print("Wrote \(file.path)")
+            for report in written { if case let .success(report) = report { pending.append(report) } }
+            for report in written { if case let .failure(failure) = report { throw failure } }
+            // Renamed only when every report is complete: the folder never mixes old and new reports.
+            for report in pending {
+                try report.commit()
+                print("Wrote \(report.path)")
             }
         } catch {
+            for report in pending { report.discard() }
             Console.error("herald: error: a report could not be written: \(error)")
             throw Outcome.reportNotWritten.exitCode
         }

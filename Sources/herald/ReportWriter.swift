@@ -1,11 +1,14 @@
+import Dispatch
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Writes report files atomically: the bytes go to a temporary file in the same folder, are flushed to
-/// disk, and only then renamed over the old report. A crash or a full disk leaves the last good report.
+/// Writes report files atomically: each report streams into a temporary file in the same folder, is
+/// flushed to disk, and only when every report is complete are they renamed over the old ones. A crash, a
+/// full disk or a failed report leaves the last good set of reports.
 enum ReportWriter {
     struct Failure: Error, CustomStringConvertible {
         let path: String
@@ -25,35 +28,91 @@ enum ReportWriter {
         }
     }
 
-    static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
-        let temporary = "\(path).tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure(path: path, reason: lastError()) }
-        var written = 0
-        var failure: String?
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                failure = lastError()
-                break
-            }
-            written += result
+    /// Runs `body` for every format on the machine's cores; results in the order given.
+    static func inParallel<Item: Sendable>(_ items: [Item], _ body: @Sendable (Item) throws(Failure) -> Pending) -> [Result<Pending, Failure>] {
+        let slots = Slots(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            slots.store(Result { () throws(Failure) in try body(items[index]) }, at: index)
         }
-        if failure == nil && fsync(descriptor) != 0 { failure = lastError() }
-        if close(descriptor) != 0 && failure == nil { failure = lastError() }
-        if failure == nil && rename(temporary, path) != 0 { failure = lastError() }
-        if let failure {
-            unlink(temporary)
-            throw Failure(path: path, reason: failure)
+        return slots.results.map { $0! }
+    }
+
+    /// One result per index, each written by exactly one iteration and read after all of them finished.
+    private final class Slots: @unchecked Sendable {
+        var results: [Result<Pending, Failure>?]
+        private let lock = NSLock()
+
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+
+        func store(_ result: Result<Pending, Failure>, at index: Int) {
+            lock.withLock { results[index] = result }
         }
     }
 
-    private static func lastError() -> String { String(cString: strerror(errno)) }
+    /// One report on its way to disk; used by one thread at a time.
+    final class Pending: @unchecked Sendable {
+        let path: String
+        private let temporary: String
+        private var descriptor: Int32
+        private var buffer: [UInt8] = []
+        private static let bufferSize = 1 << 20
+
+        init(path: String) throws(Failure) {
+            self.path = path
+            temporary = "\(path).tmp-\(getpid())"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw Failure(path: path, reason: lastError()) }
+            buffer.reserveCapacity(Pending.bufferSize)
+        }
+
+        func append(_ bytes: UnsafeRawBufferPointer) throws(Failure) {
+            if buffer.count + bytes.count > Pending.bufferSize { try flush() }
+            if bytes.count >= Pending.bufferSize { try writeAll(bytes) } else { buffer.append(contentsOf: bytes) }
+        }
+
+        /// Writes what is buffered and waits until the file is on disk.
+        func finish() throws(Failure) {
+            try flush()
+            guard fsync(descriptor) == 0 else { throw Failure(path: path, reason: lastError()) }
+            let closed = close(descriptor)
+            descriptor = -1
+            guard closed == 0 else { throw Failure(path: path, reason: lastError()) }
+        }
+
+        func commit() throws(Failure) {
+            guard rename(temporary, path) == 0 else { throw Failure(path: path, reason: lastError()) }
+        }
+
+        func discard() {
+            if descriptor >= 0 { close(descriptor) }
+            descriptor = -1
+            unlink(temporary)
+        }
+
+        private func flush() throws(Failure) {
+            guard !buffer.isEmpty else { return }
+            var failure: Failure?
+            buffer.withUnsafeBytes { bytes in
+                do throws(Failure) { try writeAll(bytes) } catch { failure = error }
+            }
+            buffer.removeAll(keepingCapacity: true)
+            if let failure { throw failure }
+        }
+
+        private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(Failure) {
+            var written = 0
+            while written < bytes.count {
+                let result = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure(path: path, reason: lastError())
+                }
+                written += result
+            }
+        }
+    }
+
+    fileprivate static func lastError() -> String { String(cString: strerror(errno)) }
 }
 
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, buffer, count)
-}
+private func lastError() -> String { ReportWriter.lastError() }

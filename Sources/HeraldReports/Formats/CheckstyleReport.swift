@@ -3,8 +3,8 @@ import HeraldRules
 /// `checkstyle.xml`: findings in the Checkstyle XML format that reviewdog and Jenkins warnings-ng read.
 /// One `file` element per account file with findings; `source` is `herald.<rule-id>`.
 public enum CheckstyleReport {
-    public static func render(_ result: AuditResult) throws -> [UInt8] {
-        let xml = try XMLWriter(capacity: 4096 + result.findings.count * 300)
+    public static func render(_ result: AuditResult, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+        let xml = try XMLWriter(streamingTo: output)
         xml.startDocument()
         xml.startElement("checkstyle")
         xml.attribute("version", "1.0")
@@ -27,6 +27,6 @@ public enum CheckstyleReport {
             xml.endElement()
         }
         xml.endElement()
-        return try xml.finish()
+        _ = try xml.finish()
     }
 }

@@ -31,7 +31,13 @@ public struct HTMLReport: Sendable {
         }
     }
 
-    public func render(_ result: AuditResult) -> [UInt8] {
-        Array(template.render(HTMLReportModel.context(for: result)).utf8)
+    public func render(_ result: AuditResult, to output: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let page = template.render(HTMLReportModel.context(for: result))
+        let parts = page.split(separator: HTMLReportModel.accountSectionsMarker, omittingEmptySubsequences: false)
+        let sections = parts.count > 1 ? try HTMLAccountSections.render(result, unitOrder: HTMLReportModel.worstFirst(result.units)) : []
+        for (index, part) in parts.enumerated() {
+            if index > 0 { try sections.withUnsafeBytes(output) }
+            try Array(part.utf8).withUnsafeBytes(output)
+        }
     }
 }

@@ -3,21 +3,28 @@ import HeraldRules
 
 /// `junit.xml`: the audit as test results for Jenkins, GitLab and Azure DevOps, valid against the strict
 /// Apache Ant JUnit schema. One suite per rule; one test case per account the rule checked, passes
-/// included, so a CI dashboard shows how many accounts comply and not only how many do not.
+/// included, so a CI dashboard shows how many accounts comply and not only how many do not. A file that
+/// could not be read is an `error` in every suite but the schema rule's, which holds its failure.
 public enum JUnitReport {
-    public static func render(_ result: AuditResult) throws -> [UInt8] {
-        let xml = try XMLWriter(capacity: 4096 + result.accountCount * result.rules.count * 160)
+    public static func render(_ result: AuditResult, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+        let xml = try XMLWriter(streamingTo: output)
         // The schema asks for a timestamp and a host; both are fixed so that equal audits give equal files.
         let timestamp = result.asOf.description + "T00:00:00"
+        let facts = AccountFacts(result)
         xml.startDocument()
         xml.startElement("testsuites")
         for (index, rule) in result.rules.enumerated() {
-            let cases = testCases(for: rule, in: result)
+            var counts = Counts()
+            for account in 0..<result.accountCount { counts.add(facts.outcome(of: rule, index, account: account)) }
+            var fragments: [[UInt8]] = []
+            try Fragments.render(count: result.accountCount, { range in
+                try cases(for: rule, index, accounts: range, in: result, facts: facts)
+            }, into: { fragments.append($0) })
             xml.startElement("testsuite")
             xml.attribute("name", "herald." + rule.id)
-            xml.attribute("tests", cases.count)
-            xml.attribute("failures", cases.count { if case .failed = $0.outcome { true } else { false } })
-            xml.attribute("errors", cases.count { if case .notRead = $0.outcome { true } else { false } })
+            xml.attribute("tests", counts.tests)
+            xml.attribute("failures", counts.failures)
+            xml.attribute("errors", counts.errors)
             xml.attribute("skipped", 0)
             xml.attribute("time", "0")
             xml.attribute("timestamp", timestamp)
@@ -30,66 +37,96 @@ public enum JUnitReport {
                 property("severity", rule.severity.rawValue, xml)
                 property("summary", rule.description.summary, xml)
             }
-            for testCase in cases { write(testCase, rule: rule, to: xml) }
+            for fragment in fragments { xml.insert(fragment) }
             xml.element("system-out")
             xml.element("system-err")
             xml.endElement()
         }
         xml.endElement()
-        return try xml.finish()
+        _ = try xml.finish()
     }
 
-    private struct TestCase {
-        enum Outcome {
-            case passed
-            case failed([Finding])
-            /// The file could not be read as account data, so this rule could not look at it.
-            case notRead
-        }
-
-        let account: Account
-        let outcome: Outcome
+    private enum Outcome {
+        case passed, failed, notRead, notApplicable
     }
 
-    private static func testCases(for rule: AuditedRule, in result: AuditResult) -> [TestCase] {
-        var cases: [TestCase] = []
-        cases.reserveCapacity(result.accountCount)
-        for (account, findings) in zip(result.registry.accounts, result.findingsByAccount) {
-            let own = findings.filter { $0.rule == rule.id }
-            if !own.isEmpty {
-                cases.append(TestCase(account: account, outcome: .failed(own)))
-            } else if rule.checks(account) {
-                cases.append(TestCase(account: account, outcome: .passed))
-            } else if !account.wasRead && (rule.description.appliesToRetired || !account.isRetired) {
-                cases.append(TestCase(account: account, outcome: .notRead))
+    /// What every suite asks of each account, worked out once (copying accounts per suite and test case
+    /// was most of this report's cost): its name, whether each rule found something, whether it is retired
+    /// and whether its file could be read.
+    private struct AccountFacts: Sendable {
+        let names: [String]
+        let files: [String]
+        /// By rule index, then by account index.
+        let failed: [[Bool]]
+        let retired: [Bool]
+        let read: [Bool]
+
+        init(_ result: AuditResult) {
+            let ruleIndex = Dictionary(uniqueKeysWithValues: result.rules.enumerated().map { ($1.id, $0) })
+            var failed = Array(repeating: Array(repeating: false, count: result.accountCount), count: result.rules.count)
+            var names: [String] = [], files: [String] = [], retired: [Bool] = [], read: [Bool] = []
+            for (index, account) in result.registry.accounts.enumerated() {
+                names.append((account.identity ?? account.file.split(separator: "/").last.map(String.init) ?? account.file) + " · ")
+                files.append(account.file)
+                retired.append(account.isRetired)
+                read.append(account.wasRead)
+                for finding in result.findingsByAccount[index] {
+                    if let rule = ruleIndex[finding.rule] { failed[rule][index] = true }
+                }
             }
-            // Otherwise the rule does not apply (a retired account): no test case.
+            (self.names, self.files, self.failed, self.retired, self.read) = (names, files, failed, retired, read)
         }
-        return cases
+
+        func outcome(of rule: AuditedRule, _ ruleIndex: Int, account index: Int) -> Outcome {
+            if failed[ruleIndex][index] { return .failed }
+            let applies = rule.description.appliesToRetired || !retired[index]
+            if applies && (rule.description.appliesToUnreadFiles || read[index]) { return .passed }
+            // A retired account is not checked by most rules: no test case. An unreadable file is an error.
+            return applies && !read[index] ? .notRead : .notApplicable
+        }
     }
 
-    private static func write(_ testCase: TestCase, rule: AuditedRule, to xml: XMLWriter) {
-        let account = testCase.account
-        xml.startElement("testcase")
-        xml.attribute("classname", account.file)
-        xml.attribute("name", (account.identity ?? account.file.split(separator: "/").last.map(String.init) ?? account.file) + " · " + rule.id)
-        xml.attribute("time", "0")
-        switch testCase.outcome {
-        case .passed:
-            break
-        case let .failed(findings):
-            xml.startElement("failure")
-            xml.attribute("type", rule.severity.rawValue)
-            xml.attribute("message", findings[0].message + (findings.count > 1 ? " (and \(findings.count - 1) more)" : ""))
-            xml.text(findings.map { "\($0.file):\($0.location.line):\($0.location.column): \($0.message)" }.joined(separator: "\n"))
-            xml.endElement()
-        case .notRead:
-            xml.startElement("error")
-            xml.attribute("type", "unreadable-file")
-            xml.attribute("message", "\(account.file) could not be read as an account file; see its inventory-schema finding")
+    private struct Counts {
+        var tests = 0, failures = 0, errors = 0
+
+        mutating func add(_ outcome: Outcome) {
+            switch outcome {
+            case .passed: tests += 1
+            case .failed: tests += 1; failures += 1
+            case .notRead: tests += 1; errors += 1
+            case .notApplicable: break
+            }
+        }
+    }
+
+    private static func cases(for rule: AuditedRule, _ ruleIndex: Int, accounts: Range<Int>, in result: AuditResult, facts: AccountFacts) throws -> [UInt8] {
+        let xml = try XMLWriter(depth: 2, capacity: accounts.count * 200)
+        for index in accounts {
+            let outcome = facts.outcome(of: rule, ruleIndex, account: index)
+            guard outcome != .notApplicable else { continue }
+            xml.startElement("testcase")
+            xml.attribute("classname", facts.files[index])
+            xml.attribute("name", facts.names[index], rule.id)
+            xml.attribute("time", "0")
+            switch outcome {
+            case .passed, .notApplicable:
+                break
+            case .failed:
+                let findings = result.findingsByAccount[index].filter { $0.rule == rule.id }
+                xml.startElement("failure")
+                xml.attribute("type", rule.severity.rawValue)
+                xml.attribute("message", findings[0].message + (findings.count > 1 ? " (and \(findings.count - 1) more)" : ""))
+                xml.text(findings.map { "\($0.file):\($0.location.line):\($0.location.column): \($0.message)" }.joined(separator: "\n"))
+                xml.endElement()
+            case .notRead:
+                xml.startElement("error")
+                xml.attribute("type", "unreadable-file")
+                xml.attribute("message", "\(facts.files[index]) could not be read as an account file; see its inventory-schema finding")
+                xml.endElement()
+            }
             xml.endElement()
         }
-        xml.endElement()
+        return try xml.finish()
     }
 
     private static func property(_ name: String, _ value: String, _ xml: XMLWriter) {

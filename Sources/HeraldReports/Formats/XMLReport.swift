@@ -8,8 +8,8 @@ public enum XMLReport {
     public static let namespace = "urn:herald:report:1"
     public static let schemaVersion = 1
 
-    public static func render(_ result: AuditResult) throws -> [UInt8] {
-        let xml = try XMLWriter(capacity: 4096 + result.accountCount * 700)
+    public static func render(_ result: AuditResult, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+        let xml = try XMLWriter(streamingTo: output)
         xml.startDocument()
         xml.startElement("report")
         xml.attribute("xmlns", namespace)
@@ -38,13 +38,20 @@ public enum XMLReport {
         xml.element("units") {
             for summary in result.units { write(summary, result.registry, to: xml) }
         }
-        xml.element("accounts") {
-            for (account, findings) in zip(result.registry.accounts, result.findingsByAccount) {
-                write(account, findings, standardsUnit: result.standards(of: account).unit, to: xml)
+        xml.startElement("accounts")
+        try Fragments.render(count: result.accountCount, { range in
+            let fragment = try XMLWriter(depth: 2, capacity: range.count * 800)
+            // Through the buffer, each account is passed by reference instead of copied field by field.
+            result.registry.accounts.withUnsafeBufferPointer { accounts in
+                for index in range {
+                    write(accounts[index], result.findingsByAccount[index], standardsUnit: result.standards(of: accounts[index]).unit, to: fragment)
+                }
             }
-        }
+            return try fragment.finish()
+        }, into: xml.insert)
         xml.endElement()
-        return try xml.finish()
+        xml.endElement()
+        _ = try xml.finish()
     }
 
     private static func write(_ summary: AuditResult.UnitSummary, _ registry: Registry, to xml: XMLWriter) {

@@ -5,9 +5,12 @@ import HeraldRules
 /// keys are a public contract for organisations' own templates and are listed in docs/reports.md.
 /// Every value is raw registry text: the template escapes it (`{{name}}`), so nothing here is markup.
 enum HTMLReportModel {
+    /// Stands for the account sections while the template renders; they are spliced in afterwards.
+    /// Registry text cannot hold a NUL (the loader refuses control characters), so it cannot forge this.
+    static let accountSectionsMarker = "\u{0}herald:account-sections\u{0}"
+
     static func context(for result: AuditResult) -> [String: Any] {
-        let ruleSeverity = Dictionary(uniqueKeysWithValues: result.rules.map { ($0.id, $0.severity) })
-        let units = unitRows(result)
+        let units = unitRows(result).map(\.row)
         return [
             "organisation": result.organisation,
             "as_of": result.asOf.description,
@@ -24,7 +27,7 @@ enum HTMLReportModel {
             "units": units,
             "rules": ruleRows(result),
             "chart": chart(units),
-            "sections": sections(result, ruleSeverity: ruleSeverity),
+            "account_sections": accountSectionsMarker,
         ]
     }
 
@@ -37,16 +40,17 @@ enum HTMLReportModel {
     }
 
     /// Units worst first: most errors, then most warnings, then most failing accounts, then by id.
-    private static func unitRows(_ result: AuditResult) -> [[String: Any]] {
-        let sorted = result.units.sorted {
-            ($1.errors, $1.warnings, $1.failingAccounts, $0.id) < ($0.errors, $0.warnings, $0.failingAccounts, $1.id)
-        }
-        return sorted.map { unit in
-            [
+    static func worstFirst(_ units: [AuditResult.UnitSummary]) -> [AuditResult.UnitSummary] {
+        units.sorted { ($1.errors, $1.warnings, $1.failingAccounts, $0.id) < ($0.errors, $0.warnings, $0.failingAccounts, $1.id) }
+    }
+
+    private static func unitRows(_ result: AuditResult) -> [(unit: AuditResult.UnitSummary, row: [String: Any])] {
+        worstFirst(result.units).map { unit in
+            (unit, [
                 "id": unit.id, "anchor": anchor(unit.id), "name": unit.name ?? unit.id, "defined": unit.name != nil,
                 "accounts": unit.accounts, "passing": unit.accounts - unit.failingAccounts,
                 "errors": unit.errors, "warnings": unit.warnings, "failing": unit.failingAccounts > 0,
-            ]
+            ])
         }
     }
 
@@ -82,47 +86,6 @@ enum HTMLReportModel {
             ]
         }
         return ["bars": bars, "has_bars": !bars.isEmpty, "width": labelWidth + barWidth + 60, "height": max(1, bars.count) * rowHeight]
-    }
-
-    private static func sections(_ result: AuditResult, ruleSeverity: [String: Severity]) -> [[String: Any]] {
-        var byUnit: [String: [[String: Any]]] = [:]
-        for (account, findings) in zip(result.registry.accounts, result.findingsByAccount) {
-            let unit = account.unit?.value ?? account.folder ?? "(none)"
-            byUnit[unit, default: []].append(row(account, findings, result.registry))
-        }
-        return unitRows(result).compactMap { unit in
-            guard let id = unit["id"] as? String, let accounts = byUnit[id], !accounts.isEmpty else { return nil }
-            var section = unit
-            section["account_list"] = accounts
-            return section
-        }
-    }
-
-    private static func row(_ account: Account, _ findings: [Finding], _ registry: Registry) -> [String: Any] {
-        let owners = (account.owners?.value ?? []).map { owner -> String in
-            guard let person = registry.people[owner.value] else { return owner.value + " (unknown)" }
-            return person.active ? person.name : person.name + " (has left)"
-        }
-        var row: [String: Any] = [
-            "file": account.file,
-            "title": account.identity.map { _ in "\(account.platform?.value.rawValue ?? "?") @\(account.handle?.value ?? "?")" } ?? account.file,
-            "platform": account.platform?.value.rawValue ?? "",
-            "handle": account.handle?.value ?? "",
-            "display_name": account.name?.value ?? "",
-            "url": account.url?.value ?? "",
-            "owners": owners.joined(separator: ", "),
-            "status": account.status?.value.rawValue ?? "",
-            "last_reviewed": account.lastReviewed?.value.description ?? "never",
-            "passing": findings.isEmpty,
-            "findings": findings.map { finding -> [String: Any] in
-                [
-                    "severity": finding.severity.rawValue, "rule": finding.rule, "message": finding.message,
-                    "place": "\(finding.file):\(finding.location.line):\(finding.location.column)",
-                ]
-            },
-        ]
-        if let url = account.url?.value, isWebLink(url) { row["link"] = url }
-        return row
     }
 
     /// Only `https:` and `http:` addresses become links: `javascript:` or `data:` in a url field must

@@ -1,10 +1,22 @@
+import CLibXML2
+
 /// Text from the registry on its way into XML. XML 1.0 allows tab, line feed, carriage return and
 /// everything from U+0020 except U+FFFE and U+FFFF; anything else (NUL, escape, the other control
 /// characters) would make the whole report unreadable, so it becomes U+FFFD.
 enum XMLText {
     static func clean(_ text: String) -> String {
-        guard needsCleaning(text) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { allowed($0) ? $0 : "\u{FFFD}" }))
+        String(String.UnicodeScalarView(text.unicodeScalars.map { allowed($0) ? $0 : "\u{FFFD}" }))
+    }
+
+    /// Calls `body` with the text as a C string, cleaned if it needs to be. Almost every string is clean,
+    /// and this keeps them from being copied.
+    static func withClean<R>(_ text: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
+        let result: R? = text.withCString { pointer in
+            let bytes = UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self)
+            return isClean(bytes, count: text.utf8.count) ? body(bytes) : nil
+        }
+        if let result { return result }
+        return clean(text).withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) }
     }
 
     static func allowed(_ scalar: Unicode.Scalar) -> Bool {
@@ -15,17 +27,19 @@ enum XMLText {
         }
     }
 
-    /// A byte scan: almost every string is clean, and this keeps them from being copied.
-    private static func needsCleaning(_ text: String) -> Bool {
-        var utf8 = text.utf8.makeIterator()
-        while let byte = utf8.next() {
+    /// A NUL inside the string would end the C string early, so it counts as unclean like the others.
+    private static func isClean(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
             if byte < 0x20 {
-                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
-            } else if byte == 0xEF {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+            } else if byte == 0xEF && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF) {
                 // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
-                if utf8.next() == 0xBF, let last = utf8.next(), last == 0xBE || last == 0xBF { return true }
+                return false
             }
+            index += 1
         }
-        return false
+        return true
     }
 }
