@@ -3,6 +3,7 @@ import HeraldRules
 
 /// A report file `herald audit` can write, picked with `--format`.
 public enum ReportFormat: String, CaseIterable, Sendable {
+    // The order `herald audit` writes them in when --format is not given.
     case json, xml, xsd, junit, sarif, checkstyle, html
 
     /// The file name inside the output folder.

@@ -28,12 +28,18 @@ enum ReportWriter {
         }
     }
 
-    /// Runs `body` for every format on the machine's cores; results in the order given.
-    static func inParallel<Item: Sendable>(_ items: [Item], _ body: @Sendable (Item) throws(Failure) -> Pending) -> [Result<Pending, Failure>] {
+    /// Runs `body` for every format at once; results in the order given. Each runs as its own task, not
+    /// inside `concurrentPerform`: reports split their own work with `concurrentPerform`, which runs one
+    /// thread wide when nested in another.
+    static func inParallel<Item: Sendable>(_ items: [Item], _ body: @escaping @Sendable (Item) throws(Failure) -> Pending) -> [Result<Pending, Failure>] {
         let slots = Slots(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            slots.store(Result { () throws(Failure) in try body(items[index]) }, at: index)
+        let group = DispatchGroup()
+        for (index, item) in items.enumerated() {
+            DispatchQueue.global().async(group: group) {
+                slots.store(Result { () throws(Failure) in try body(item) }, at: index)
+            }
         }
+        group.wait()
         return slots.results.map { $0! }
     }
 
@@ -67,7 +73,8 @@ enum ReportWriter {
 
         func append(_ bytes: UnsafeRawBufferPointer) throws(Failure) {
             if buffer.count + bytes.count > Pending.bufferSize { try flush() }
-            if bytes.count >= Pending.bufferSize { try writeAll(bytes) } else { buffer.append(contentsOf: bytes) }
+            // Large pieces (chunks of accounts) go to the file without another copy.
+            if bytes.count >= Pending.bufferSize / 4 { try writeAll(bytes) } else { buffer.append(contentsOf: bytes) }
         }
 
         /// Writes what is buffered and waits until the file is on disk.

@@ -34,9 +34,9 @@ public struct HTMLReport: Sendable {
     public func render(_ result: AuditResult, to output: (UnsafeRawBufferPointer) throws -> Void) throws {
         let page = template.render(HTMLReportModel.context(for: result))
         let parts = page.split(separator: HTMLReportModel.accountSectionsMarker, omittingEmptySubsequences: false)
-        let sections = parts.count > 1 ? try HTMLAccountSections.render(result, unitOrder: HTMLReportModel.worstFirst(result.units)) : []
+        let units = HTMLReportModel.worstFirst(result.units)
         for (index, part) in parts.enumerated() {
-            if index > 0 { try sections.withUnsafeBytes(output) }
+            if index > 0 { try HTMLAccountSections.render(result, unitOrder: units, to: output) }
             try Array(part.utf8).withUnsafeBytes(output)
         }
     }

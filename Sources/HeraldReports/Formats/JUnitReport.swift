@@ -14,12 +14,15 @@ public enum JUnitReport {
         xml.startDocument()
         xml.startElement("testsuites")
         for (index, rule) in result.rules.enumerated() {
+            // The suite's counts come first in the file, so its test cases are kept until they are known.
             var counts = Counts()
-            for account in 0..<result.accountCount { counts.add(facts.outcome(of: rule, index, account: account)) }
             var fragments: [[UInt8]] = []
             try Fragments.render(count: result.accountCount, { range in
                 try cases(for: rule, index, accounts: range, in: result, facts: facts)
-            }, into: { fragments.append($0) })
+            }, into: { chunk in
+                counts.add(chunk.counts)
+                fragments.append(chunk.bytes)
+            })
             xml.startElement("testsuite")
             xml.attribute("name", "herald." + rule.id)
             xml.attribute("tests", counts.tests)
@@ -46,6 +49,11 @@ public enum JUnitReport {
         _ = try xml.finish()
     }
 
+    /// `platform:handle`, or the file's name when the file does not say them.
+    private static func name(of account: borrowing Account) -> String {
+        account.identity ?? account.file.split(separator: "/").last.map(String.init) ?? account.file
+    }
+
     private enum Outcome {
         case passed, failed, notRead, notApplicable
     }
@@ -54,7 +62,8 @@ public enum JUnitReport {
     /// was most of this report's cost): its name, whether each rule found something, whether it is retired
     /// and whether its file could be read.
     private struct AccountFacts: Sendable {
-        let names: [String]
+        /// Per account: its file (the `classname`), then its name followed by " · " (the `name`'s start).
+        let texts: CTextTable
         let files: [String]
         /// By rule index, then by account index.
         let failed: [[Bool]]
@@ -64,21 +73,28 @@ public enum JUnitReport {
         init(_ result: AuditResult) {
             let ruleIndex = Dictionary(uniqueKeysWithValues: result.rules.enumerated().map { ($1.id, $0) })
             var failed = Array(repeating: Array(repeating: false, count: result.accountCount), count: result.rules.count)
-            var names: [String] = [], files: [String] = [], retired: [Bool] = [], read: [Bool] = []
-            for (index, account) in result.registry.accounts.enumerated() {
-                names.append((account.identity ?? account.file.split(separator: "/").last.map(String.init) ?? account.file) + " · ")
-                files.append(account.file)
-                retired.append(account.isRetired)
-                read.append(account.wasRead)
-                for finding in result.findingsByAccount[index] {
-                    if let rule = ruleIndex[finding.rule] { failed[rule][index] = true }
+            var texts: [String] = [], files: [String] = [], retired: [Bool] = [], read: [Bool] = []
+            result.registry.accounts.withUnsafeBufferPointer { accounts in
+                for index in accounts.indices {
+                    texts.append(accounts[index].file)
+                    texts.append(JUnitReport.name(of: accounts[index]) + " · ")
+                    files.append(accounts[index].file)
+                    retired.append(accounts[index].isRetired)
+                    read.append(accounts[index].wasRead)
+                    for finding in result.findingsByAccount[index] {
+                        if let rule = ruleIndex[finding.rule] { failed[rule][index] = true }
+                    }
                 }
             }
-            (self.names, self.files, self.failed, self.retired, self.read) = (names, files, failed, retired, read)
+            (self.texts, self.files, self.failed, self.retired, self.read) = (CTextTable(texts), files, failed, retired, read)
         }
 
         func outcome(of rule: AuditedRule, _ ruleIndex: Int, account index: Int) -> Outcome {
             if failed[ruleIndex][index] { return .failed }
+            return outcome(of: rule, passingAccount: index)
+        }
+
+        private func outcome(of rule: AuditedRule, passingAccount index: Int) -> Outcome {
             let applies = rule.description.appliesToRetired || !retired[index]
             if applies && (rule.description.appliesToUnreadFiles || read[index]) { return .passed }
             // A retired account is not checked by most rules: no test case. An unreadable file is an error.
@@ -86,8 +102,13 @@ public enum JUnitReport {
         }
     }
 
-    private struct Counts {
+    private struct Counts: Sendable {
         var tests = 0, failures = 0, errors = 0
+
+
+        mutating func add(_ other: Counts) {
+            tests += other.tests; failures += other.failures; errors += other.errors
+        }
 
         mutating func add(_ outcome: Outcome) {
             switch outcome {
@@ -99,34 +120,46 @@ public enum JUnitReport {
         }
     }
 
-    private static func cases(for rule: AuditedRule, _ ruleIndex: Int, accounts: Range<Int>, in result: AuditResult, facts: AccountFacts) throws -> [UInt8] {
+    private static func cases(for rule: AuditedRule, _ ruleIndex: Int, accounts: Range<Int>, in result: AuditResult, facts: AccountFacts) throws -> (counts: Counts, bytes: [UInt8]) {
         let xml = try XMLWriter(depth: 2, capacity: accounts.count * 200)
-        for index in accounts {
-            let outcome = facts.outcome(of: rule, ruleIndex, account: index)
-            guard outcome != .notApplicable else { continue }
-            xml.startElement("testcase")
-            xml.attribute("classname", facts.files[index])
-            xml.attribute("name", facts.names[index], rule.id)
-            xml.attribute("time", "0")
-            switch outcome {
-            case .passed, .notApplicable:
-                break
-            case .failed:
-                let findings = result.findingsByAccount[index].filter { $0.rule == rule.id }
-                xml.startElement("failure")
-                xml.attribute("type", rule.severity.rawValue)
-                xml.attribute("message", findings[0].message + (findings.count > 1 ? " (and \(findings.count - 1) more)" : ""))
-                xml.text(findings.map { "\($0.file):\($0.location.line):\($0.location.column): \($0.message)" }.joined(separator: "\n"))
-                xml.endElement()
-            case .notRead:
-                xml.startElement("error")
-                xml.attribute("type", "unreadable-file")
-                xml.attribute("message", "\(facts.files[index]) could not be read as an account file; see its inventory-schema finding")
-                xml.endElement()
+        var counts = Counts()
+        let ruleID = CTextTable([rule.id])
+        let outcomes = accounts.map { facts.outcome(of: rule, ruleIndex, account: $0) }
+        // The C text stays in place for the whole chunk: no work per test case but libxml2's.
+        facts.texts.withTexts { text in
+            ruleID.withTexts { id in
+                for (index, outcome) in zip(accounts, outcomes) {
+                    counts.add(outcome)
+                    guard outcome != .notApplicable else { continue }
+                    xml.startElement("testcase")
+                    xml.attribute("classname", clean: text(2 * index))
+                    xml.attribute("name", clean: text(2 * index + 1), id(0))
+                    xml.attribute("time", clean: ("0" as StaticString).xml)
+                    switch outcome {
+                    case .passed, .notApplicable:
+                        break
+                    case .failed:
+                        failure(result.findingsByAccount[index].filter { $0.rule == rule.id }, rule, to: xml)
+                    case .notRead:
+                        xml.startElement("error")
+                        xml.attribute("type", "unreadable-file")
+                        xml.attribute("message", "\(facts.files[index]) could not be read as an account file; see its inventory-schema finding")
+                        xml.endElement()
+                    }
+                    xml.endElement()
+                }
             }
-            xml.endElement()
         }
-        return try xml.finish()
+        return (counts, try xml.finish())
+    }
+
+    /// One `failure` for all of a rule's findings on an account: the schema allows one per test case.
+    private static func failure(_ findings: [Finding], _ rule: AuditedRule, to xml: XMLWriter) {
+        xml.startElement("failure")
+        xml.attribute("type", rule.severity.rawValue)
+        xml.attribute("message", findings[0].message + (findings.count > 1 ? " (and \(findings.count - 1) more)" : ""))
+        xml.text(findings.map { "\($0.file):\($0.location.line):\($0.location.column): \($0.message)" }.joined(separator: "\n"))
+        xml.endElement()
     }
 
     private static func property(_ name: String, _ value: String, _ xml: XMLWriter) {

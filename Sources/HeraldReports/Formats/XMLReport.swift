@@ -44,7 +44,9 @@ public enum XMLReport {
             // Through the buffer, each account is passed by reference instead of copied field by field.
             result.registry.accounts.withUnsafeBufferPointer { accounts in
                 for index in range {
-                    write(accounts[index], result.findingsByAccount[index], standardsUnit: result.standards(of: accounts[index]).unit, to: fragment)
+                    let unit = accounts[index].unit?.value
+                    let standardsUnit = unit.flatMap { result.registry.standards[$0] == nil ? nil : $0 }
+                    write(accounts[index], result.findingsByAccount[index], standardsUnit: standardsUnit, to: fragment)
                 }
             }
             return try fragment.finish()
@@ -84,7 +86,7 @@ public enum XMLReport {
         xml.endElement()
     }
 
-    private static func write(_ account: Account, _ findings: [Finding], standardsUnit: String?, to xml: XMLWriter) {
+    private static func write(_ account: borrowing Account, _ findings: [Finding], standardsUnit: String?, to xml: XMLWriter) {
         xml.startElement("account")
         xml.attribute("file", account.file)
         xml.attribute("platform", account.platform?.value.rawValue)
@@ -93,13 +95,13 @@ public enum XMLReport {
         xml.attribute("status", account.status?.value.rawValue)
         xml.attribute("standards", standardsUnit)
         xml.attribute("read", account.wasRead ? "true" : "false")
-        xml.element("name", text: account.name?.value)
-        xml.element("url", text: account.url?.value)
+        xml.attribute("name", account.name?.value)
+        xml.attribute("url", account.url?.value)
+        xml.attribute("created", account.created?.value.description)
+        xml.attribute("lastReviewed", account.lastReviewed?.value.description)
+        xml.attribute("archiving", account.archiving?.value)
         xml.element("bio", text: account.bio?.value)
         for owner in account.owners?.value ?? [] { xml.element("owner", text: owner.value) }
-        xml.element("created", text: account.created?.value.description)
-        xml.element("lastReviewed", text: account.lastReviewed?.value.description)
-        xml.element("archiving", text: account.archiving?.value)
         for finding in findings {
             xml.startElement("finding")
             xml.attribute("rule", finding.rule)

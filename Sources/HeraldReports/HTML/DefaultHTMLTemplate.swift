@@ -30,7 +30,7 @@ public enum DefaultHTMLTemplate {
   table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
   caption { text-align: left; font-weight: 600; padding: .25rem 0; }
   th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
-  th { background: #eef1f5; } td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+  thead th { background: #eef1f5; } td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
   .sev { font-weight: 700; text-transform: uppercase; font-size: .8rem; }
   .sev.error { color: var(--error); } .sev.warning { color: var(--warning); } .ok { color: var(--pass); font-weight: 600; }
   table.accounts th[scope=row] { background: none; font-weight: 600; width: 34%; }
@@ -38,6 +38,7 @@ public enum DefaultHTMLTemplate {
   table.accounts tr.passing th[scope=row] { border-left: 5px solid var(--pass); }
   table.accounts .name { font-weight: 400; } table.accounts .not-link { font-weight: 400; color: var(--muted); }
   td, th { unicode-bidi: isolate; }
+  table.accounts td.status, table.accounts td.reviewed { white-space: nowrap; }
   .findings { margin: 0; padding-left: 1.1rem; }
   .findings li { margin: .1rem 0 .35rem; } code { font-size: .9em; overflow-wrap: anywhere; }
   .filter { margin: 1rem 0; }

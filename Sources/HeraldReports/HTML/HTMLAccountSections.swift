@@ -6,36 +6,50 @@ import HeraldRules
 /// Herald in chunks on every core, because a template engine takes seconds over 100,000 accounts; the
 /// template places the result with `{{{account_sections}}}`.
 enum HTMLAccountSections {
-    static func render(_ result: AuditResult, unitOrder: [AuditResult.UnitSummary]) throws -> [UInt8] {
+    /// Up to `Fragments.accountsPerChunk` rows of one unit; the first piece of a unit opens its section
+    /// and the last closes it, so pieces of every unit can be rendered side by side.
+    private struct Piece: Sendable {
+        let unit: AuditResult.UnitSummary
+        let rows: ArraySlice<Int>
+        let opens: Bool
+        let closes: Bool
+    }
+
+    static func render(_ result: AuditResult, unitOrder: [AuditResult.UnitSummary], to output: (UnsafeRawBufferPointer) throws -> Void) throws {
         var rows: [String: [Int]] = [:]
         for (index, account) in result.registry.accounts.enumerated() {
             rows[account.unit?.value ?? account.folder ?? "(none)", default: []].append(index)
         }
-        var html = HTMLText(capacity: 1 << 16)
-        var out: [UInt8] = []
-        out.reserveCapacity(result.accountCount * 450)
+        var pieces: [Piece] = []
         for unit in unitOrder {
             guard let indices = rows[unit.id], !indices.isEmpty else { continue }
-            let anchor = HTMLReportModel.anchor(unit.id)
-            html.raw("<section class=\"unit\" id=\""); html.text(anchor)
-            html.raw("\" aria-labelledby=\""); html.text(anchor); html.raw("-heading\">\n<h2 id=\""); html.text(anchor)
-            html.raw("-heading\">"); html.text(unit.name ?? unit.id); html.raw("</h2>\n<p>")
-            html.number(unit.accounts); html.raw(" accounts: "); html.number(unit.accounts - unit.failingAccounts)
-            html.raw(" passing, "); html.number(unit.errors); html.raw(" errors, "); html.number(unit.warnings)
-            html.raw(" warnings.</p>\n<table class=\"accounts\" aria-labelledby=\""); html.text(anchor)
-            html.raw("-heading\">\n<thead><tr><th scope=\"col\">Account</th><th scope=\"col\">Owners</th><th scope=\"col\">Status</th><th scope=\"col\">Last review</th><th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n")
-            out += html.bytes
-            html = HTMLText(capacity: 1 << 16)
-            try Fragments.render(count: indices.count, { range in
-                var rows = HTMLText(capacity: range.count * 500)
-                result.registry.accounts.withUnsafeBufferPointer { accounts in
-                    for position in range { row(accounts[indices[position]], result.findingsByAccount[indices[position]], result, into: &rows) }
-                }
-                return rows.bytes
-            }, into: { out += $0 })
-            html.raw("</tbody>\n</table>\n</section>\n")
+            let chunks = Fragments.chunks(of: indices.indices)
+            for (number, chunk) in chunks.enumerated() {
+                pieces.append(Piece(unit: unit, rows: indices[chunk], opens: number == 0, closes: number == chunks.count - 1))
+            }
         }
-        return out + html.bytes
+        try Fragments.render(pieces, { piece in
+            var html = HTMLText(capacity: piece.rows.count * 500 + 1024)
+            if piece.opens { header(piece.unit, into: &html) }
+            result.registry.accounts.withUnsafeBufferPointer { accounts in
+                for index in piece.rows { row(accounts[index], result.findingsByAccount[index], result, into: &html) }
+            }
+            if piece.closes { html.raw("</tbody>\n</table>\n</section>\n") }
+            return html.bytes
+        }, into: { try $0.withUnsafeBytes(output) })
+    }
+
+    private static func header(_ unit: AuditResult.UnitSummary, into html: inout HTMLText) {
+        let anchor = HTMLReportModel.anchor(unit.id)
+        html.raw("<section class=\"unit\" id=\""); html.text(anchor)
+        html.raw("\" aria-labelledby=\""); html.text(anchor); html.raw("-heading\">\n<h2 id=\""); html.text(anchor)
+        html.raw("-heading\">"); html.text(unit.name ?? unit.id); html.raw("</h2>\n<p>")
+        html.text(AuditSummaryText.count(unit.accounts, "account")); html.raw(": ")
+        html.number(unit.accounts - unit.failingAccounts); html.raw(" passing, ")
+        html.text(AuditSummaryText.count(unit.errors, "error")); html.raw(", ")
+        html.text(AuditSummaryText.count(unit.warnings, "warning")); html.raw(".</p>\n<table class=\"accounts\" aria-labelledby=\"")
+        html.text(anchor)
+        html.raw("-heading\">\n<thead><tr><th scope=\"col\">Account</th><th scope=\"col\">Owners</th><th scope=\"col\">Status</th><th scope=\"col\">Last review</th><th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n")
     }
 
     private static func row(_ account: borrowing Account, _ findings: [Finding], _ result: AuditResult, into html: inout HTMLText) {
@@ -65,8 +79,8 @@ enum HTMLAccountSections {
                 html.text(owner.value); html.raw(" (unknown)")
             }
         }
-        html.raw("</td><td>"); html.text(account.status?.value.rawValue ?? "")
-        html.raw("</td><td>"); html.text(account.lastReviewed?.value.description ?? "never")
+        html.raw("</td><td class=\"status\">"); html.text(account.status?.value.rawValue ?? "")
+        html.raw("</td><td class=\"reviewed\">"); html.text(account.lastReviewed?.value.description ?? "never")
         if findings.isEmpty {
             html.raw("</td><td class=\"ok\">None</td></tr>\n")
             return

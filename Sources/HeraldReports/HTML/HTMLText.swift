@@ -12,26 +12,44 @@ struct HTMLText {
     }
 
     /// Text content or a quoted attribute value: `& < > " '` become references, and control characters
-    /// (other than tab and line breaks) become U+FFFD.
+    /// (other than tab and line breaks) become U+FFFD. Runs of plain bytes are copied at once.
     mutating func text(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
-            for byte in utf8 {
-                switch byte {
-                case UInt8(ascii: "&"): bytes.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-                case UInt8(ascii: "<"): bytes.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-                case UInt8(ascii: ">"): bytes.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-                case UInt8(ascii: "\""): bytes.append(contentsOf: [0x26, 0x23, 0x33, 0x34, 0x3B])  // &#34;
-                case UInt8(ascii: "'"): bytes.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-                case 0x09, 0x0A, 0x0D: bytes.append(byte)
-                case 0x00..<0x20, 0x7F: bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD
-                default: bytes.append(byte)
+            var start = 0
+            for index in utf8.indices {
+                let replacement: StaticString
+                switch utf8[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&#34;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                case 0x09, 0x0A, 0x0D: continue
+                case 0x00..<0x20, 0x7F: replacement = "\u{FFFD}"
+                default: continue
                 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                raw(replacement)
+                start = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
     }
 
+    /// A whole number, written digit by digit without building a string.
     mutating func number(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+        guard value >= 0 else {
+            bytes.append(UInt8(ascii: "-"))
+            return number(0 - value)
+        }
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 }

@@ -1,5 +1,6 @@
 /// `herald-report.xsd`, embedded so `herald validate-report` works wherever the binary is copied. The same
-/// text is in Reports/schema/herald-report.xsd; a test fails when the two differ.
+/// text is in Reports/schema/herald-report.xsd (the source: edit it, then run Scripts/embed-schema.py);
+/// a test fails when the two differ.
 public enum ReportSchema {
     public static let fileName = "herald-report.xsd"
 
@@ -129,13 +130,8 @@ public enum ReportSchema {
 
   <xs:complexType name="Account">
     <xs:sequence>
-      <xs:element name="name" type="xs:string" minOccurs="0"/>
-      <xs:element name="url" type="xs:string" minOccurs="0"/>
       <xs:element name="bio" type="xs:string" minOccurs="0"/>
       <xs:element name="owner" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="created" type="xs:date" minOccurs="0"/>
-      <xs:element name="lastReviewed" type="xs:date" minOccurs="0"/>
-      <xs:element name="archiving" type="xs:string" minOccurs="0"/>
       <xs:element name="finding" type="h:Finding" minOccurs="0" maxOccurs="unbounded"/>
     </xs:sequence>
     <xs:attribute name="file" type="xs:string" use="required"/>
@@ -145,6 +141,11 @@ public enum ReportSchema {
     <xs:attribute name="status" type="h:Status"/>
     <xs:attribute name="standards" type="xs:string"/>
     <xs:attribute name="read" type="xs:boolean" use="required"/>
+    <xs:attribute name="name" type="xs:string"/>
+    <xs:attribute name="url" type="xs:string"/>
+    <xs:attribute name="created" type="xs:date"/>
+    <xs:attribute name="lastReviewed" type="xs:date"/>
+    <xs:attribute name="archiving" type="xs:string"/>
   </xs:complexType>
 
   <xs:complexType name="Finding">

@@ -26,11 +26,17 @@ final class XMLWriter {
 
     private let sink: Sink
     private let writer: xmlTextWriterPtr
-    private var failed: String?
-    /// Per open element: whether it has child elements, so its end tag goes on a line of its own.
-    private var open: [Bool] = []
+    // Checked once per report, not on every access: only this writer's own thread touches them.
+    @exclusivity(unchecked) private var failed: String?
+    /// How many elements are open, and for each (a bit per depth) whether it has child elements, so its
+    /// end tag goes on a line of its own. Reports nest a few levels deep; past 63 the bit is shared.
+    @exclusivity(unchecked) private var openCount = 0
+    @exclusivity(unchecked) private var hasChildren: UInt64 = 0
     private let baseDepth: Int
-    private var wroteElement = false
+    /// A line feed and spaces for the deepest indentation; a prefix of it indents any level.
+    private let indentation: UnsafeMutablePointer<xmlChar>
+    private static let deepestIndentation = 64
+    @exclusivity(unchecked) private var wroteElement = false
 
     /// A writer that keeps what it writes in memory (`finish()` returns it).
     /// - Parameter depth: the nesting depth the fragment will sit at in its document.
@@ -69,11 +75,15 @@ final class XMLWriter {
             throw Failure(description: "libxml2 could not create a text writer")
         }
         self.writer = writer
+        indentation = .allocate(capacity: 1 + 2 * XMLWriter.deepestIndentation)
+        indentation.initialize(repeating: 0x20, count: 1 + 2 * XMLWriter.deepestIndentation)
+        indentation[0] = 0x0A
     }
 
     deinit {
         // Frees the writer and closes (frees) the output buffer it owns.
         xmlFreeTextWriter(writer)
+        indentation.deallocate()
     }
 
     func startDocument() {
@@ -81,16 +91,25 @@ final class XMLWriter {
     }
 
     func startElement(_ name: StaticString) {
-        if !open.isEmpty { open[open.count - 1] = true }
-        if wroteElement { newline(depth: baseDepth + open.count) }
+        markParentHasChildren()
+        if wroteElement { newline(depth: baseDepth + openCount) }
         wroteElement = true
         check(xmlTextWriterStartElement(writer, name.xml), name)
-        open.append(false)
+        openCount += 1
+        hasChildren &= ~bit(openCount)
     }
 
     func endElement() {
-        if open.removeLast() { newline(depth: baseDepth + open.count) }
+        let hadChildren = hasChildren & bit(openCount) != 0
+        openCount -= 1
+        if hadChildren { newline(depth: baseDepth + openCount) }
         check(xmlTextWriterEndElement(writer), "an end tag")
+    }
+
+    private func bit(_ depth: Int) -> UInt64 { 1 << UInt64(min(depth, 63)) }
+
+    private func markParentHasChildren() {
+        if openCount > 0 { hasChildren |= bit(openCount) }
     }
 
     /// An attribute of the element just started; nil writes nothing.
@@ -101,6 +120,19 @@ final class XMLWriter {
 
     func attribute(_ name: StaticString, _ value: Int) {
         attribute(name, String(value))
+    }
+
+    /// An attribute whose value is already clean C text (`CTextTable`): no conversion per call.
+    func attribute(_ name: StaticString, clean value: UnsafePointer<xmlChar>) {
+        check(xmlTextWriterWriteAttribute(writer, name.xml, value), name)
+    }
+
+    /// An attribute whose value is two pieces of clean C text, written without joining them first.
+    func attribute(_ name: StaticString, clean first: UnsafePointer<xmlChar>, _ second: UnsafePointer<xmlChar>) {
+        check(xmlTextWriterStartAttribute(writer, name.xml), name)
+        check(xmlTextWriterWriteString(writer, first), name)
+        check(xmlTextWriterWriteString(writer, second), name)
+        check(xmlTextWriterEndAttribute(writer), name)
     }
 
     /// An attribute whose value is two pieces of text, written without joining them first.
@@ -132,18 +164,29 @@ final class XMLWriter {
     }
 
     /// Places a fragment another `XMLWriter` wrote (with `depth` one more than the open elements here).
+    /// The writer is flushed first and the fragment goes straight to the output: a report's long middle
+    /// is not copied through libxml2's buffer a second time.
     func insert(_ fragment: [UInt8]) {
         guard !fragment.isEmpty else { return }
-        if !open.isEmpty { open[open.count - 1] = true }
+        markParentHasChildren()
         wroteElement = true
-        fragment.withUnsafeBufferPointer { bytes in
-            check(xmlTextWriterWriteRawLen(writer, bytes.baseAddress, Int32(bytes.count)), "a fragment")
+        // Writing nothing still closes a pending start tag (`<accounts` gets its `>`).
+        check(xmlTextWriterWriteRawLen(writer, "", 0), "a fragment")
+        check(xmlTextWriterFlush(writer), "a fragment")
+        guard sink.error == nil else { return }
+        if let forward = sink.forward {
+            do { try fragment.withUnsafeBytes(forward) } catch {
+                sink.error = error
+                failed = failed ?? "a fragment"
+            }
+        } else {
+            sink.bytes.append(contentsOf: fragment)
         }
     }
 
     /// Closes every open element and returns what was kept in memory (nothing when streaming).
     func finish() throws(Failure) -> [UInt8] {
-        while !open.isEmpty { endElement() }
+        while openCount > 0 { endElement() }
         if baseDepth == 0 {
             check(xmlTextWriterEndDocument(writer), "the end of the document")
         }
@@ -154,14 +197,9 @@ final class XMLWriter {
     }
 
     private func newline(depth: Int) {
-        let whitespace = XMLWriter.indentation[min(depth, XMLWriter.indentation.count - 1)]
-        whitespace.withUnsafeBufferPointer { bytes in
-            check(xmlTextWriterWriteRawLen(writer, bytes.baseAddress, Int32(bytes.count)), "whitespace")
-        }
+        let length = 1 + 2 * min(depth, XMLWriter.deepestIndentation)
+        check(xmlTextWriterWriteRawLen(writer, indentation, Int32(length)), "whitespace")
     }
-
-    /// A line feed and two spaces per level, made once.
-    private static let indentation: [[xmlChar]] = (0..<40).map { [0x0A] + Array(repeating: 0x20, count: 2 * $0) }
 
     private func check(_ status: Int32, _ what: StaticString) {
         if status < 0, failed == nil { failed = sink.error.map { "\($0)" } ?? "\(what)" }
