@@ -10,15 +10,16 @@ public enum JUnitReport {
         let xml = try XMLWriter(streamingTo: output)
         // The schema asks for a timestamp and a host; both are fixed so that equal audits give equal files.
         let timestamp = result.asOf.description + "T00:00:00"
-        let facts = AccountFacts(result)
+        let ruleIndex = Dictionary(uniqueKeysWithValues: result.rules.enumerated().map { ($1.id, $0) })
+        let facts = ParallelMap.map(Fragments.chunks(of: 0..<result.accountCount), chunkSize: 1) { ChunkFacts($0, result, ruleIndex: ruleIndex) }
         xml.startDocument()
         xml.startElement("testsuites")
         for (index, rule) in result.rules.enumerated() {
             // The suite's counts come first in the file, so its test cases are kept until they are known.
             var counts = Counts()
             var fragments: [[UInt8]] = []
-            try Fragments.render(count: result.accountCount, { range in
-                try cases(for: rule, index, accounts: range, in: result, facts: facts)
+            try Fragments.render(facts, { facts in
+                try cases(for: rule, index, in: result, facts: facts)
             }, into: { chunk in
                 counts.add(chunk.counts)
                 fragments.append(chunk.bytes)
@@ -49,56 +50,57 @@ public enum JUnitReport {
         _ = try xml.finish()
     }
 
-    /// `platform:handle`, or the file's name when the file does not say them.
-    private static func name(of account: borrowing Account) -> String {
-        account.identity ?? account.file.split(separator: "/").last.map(String.init) ?? account.file
+    /// A test case is named by its account's `platform:handle`, or by the file's name when the file
+    /// does not say them.
+    private static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     private enum Outcome {
         case passed, failed, notRead, notApplicable
     }
 
-    /// What every suite asks of each account, worked out once (copying accounts per suite and test case
-    /// was most of this report's cost): its name, whether each rule found something, whether it is retired
-    /// and whether its file could be read.
-    private struct AccountFacts: Sendable {
+    /// What every suite asks of a chunk of accounts, worked out once per chunk and on every core (copying
+    /// accounts per suite and test case was most of this report's cost): each account's file and name as
+    /// C text, whether each rule found something, whether it is retired and whether its file was read.
+    private struct ChunkFacts: Sendable {
+        let accounts: Range<Int>
         /// Per account: its file (the `classname`), then its name followed by " · " (the `name`'s start).
         let texts: CTextTable
-        let files: [String]
-        /// By rule index, then by account index.
-        let failed: [[Bool]]
+        /// `rules.count` flags per account, account after account.
+        let failed: [Bool]
         let retired: [Bool]
         let read: [Bool]
+        private let ruleCount: Int
 
-        init(_ result: AuditResult) {
-            let ruleIndex = Dictionary(uniqueKeysWithValues: result.rules.enumerated().map { ($1.id, $0) })
-            var failed = Array(repeating: Array(repeating: false, count: result.accountCount), count: result.rules.count)
-            var texts: [String] = [], files: [String] = [], retired: [Bool] = [], read: [Bool] = []
-            result.registry.accounts.withUnsafeBufferPointer { accounts in
-                for index in accounts.indices {
-                    texts.append(accounts[index].file)
-                    texts.append(JUnitReport.name(of: accounts[index]) + " · ")
-                    files.append(accounts[index].file)
-                    retired.append(accounts[index].isRetired)
-                    read.append(accounts[index].wasRead)
+        init(_ accounts: Range<Int>, _ result: AuditResult, ruleIndex: [String: Int]) {
+            self.accounts = accounts
+            let ruleCount = result.rules.count
+            self.ruleCount = ruleCount
+            var failed = Array(repeating: false, count: ruleCount * accounts.count)
+            var texts: [String] = [], retired: [Bool] = [], read: [Bool] = []
+            texts.reserveCapacity(2 * accounts.count)
+            result.registry.accounts.withUnsafeBufferPointer { all in
+                for index in accounts {
+                    texts.append(all[index].file)
+                    texts.append((all[index].identity ?? JUnitReport.fileName(all[index].file)) + " · ")
+                    retired.append(all[index].isRetired)
+                    read.append(all[index].wasRead)
                     for finding in result.findingsByAccount[index] {
-                        if let rule = ruleIndex[finding.rule] { failed[rule][index] = true }
+                        if let rule = ruleIndex[finding.rule] { failed[(index - accounts.lowerBound) * ruleCount + rule] = true }
                     }
                 }
             }
-            (self.texts, self.files, self.failed, self.retired, self.read) = (CTextTable(texts), files, failed, retired, read)
+            (self.texts, self.failed, self.retired, self.read) = (CTextTable(texts), failed, retired, read)
         }
 
         func outcome(of rule: AuditedRule, _ ruleIndex: Int, account index: Int) -> Outcome {
-            if failed[ruleIndex][index] { return .failed }
-            return outcome(of: rule, passingAccount: index)
-        }
-
-        private func outcome(of rule: AuditedRule, passingAccount index: Int) -> Outcome {
-            let applies = rule.description.appliesToRetired || !retired[index]
-            if applies && (rule.description.appliesToUnreadFiles || read[index]) { return .passed }
+            let local = index - accounts.lowerBound
+            if failed[local * ruleCount + ruleIndex] { return .failed }
+            let applies = rule.description.appliesToRetired || !retired[local]
+            if applies && (rule.description.appliesToUnreadFiles || read[local]) { return .passed }
             // A retired account is not checked by most rules: no test case. An unreadable file is an error.
-            return applies && !read[index] ? .notRead : .notApplicable
+            return applies && !read[local] ? .notRead : .notApplicable
         }
     }
 
@@ -120,7 +122,8 @@ public enum JUnitReport {
         }
     }
 
-    private static func cases(for rule: AuditedRule, _ ruleIndex: Int, accounts: Range<Int>, in result: AuditResult, facts: AccountFacts) throws -> (counts: Counts, bytes: [UInt8]) {
+    private static func cases(for rule: AuditedRule, _ ruleIndex: Int, in result: AuditResult, facts: ChunkFacts) throws -> (counts: Counts, bytes: [UInt8]) {
+        let accounts = facts.accounts
         let xml = try XMLWriter(depth: 2, capacity: accounts.count * 200)
         var counts = Counts()
         let ruleID = CTextTable([rule.id])
@@ -132,8 +135,9 @@ public enum JUnitReport {
                     counts.add(outcome)
                     guard outcome != .notApplicable else { continue }
                     xml.startElement("testcase")
-                    xml.attribute("classname", clean: text(2 * index))
-                    xml.attribute("name", clean: text(2 * index + 1), id(0))
+                    let local = index - accounts.lowerBound
+                    xml.attribute("classname", clean: text(2 * local))
+                    xml.attribute("name", clean: text(2 * local + 1), id(0))
                     xml.attribute("time", clean: ("0" as StaticString).xml)
                     switch outcome {
                     case .passed, .notApplicable:
@@ -143,7 +147,7 @@ public enum JUnitReport {
                     case .notRead:
                         xml.startElement("error")
                         xml.attribute("type", "unreadable-file")
-                        xml.attribute("message", "\(facts.files[index]) could not be read as an account file; see its inventory-schema finding")
+                        xml.attribute("message", "\(result.registry.accounts[index].file) could not be read as an account file; see its inventory-schema finding")
                         xml.endElement()
                     }
                     xml.endElement()

@@ -46,7 +46,7 @@ public enum XMLReport {
                 for index in range {
                     let unit = accounts[index].unit?.value
                     let standardsUnit = unit.flatMap { result.registry.standards[$0] == nil ? nil : $0 }
-                    write(accounts[index], result.findingsByAccount[index], standardsUnit: standardsUnit, to: fragment)
+                    write(accounts.baseAddress! + index, result.findingsByAccount[index], standardsUnit: standardsUnit, to: fragment)
                 }
             }
             return try fragment.finish()
@@ -86,22 +86,22 @@ public enum XMLReport {
         xml.endElement()
     }
 
-    private static func write(_ account: borrowing Account, _ findings: [Finding], standardsUnit: String?, to xml: XMLWriter) {
+    private static func write(_ account: UnsafePointer<Account>, _ findings: [Finding], standardsUnit: String?, to xml: XMLWriter) {
         xml.startElement("account")
-        xml.attribute("file", account.file)
-        xml.attribute("platform", account.platform?.value.rawValue)
-        xml.attribute("handle", account.handle?.value)
-        xml.attribute("unit", account.unit?.value)
-        xml.attribute("status", account.status?.value.rawValue)
+        xml.attribute("file", account.pointee.file)
+        xml.attribute("platform", account.pointee.platform?.value.rawValue)
+        xml.attribute("handle", account.pointee.handle?.value)
+        xml.attribute("unit", account.pointee.unit?.value)
+        xml.attribute("status", account.pointee.status?.value.rawValue)
         xml.attribute("standards", standardsUnit)
-        xml.attribute("read", account.wasRead ? "true" : "false")
-        xml.attribute("name", account.name?.value)
-        xml.attribute("url", account.url?.value)
-        xml.attribute("created", account.created?.value.description)
-        xml.attribute("lastReviewed", account.lastReviewed?.value.description)
-        xml.attribute("archiving", account.archiving?.value)
-        xml.element("bio", text: account.bio?.value)
-        for owner in account.owners?.value ?? [] { xml.element("owner", text: owner.value) }
+        xml.attribute("read", account.pointee.wasRead ? "true" : "false")
+        xml.attribute("name", account.pointee.name?.value)
+        xml.attribute("url", account.pointee.url?.value)
+        xml.attribute("created", account.pointee.created?.value.description)
+        xml.attribute("lastReviewed", account.pointee.lastReviewed?.value.description)
+        xml.attribute("archiving", account.pointee.archiving?.value)
+        xml.element("bio", text: account.pointee.bio?.value)
+        for owner in account.pointee.owners?.value ?? [] { xml.element("owner", text: owner.value) }
         for finding in findings {
             xml.startElement("finding")
             xml.attribute("rule", finding.rule)

@@ -17,8 +17,10 @@ enum HTMLAccountSections {
 
     static func render(_ result: AuditResult, unitOrder: [AuditResult.UnitSummary], to output: (UnsafeRawBufferPointer) throws -> Void) throws {
         var rows: [String: [Int]] = [:]
-        for (index, account) in result.registry.accounts.enumerated() {
-            rows[account.unit?.value ?? account.folder ?? "(none)", default: []].append(index)
+        result.registry.accounts.withUnsafeBufferPointer { accounts in
+            for index in accounts.indices {
+                rows[accounts[index].unit?.value ?? accounts[index].folder ?? "(none)", default: []].append(index)
+            }
         }
         var pieces: [Piece] = []
         for unit in unitOrder {
@@ -32,7 +34,7 @@ enum HTMLAccountSections {
             var html = HTMLText(capacity: piece.rows.count * 500 + 1024)
             if piece.opens { header(piece.unit, into: &html) }
             result.registry.accounts.withUnsafeBufferPointer { accounts in
-                for index in piece.rows { row(accounts[index], result.findingsByAccount[index], result, into: &html) }
+                for index in piece.rows { row(accounts.baseAddress! + index, result.findingsByAccount[index], result, into: &html) }
             }
             if piece.closes { html.raw("</tbody>\n</table>\n</section>\n") }
             return html.bytes
@@ -52,10 +54,10 @@ enum HTMLAccountSections {
         html.raw("-heading\">\n<thead><tr><th scope=\"col\">Account</th><th scope=\"col\">Owners</th><th scope=\"col\">Status</th><th scope=\"col\">Last review</th><th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n")
     }
 
-    private static func row(_ account: borrowing Account, _ findings: [Finding], _ result: AuditResult, into html: inout HTMLText) {
+    private static func row(_ account: UnsafePointer<Account>, _ findings: [Finding], _ result: AuditResult, into html: inout HTMLText) {
         html.raw(findings.isEmpty ? "<tr class=\"passing\"><th scope=\"row\">" : "<tr class=\"failing\"><th scope=\"row\">")
-        if let platform = account.platform?.value, let handle = account.handle?.value {
-            let url = account.url?.value
+        if let platform = account.pointee.platform?.value, let handle = account.pointee.handle?.value {
+            let url = account.pointee.url?.value
             if let url, HTMLReportModel.isWebLink(url) {
                 html.raw("<a href=\""); html.text(url); html.raw("\" rel=\"noopener noreferrer\">")
                 html.text(platform.rawValue); html.raw(" @"); html.text(handle); html.raw("</a>")
@@ -66,10 +68,10 @@ enum HTMLAccountSections {
         } else {
             html.raw("(file could not be read)")
         }
-        if let name = account.name?.value { html.raw("<br><span class=\"name\">"); html.text(name); html.raw("</span>") }
-        html.raw("<br><code>"); html.text(account.file); html.raw("</code></th><td>")
+        if let name = account.pointee.name?.value { html.raw("<br><span class=\"name\">"); html.text(name); html.raw("</span>") }
+        html.raw("<br><code>"); html.text(account.pointee.file); html.raw("</code></th><td>")
         var first = true
-        for owner in account.owners?.value ?? [] {
+        for owner in account.pointee.owners?.value ?? [] {
             if !first { html.raw(", ") }
             first = false
             if let person = result.registry.people[owner.value] {
@@ -79,8 +81,8 @@ enum HTMLAccountSections {
                 html.text(owner.value); html.raw(" (unknown)")
             }
         }
-        html.raw("</td><td class=\"status\">"); html.text(account.status?.value.rawValue ?? "")
-        html.raw("</td><td class=\"reviewed\">"); html.text(account.lastReviewed?.value.description ?? "never")
+        html.raw("</td><td class=\"status\">"); html.text(account.pointee.status?.value.rawValue ?? "")
+        html.raw("</td><td class=\"reviewed\">"); html.text(account.pointee.lastReviewed?.value.description ?? "never")
         if findings.isEmpty {
             html.raw("</td><td class=\"ok\">None</td></tr>\n")
             return

@@ -69,10 +69,17 @@ enum HTMLReportModel {
         }
     }
 
+    /// Bars in the chart: the units with the most failing accounts (the table lists every unit).
+    static let chartUnits = 20
+
     /// A horizontal bar per unit with failing accounts, longest bar = widest; coordinates are computed
     /// here so a template can stay logic-free.
     private static func chart(_ units: [[String: Any]]) -> [String: Any] {
-        let failing = units.filter { ($0["failing"] as? Bool) == true }
+        func failingAccounts(_ unit: [String: Any]) -> Int { (unit["accounts"] as! Int) - (unit["passing"] as! Int) }
+        // Most failing accounts first; equal counts keep the table's order.
+        let failing = units.enumerated().filter { ($0.element["failing"] as? Bool) == true }
+            .sorted { (failingAccounts($1.element), $0.offset) < (failingAccounts($0.element), $1.offset) }
+            .prefix(chartUnits).map(\.element)
         let counts = failing.map { ($0["accounts"] as! Int) - ($0["passing"] as! Int) }
         let largest = max(counts.max() ?? 1, 1)
         let rowHeight = 24, labelWidth = 220, barWidth = 360
@@ -91,9 +98,14 @@ enum HTMLReportModel {
     /// Only `https:` and `http:` addresses become links: `javascript:` or `data:` in a url field must
     /// never be one click away from running.
     static func isWebLink(_ url: String) -> Bool {
-        let lowered = url.lowercased()
-        guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") else { return false }
-        return !url.unicodeScalars.contains { $0.value < 0x21 || $0.value == 0x7F }
+        let bytes = url.utf8
+        func hasScheme(_ scheme: StaticString) -> Bool {
+            let expected = UnsafeBufferPointer(start: scheme.utf8Start, count: scheme.utf8CodeUnitCount)
+            // ASCII letters compare without case: "HTTPS://" is a web address too.
+            return bytes.count > expected.count && zip(bytes, expected).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+        }
+        guard hasScheme("https://") || hasScheme("http://") else { return false }
+        return !bytes.contains { $0 < 0x21 || $0 == 0x7F }
     }
 
     /// An id attribute for a unit section: unit ids are kebab-case already; anything else is encoded.
