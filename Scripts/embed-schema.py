@@ -13,5 +13,5 @@ assert '"""#' not in xsd, "the schema cannot contain the end of a Swift raw stri
     "/// a test fails when the two differ.\n"
     "public enum ReportSchema {\n"
     '    public static let fileName = "herald-report.xsd"\n\n'
-    '    public static let text = #"""\n' + xsd + '"""#\n}\n',
+    '    public static let text = #"""\n' + xsd + '\n"""#\n}\n',
     encoding="utf-8")

@@ -11,3 +11,4 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlwriter.h>
 #include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>

@@ -196,5 +196,6 @@ public enum ReportSchema {
     </xs:restriction>
   </xs:simpleType>
 </xs:schema>
+
 """#
 }

@@ -1,0 +1,108 @@
+@testable import HeraldReports
+import HeraldCore
+import HeraldRules
+import HeraldTestSupport
+import Testing
+
+@Suite struct HTMLReportTests {
+    /// Parks with a clean account, one whose name, owner and url are hostile, and one whose url is `javascript:`.
+    func hostileResult() throws -> AuditResult {
+        func account(_ name: String, _ text: String) -> InventorySources.AccountFile {
+            .init(path: "Inventory/accounts/parks/" + name, folder: "parks", fileName: name, content: .bytes(Array(text.utf8)))
+        }
+        let sources = InventorySources(
+            organisation: .init(path: "Inventory/herald.yaml", text: "organisation: \"Fairhaven <b>Board</b> & 'Co'\"\n"),
+            people: .init(path: "Inventory/people.yaml", text: "- {id: jdoe, name: \"Jane <i>Doe</i>\"}\n- {id: asmith, name: Alex Smith}\n"),
+            units: [.init(path: "Inventory/units/parks.yaml", text: "id: parks\nname: \"Parks <script>document.title='PWNED'</script>\"\n")],
+            accounts: [
+                account("x-clean.yaml", "platform: x\nhandle: clean\nurl: https://x.com/clean\nunit: parks\nbio: \"Parks <script>document.title='PWNED'</script>\"\nowners: [jdoe, asmith]\nstatus: active\nlast_reviewed: 2026-10-01\n"),
+                account("x-hostile.yaml", "platform: x\nhandle: hostile\nurl: 'https://x.com/hostile\"><img src=x onerror=alert(1)>'\nunit: parks\nname: \"<img src=x onerror=alert(2)>\"\nowners: [\"<svg onload=alert(3)>\"]\nstatus: active\n"),
+                account("x-script.yaml", "platform: x\nhandle: script\nurl: \"javascript:alert(4)\"\nunit: parks\nname: Script\nowners: [jdoe, asmith]\nstatus: active\nlast_reviewed: 2026-10-01\n"),
+            ])
+        let registry = try RegistryBuilder.build(from: sources, knownRules: Set(RuleCatalog.all.map(\.description.id)))
+        return Auditor(asOf: CalendarDate("2026-11-24")!).audit(registry)
+    }
+
+    func page(_ result: AuditResult, template: HTMLReport = .builtIn) throws -> (bytes: [UInt8], document: MarkupDocument) {
+        let bytes = try ReportRenderer(html: template).render(.html, result)
+        return (bytes, try #require(MarkupDocument(html: bytes)))
+    }
+
+    @Test func headerTablesAndAccountsHoldTheAudit() throws {
+        let result = try ReportTestData.result()
+        let (_, html) = try page(result)
+        #expect(html.values("//h1") == ["City of \"Fairhaven\" / <Test>"])
+        #expect(html.values("//*[@id='count-accounts']") == ["3"])
+        #expect(html.values("//*[@id='count-errors']") == ["3"])
+        #expect(html.values("//*[@id='count-warnings']") == ["1"])
+        #expect(html.values("//*[@id='verdict']/@data-verdict") == ["failed"])
+        #expect(html.count("//nav//tbody/tr") == 1)
+        #expect(html.count("//main/table[1]/tbody/tr") == RuleCatalog.all.count)
+        #expect(html.count("//table[@class='accounts']/tbody/tr") == 3)
+        #expect(html.count("//tr[@class='failing']//ul[@class='findings']/li") == result.findings.count)
+        #expect(html.values("//tr[@class='failing']//li/code[2]").contains("Inventory/accounts/parks/x-parksfun.yaml:6:9"))
+        #expect(html.count("//svg//rect") == 1)
+    }
+
+    @Test func hasLandmarksAndTableHeadersForScreenReaders() throws {
+        let (_, html) = try page(try ReportTestData.result())
+        #expect(html.values("/html/@lang") == ["en"])
+        for landmark in ["header", "nav", "main", "footer"] { #expect(html.count("//" + landmark) == 1, "\(landmark)") }
+        #expect(html.count("//th[@scope='col']") > 10)
+        #expect(html.count("//svg[@role='img' and @aria-labelledby]") == 1)
+        #expect(html.count("//table[not(@aria-labelledby)]") == 0)
+    }
+
+    @Test func registryTextIsNeverMarkup() throws {
+        let (bytes, html) = try page(try hostileResult())
+        #expect(html.count("//script") == 0)
+        #expect(html.count("//img | //svg[@onload] | //b | //i") == 0)
+        #expect(html.count("//@*[starts-with(name(), 'on')]") == 0)
+        #expect(html.values("//h1") == ["Fairhaven <b>Board</b> & 'Co'"])
+        #expect(html.values("//tr[@class='failing']//span[@class='name']").contains("<img src=x onerror=alert(2)>"))
+        #expect(html.values("//section/h2") == ["Parks <script>document.title='PWNED'</script>"])
+        #expect(String(decoding: bytes, as: UTF8.self).contains("&lt;svg onload=alert(3)&gt; (unknown)"))
+    }
+
+    @Test func onlyWebAddressesBecomeLinks() throws {
+        let (_, html) = try page(try hostileResult())
+        // An address with spaces is no address a browser should open: shown as text, like javascript:.
+        #expect(html.values("//table[@class='accounts']//a/@href") == ["https://x.com/clean"])
+        #expect(html.count("//a[starts-with(@href, 'javascript')]") == 0)
+        #expect(html.values("//span[@class='not-link']") == [
+            "https://x.com/hostile\"><img src=x onerror=alert(1)> (not a web address)", "javascript:alert(4) (not a web address)",
+        ])
+        #expect(HTMLReportModel.isWebLink("HTTPS://x.com/a") && !HTMLReportModel.isWebLink(" https://x.com") && !HTMLReportModel.isWebLink("https://"))
+    }
+
+    @Test func needsNoScriptAndFetchesNothing() throws {
+        let (bytes, html) = try page(try ReportTestData.result())
+        #expect(html.count("//script | //link | //iframe | //img | //object") == 0)
+        #expect(html.values("//meta[@http-equiv='Content-Security-Policy']/@content").first?.hasPrefix("default-src 'none'") == true)
+        #expect(html.values("//style").count == 1)
+    }
+
+    @Test func aTemplateOfTheOrganisationEscapesByDefault() throws {
+        let template = try HTMLReport(template: """
+            <html><body><h1 class="brand">{{organisation}}</h1><p id="raw">{{{organisation}}}</p>{{{account_sections}}}</body></html>
+            """)
+        let (_, html) = try page(try hostileResult(), template: template)
+        #expect(html.values("//h1[@class='brand']") == ["Fairhaven <b>Board</b> & 'Co'"])
+        // Triple braces are the template author's explicit choice to insert markup.
+        #expect(html.count("//p[@id='raw']/b") == 1)
+        #expect(html.count("//table[@class='accounts']/tbody/tr") == 3)
+    }
+
+    @Test func aBrokenTemplateIsRefusedWithItsLine() {
+        #expect(throws: HTMLReport.TemplateError.self) { try HTMLReport(template: "<h1>{{organisation}}</h1>\n{{#units}}\n", name: "brand.mustache") }
+        do {
+            _ = try HTMLReport(template: "<h1>{{organisation}}</h1>\n{{#units}}{{/rules}}\n", name: "brand.mustache")
+        } catch {
+            #expect(error.description.hasPrefix("brand.mustache:2:"))
+        }
+    }
+
+    @Test func sameResultSameBytes() throws {
+        #expect(try page(try ReportTestData.result()).bytes == (try page(try ReportTestData.result()).bytes))
+    }
+}

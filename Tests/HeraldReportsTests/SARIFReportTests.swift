@@ -1,0 +1,74 @@
+import Foundation
+@testable import HeraldReports
+import HeraldCore
+import HeraldRules
+import Testing
+
+@Suite struct SARIFReportTests {
+    func run(_ result: AuditResult) throws -> [String: Any] {
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(SARIFReport.render(result))) as? [String: Any])
+        let runs = try #require(report["runs"] as? [[String: Any]])
+        #expect(runs.count == 1)
+        #expect(report["version"] as? String == "2.1.0")
+        #expect(report["$schema"] as? String == "https://json.schemastore.org/sarif-2.1.0.json")
+        return runs[0]
+    }
+
+    @Test func describesEveryRuleForCodeScanning() throws {
+        let run = try run(try ReportTestData.result())
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["name"] as? String == "herald")
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        #expect(rules.map { $0["id"] as? String } == RuleCatalog.all.map(\.description.id))
+        for rule in rules {
+            for key in ["shortDescription", "fullDescription", "help"] {
+                #expect(((rule[key] as? [String: Any])?["text"] as? String)?.isEmpty == false, "\(key) of \(rule["id"] ?? "?")")
+            }
+            #expect((rule["help"] as? [String: Any])?["markdown"] is String)
+        }
+    }
+
+    @Test func eachFindingIsAResultAtItsFileLineAndColumn() throws {
+        let run = try run(try ReportTestData.result())
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.map { $0["ruleId"] as? String } == ["inventory-schema", "review-current", "bio-states-office", "owner-assigned"])
+        #expect(results.map { $0["level"] as? String } == ["error", "warning", "error", "error"])
+        let owner = results[3]
+        #expect(((owner["message"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
+        let locations = try #require(owner["locations"] as? [[String: Any]])
+        #expect(locations.count == 1)
+        let physical = try #require(locations[0]["physicalLocation"] as? [String: Any])
+        #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == "Inventory/accounts/parks/x-parksfun.yaml")
+        #expect((physical["region"] as? [String: Any])?["startLine"] as? Int == 6)
+        #expect((physical["region"] as? [String: Any])?["startColumn"] as? Int == 9)
+        let fingerprints = results.compactMap { ($0["partialFingerprints"] as? [String: String])?[SARIFReport.fingerprintKey] }
+        #expect(fingerprints.count == 4 && Set(fingerprints).count == 4)
+    }
+
+    @Test func fingerprintsSurviveEditsAboveTheFinding() throws {
+        func fingerprints(_ prefix: String) throws -> [String: String] {
+            let sources = InventorySources(
+                organisation: .init(path: "Inventory/herald.yaml", text: "organisation: Fairhaven\n"),
+                people: .init(path: "Inventory/people.yaml", text: "- {id: jdoe, name: Jane Doe}\n"),
+                units: [.init(path: "Inventory/units/parks.yaml", text: "id: parks\nname: Parks\n")],
+                accounts: [.init(path: "Inventory/accounts/parks/x-parks.yaml", folder: "parks", fileName: "x-parks.yaml",
+                                 content: .bytes(Array((prefix + "platform: x\nhandle: parks\nurl: https://x.com/parks\nunit: parks\nowners: [jdoe]\nstatus: active\n").utf8)))])
+            let registry = try RegistryBuilder.build(from: sources, knownRules: Set(RuleCatalog.all.map(\.description.id)))
+            let results = try #require(try run(Auditor(asOf: CalendarDate("2026-11-24")!).audit(registry))["results"] as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: results.map {
+                ($0["ruleId"] as! String, ($0["partialFingerprints"] as! [String: String])[SARIFReport.fingerprintKey]!)
+            })
+        }
+        let before = try fingerprints("")
+        let after = try fingerprints("# Parks' main account\n# reviewed by the comms office\n")
+        #expect(before.count >= 2)
+        #expect(before == after)
+    }
+
+    @Test func pathsBecomeURIReferences() {
+        #expect(SARIFReport.uri("Inventory/accounts/parks/x-a b#1%.yaml") == "Inventory/accounts/parks/x-a%20b%231%25.yaml")
+        #expect(SARIFReport.uri("Inventory/accounts/library/mastodon-lib@social.example.yaml") == "Inventory/accounts/library/mastodon-lib@social.example.yaml")
+        #expect(SARIFReport.uri("/srv/Inventory/a.yaml") == "file:///srv/Inventory/a.yaml")
+        #expect(SARIFReport.uri("Inventory/é.yaml") == "Inventory/%C3%A9.yaml")
+    }
+}

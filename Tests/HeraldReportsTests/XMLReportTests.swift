@@ -1,0 +1,66 @@
+@testable import HeraldReports
+import HeraldTestSupport
+import Testing
+
+@Suite struct XMLReportTests {
+    let namespace = ["h": XMLReport.namespace]
+
+    func report() throws -> [UInt8] {
+        try ReportRenderer().render(.xml, try ReportTestData.result())
+    }
+
+    @Test func isValidAgainstItsSchema() throws {
+        #expect(XMLValidator.validate(try report(), against: ReportSchema.text) == [])
+    }
+
+    @Test func holdsOrganisationSummaryUnitsAccountsAndFindings() throws {
+        let document = try #require(MarkupDocument(xml: try report()))
+        #expect(document.values("/h:report/@asOf", namespaces: namespace) == ["2026-11-24"])
+        #expect(document.values("/h:report/h:organisation/@name", namespaces: namespace) == ["City of \"Fairhaven\" / <Test>"])
+        #expect(document.values("/h:report/h:summary/@verdict", namespaces: namespace) == ["failed"])
+        #expect(document.values("/h:report/h:summary/@errors", namespaces: namespace) == ["3"])
+        #expect(document.values("//h:unit/@id", namespaces: namespace) == ["parks"])
+        #expect(document.values("//h:unit/h:standards/@minOwners", namespaces: namespace) == ["2"])
+        #expect(document.count("//h:account", namespaces: namespace) == 3)
+        #expect(document.values("//h:account[@handle='fairhavenparks']/h:owner", namespaces: namespace) == ["jdoe", "asmith"])
+        #expect(document.values("//h:account[@read='false']/@file", namespaces: namespace) == ["Inventory/accounts/parks/x-broken.yaml"])
+        // Findings sit in their accounts, which come in registry order.
+        #expect(document.values("//h:finding/@rule", namespaces: namespace) == ["review-current", "bio-states-office", "owner-assigned", "inventory-schema"])
+        #expect(document.values("//h:finding[@rule='owner-assigned']/@line", namespaces: namespace) == ["6"])
+    }
+
+    @Test func controlCharactersFromTheRegistryAreReplacedNotPassedThrough() throws {
+        let bytes = try report()
+        #expect(!bytes.contains(0x1B))
+        let document = try #require(MarkupDocument(xml: bytes))
+        #expect(document.values("//h:account[@handle='parksfun']/h:bio", namespaces: namespace) == ["Fun in the sun \u{FFFD}[31m"])
+    }
+
+    @Test func sameResultSameBytes() throws {
+        #expect(try report() == (try report()))
+    }
+
+    @Test func theValidatorNamesTheLineOfWhatIsWrong() throws {
+        var text = String(decoding: try report(), as: UTF8.self)
+        text = text.replacingOccurrences(of: "verdict=\"failed\"", with: "verdict=\"maybe\"")
+        let problems = XMLValidator.validate(Array(text.utf8), against: ReportSchema.text)
+        #expect(problems.count == 1)
+        #expect(problems.first?.line == 6)
+        #expect(problems.first?.message.contains("maybe") == true)
+        let broken = XMLValidator.validate(Array("<report xmlns=\"urn:herald:report:1\"><organisation".utf8), against: ReportSchema.text)
+        #expect(broken.count == 1 && broken[0].line == 1)
+    }
+
+    @Test func theSchemaInTheRepositoryIsTheEmbeddedOne() throws {
+        #expect(try Repository.text("Reports/schema/herald-report.xsd") == ReportSchema.text,
+                "Reports/schema/herald-report.xsd and ReportSchema.swift differ: run python3 Scripts/embed-schema.py")
+    }
+}
+
+@Suite struct XMLTextTests {
+    @Test func keepsEverythingXMLAllowsAndReplacesTheRest() {
+        #expect(XMLText.clean("tab\tline\nreturn\r emoji 👩🏽‍💻 rtl \u{202E}x") == "tab\tline\nreturn\r emoji 👩🏽‍💻 rtl \u{202E}x")
+        #expect(XMLText.clean("nul\u{0}esc\u{1B}bell\u{7}") == "nul\u{FFFD}esc\u{FFFD}bell\u{FFFD}")
+        #expect(XMLText.clean("non\u{FFFE}char\u{FFFF}") == "non\u{FFFD}char\u{FFFD}")
+    }
+}
