@@ -16,7 +16,7 @@ struct Audit: ParsableCommand {
     @Option(help: "The folder the reports are written to.")
     var output = "Reports"
 
-    @Option(help: "Comma-separated report formats: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: all).")
+    @Option(help: "Comma-separated report formats: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")), or all (the default).")
     var format: [FormatList] = []
 
     @Option(help: ArgumentHelp("A Mustache template for report.html, to brand it (default: the built-in one; see herald template).", valueName: "file"))
@@ -80,12 +80,17 @@ struct FormatList: ExpressibleByArgument {
     let formats: [ReportFormat]
 
     init?(argument: String) {
-        let parsed = argument.split(separator: ",").map { ReportFormat(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased()) }
+        let names = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if names == ["all"] {
+            formats = ReportFormat.allCases
+            return
+        }
+        let parsed = names.map { ReportFormat(rawValue: $0) }
         guard !parsed.isEmpty, !parsed.contains(where: { $0 == nil }) else { return nil }
         formats = parsed.compactMap { $0 }
     }
 
-    static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) }
+    static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) + ["all"] }
 }
 
 private extension Array where Element: Hashable {

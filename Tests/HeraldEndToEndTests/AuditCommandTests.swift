@@ -115,11 +115,8 @@ import Testing
     }
 
     @Test func theShippedInventoryShowsEveryRuleFailingAndMostAccountsPassing() throws {
-        let herald = try HeraldProcess()
+        let herald = try HeraldProcess.withShippedInventory()
         defer { herald.remove() }
-        let shipped = HeraldProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Inventory")
-        try FileManager.default.copyItem(at: shipped, to: herald.directory.appendingPathComponent("Inventory"))
         let output = try herald.run(["audit"] + asOf)
         #expect(output.status == 1, "\(output.stderr)")
         let report = try herald.json("Reports/report.json")

@@ -31,6 +31,15 @@ struct HeraldProcess {
         }
     }
 
+    /// A working folder holding a copy of the repository's own Inventory/.
+    static func withShippedInventory() throws -> HeraldProcess {
+        let herald = try HeraldProcess()
+        let shipped = fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Inventory")
+        try FileManager.default.copyItem(at: shipped, to: herald.directory.appendingPathComponent("Inventory"))
+        return herald
+    }
+
     @discardableResult
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
         let process = Process()

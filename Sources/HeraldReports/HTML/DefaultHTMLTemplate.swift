@@ -30,7 +30,7 @@ public enum DefaultHTMLTemplate {
   table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
   caption { text-align: left; font-weight: 600; padding: .25rem 0; }
   th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
-  thead th { background: #eef1f5; } td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+  thead th { background: #eef1f5; overflow-wrap: normal; } td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
   .sev { font-weight: 700; text-transform: uppercase; font-size: .8rem; }
   .sev.error { color: var(--error); } .sev.warning { color: var(--warning); } .ok { color: var(--pass); font-weight: 600; }
   table.accounts th[scope=row] { background: none; font-weight: 600; width: 34%; }

@@ -82,17 +82,23 @@ enum HTMLReportModel {
             .prefix(chartUnits).map(\.element)
         let counts = failing.map { ($0["accounts"] as! Int) - ($0["passing"] as! Int) }
         let largest = max(counts.max() ?? 1, 1)
-        let rowHeight = 24, labelWidth = 220, barWidth = 360
+        let rowHeight = 24, labelWidth = 300, barWidth = 360
         let bars: [[String: Any]] = zip(failing, counts).enumerated().map { index, pair in
             let (unit, count) = pair
             return [
-                "name": unit["name"]!, "anchor": unit["anchor"]!, "count": count,
+                "name": label(unit["name"] as! String), "anchor": unit["anchor"]!, "count": count,
                 "y": index * rowHeight, "text_y": index * rowHeight + 16,
                 "bar_x": labelWidth, "width": max(2, count * barWidth / largest),
                 "count_x": labelWidth + max(2, count * barWidth / largest) + 6,
             ]
         }
         return ["bars": bars, "has_bars": !bars.isEmpty, "width": labelWidth + barWidth + 60, "height": max(1, bars.count) * rowHeight]
+    }
+
+    /// A unit's name as a chart label: long names are shortened to fit beside the bars (the table above
+    /// the chart has them in full).
+    static func label(_ name: String) -> String {
+        name.count > 40 ? String(name.prefix(39)) + "…" : name
     }
 
     /// Only `https:` and `http:` addresses become links: `javascript:` or `data:` in a url field must

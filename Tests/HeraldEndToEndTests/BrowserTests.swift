@@ -1,0 +1,90 @@
+import Foundation
+import HeraldTestSupport
+import Testing
+
+/// report.html as the communications office sees it: rendered by a real browser (headless Chromium).
+/// `.ci/run` installs Debian's chromium; where it cannot be installed these tests are skipped, saying so.
+@Suite(.enabled(if: Chromium.executable != nil, "chromium is not installed: run `apt-get install -y chromium` (.ci/run does) to render report.html in a real browser"))
+struct BrowserTests {
+    @Test func theShippedInventorysReportRendersWithItsCountsAndNoScriptRuns() throws {
+        let herald = try HeraldProcess.withShippedInventory()
+        defer { herald.remove() }
+        #expect(try herald.run(["audit", "--format", "html,json", "--as-of", "2026-11-24"]).status == 1)
+        let report = herald.directory.appendingPathComponent("Reports/report.html")
+        let json = try herald.json("Reports/report.json")
+        let summary = try #require(json["summary"] as? [String: Int])
+
+        let dom = try Chromium.dumpDOM(of: report)
+        let page = try #require(MarkupDocument(html: Array(dom.utf8)))
+        #expect(page.values("//*[@id='count-accounts']") == [String(summary["accounts"]!)])
+        #expect(page.values("//*[@id='count-errors']") == [String(summary["errors"]!)])
+        #expect(page.values("//*[@id='count-warnings']") == [String(summary["warnings"]!)])
+        #expect(page.count("//table[@class='accounts']/tbody/tr") == summary["accounts"]!)
+        // The tourism board's display name carries a pasted <script> that sets the title: it must stay text.
+        #expect(page.values("//title").first?.hasPrefix("City of Fairhaven: social media audit") == true)
+        #expect(page.values("//title") != ["PWNED"])
+        #expect(page.count("//script") == 0)
+        #expect(page.values("//span[@class='name']").contains("Visit Fairhaven <script>document.title='PWNED'</script>"))
+
+        // Kept for people to look at: CI keeps .build/ as its artifacts.
+        let screenshot = Repository.root.appendingPathComponent(".build/artifacts/report-shipped-inventory.png")
+        try Chromium.screenshot(of: report, to: screenshot)
+        let png = try Data(contentsOf: screenshot)
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+
+    @Test func theHostileInventorysInjectedMarkupNeverRuns() throws {
+        let herald = try HeraldProcess(fixture: "HostileInventory")
+        defer { herald.remove() }
+        #expect(try herald.run(["audit", "--format", "html", "--as-of", "2026-11-24"]).status == 1)
+        let dom = try Chromium.dumpDOM(of: herald.directory.appendingPathComponent("Reports/report.html"))
+        let page = try #require(MarkupDocument(html: Array(dom.utf8)))
+        #expect(page.values("//title").first?.hasPrefix("Fairhaven <b>\"Board\"</b> & 'Co': social media audit") == true)
+        #expect(page.count("//script | //img | //svg[@onload] | //iframe") == 0)
+        #expect(page.count("//@*[starts-with(name(), 'on')]") == 0)
+    }
+}
+
+/// Headless Chromium, found on the PATH.
+enum Chromium {
+    static let executable: URL? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            for name in ["chromium", "chromium-browser", "google-chrome"] {
+                let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            }
+        }
+        return nil
+    }()
+
+    /// The DOM after the page loaded (and after any script would have run).
+    static func dumpDOM(of page: URL) throws -> String {
+        try run(["--dump-dom", page.absoluteString])
+    }
+
+    static func screenshot(of page: URL, to file: URL) throws {
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        _ = try run(["--screenshot=\(file.path)", "--window-size=1280,2000", "--hide-scrollbars", page.absoluteString])
+    }
+
+    private static func run(_ arguments: [String]) throws -> String {
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("herald-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let process = Process()
+        guard let chromium = Chromium.executable else { throw CocoaError(.fileNoSuchFile) }
+        process.executableURL = chromium
+        // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                             "--user-data-dir=\(profile.path)"] + arguments
+        let output = profile.appendingPathExtension("out")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: output) }
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "chromium \(arguments.first ?? "") exited with \(process.terminationStatus)")
+        return String(decoding: try Data(contentsOf: output), as: UTF8.self)
+    }
+}

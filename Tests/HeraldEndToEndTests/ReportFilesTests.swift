@@ -1,0 +1,150 @@
+import Foundation
+import HeraldReports
+import HeraldTestSupport
+import Testing
+
+/// Every report `herald audit` writes, as the nightly job and CI systems read them.
+@Suite struct ReportFilesTests {
+    let asOf = ["--as-of", "2026-11-24"]
+    static let reports = ["report.json", "report.xml", "herald-report.xsd", "junit.xml", "report.sarif", "checkstyle.xml", "report.html"]
+
+    @Test func auditWritesEveryReportByDefaultAndEachIsValid() throws {
+        let herald = try HeraldProcess(fixture: "FailingInventory")
+        defer { herald.remove() }
+        let output = try herald.run(["audit"] + asOf)
+        #expect(output.status == 1)
+        for report in Self.reports { #expect(output.stdout.contains("Wrote Reports/\(report)"), "\(report)") }
+        try expectValid(herald, folder: "Reports", findings: 6)
+    }
+
+    @Test func theHostileInventoryStaysInertInEveryFormat() throws {
+        let herald = try HeraldProcess(fixture: "HostileInventory")
+        defer { herald.remove() }
+        let output = try herald.run(["audit"] + asOf)
+        #expect(output.status == 1, "\(output.stderr)")
+        try expectValid(herald, folder: "Reports", findings: nil)
+
+        let html = try #require(MarkupDocument(html: Array(try herald.file("Reports/report.html"))))
+        #expect(html.count("//script | //img | //iframe | //object | //b | //i | //textarea") == 0)
+        #expect(html.count("//@*[starts-with(name(), 'on')]") == 0)
+        #expect(html.count("//a[not(starts-with(@href, 'https://') or starts-with(@href, 'http://') or starts-with(@href, '#'))]") == 0)
+        #expect(html.values("//h1") == ["Fairhaven <b>\"Board\"</b> & 'Co'"])
+        let text = html.values("/html/body").joined()
+        #expect(text.contains("<script>document.title='PWNED'</script>"))
+        #expect(text.contains("<b onmouseover=alert(3)>ghost</b>"))
+
+        let xml = try #require(MarkupDocument(xml: Array(try herald.file("Reports/report.xml"))))
+        let namespace = ["h": XMLReport.namespace]
+        let bios = xml.values("//h:account/h:bio", namespaces: namespace)
+        #expect(bios.contains { $0.count >= 10_000 })
+        #expect(bios.contains { $0.contains("]]>") && $0.contains("<!--") })
+        #expect(xml.values("//h:unit[@id='parks']/@name", namespaces: namespace) == ["Parks <Dept> & 'Recreation' ]]>"])
+        let checkstyle = try #require(MarkupDocument(xml: Array(try herald.file("Reports/checkstyle.xml"))))
+        #expect(checkstyle.values("//error/@message").contains { $0.contains("<b onmouseover=alert(3)>ghost</b>") })
+    }
+
+    @Test func checkCanAnnotateAPullRequestOnGitHub() throws {
+        let herald = try HeraldProcess(fixture: "HostileInventory")
+        defer { herald.remove() }
+        let output = try herald.run(["check", "--format", "github"] + asOf)
+        #expect(output.status == 1)
+        let lines = output.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let annotations = lines.filter { $0.hasPrefix("::") }
+        #expect(annotations.count == 17)
+        // One command per finding, and nothing from the registry starts another.
+        #expect(annotations.allSatisfy { $0.hasPrefix("::error file=Inventory/accounts/") || $0.hasPrefix("::warning file=Inventory/accounts/") })
+        #expect(lines.filter { !$0.hasPrefix("::") }.count == 1)
+        // A literal "%0A" stays text (%250A) and a real line feed is encoded (%0A): one line, one command.
+        #expect(annotations.contains { $0.contains("owner \"::error file=herald.yaml,line=1::PWNED%250A::warning::x%0A::error::second line\"") })
+    }
+
+    @Test func sameInventoryAndDateGiveByteIdenticalReportsInEveryFormat() throws {
+        let herald = try HeraldProcess(fixture: "HostileInventory")
+        defer { herald.remove() }
+        try herald.run(["audit", "--output", "first"] + asOf)
+        try herald.run(["audit", "--output", "second"] + asOf)
+        for report in Self.reports {
+            #expect(try herald.file("first/" + report) == herald.file("second/" + report), "\(report)")
+        }
+    }
+
+    @Test func formatPicksTheReports() throws {
+        let herald = try HeraldProcess(fixture: "CleanInventory")
+        defer { herald.remove() }
+        #expect(try herald.run(["audit", "--format", "junit,sarif", "--output", "some"] + asOf).status == 0)
+        let written = try FileManager.default.contentsOfDirectory(atPath: herald.directory.appendingPathComponent("some").path).sorted()
+        #expect(written == ["junit.xml", "report.sarif"])
+        #expect(try herald.run(["audit", "--format", "all", "--output", "every"] + asOf).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: herald.directory.appendingPathComponent("every").path).count == 7)
+        let wrong = try herald.run(["audit", "--format", "pdf"] + asOf)
+        #expect(wrong.status == 64 && wrong.stderr.contains("pdf"))
+    }
+
+    @Test func validateReportExitsZeroOneOrTwo() throws {
+        let herald = try HeraldProcess(fixture: "FailingInventory")
+        defer { herald.remove() }
+        try herald.run(["audit", "--format", "xml"] + asOf)
+        let valid = try herald.run(["validate-report", "Reports/report.xml"])
+        #expect(valid.status == 0 && valid.stdout.contains("is a valid Herald report"))
+
+        let tampered = String(decoding: try herald.file("Reports/report.xml"), as: UTF8.self)
+            .replacingOccurrences(of: "severity=\"warning\"", with: "severity=\"notice\"")
+        try Data(tampered.utf8).write(to: herald.directory.appendingPathComponent("tampered.xml"))
+        let invalid = try herald.run(["validate-report", "tampered.xml"])
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.contains("tampered.xml:") && invalid.stderr.contains("notice"))
+
+        try Data("<report><unclosed>".utf8).write(to: herald.directory.appendingPathComponent("broken.xml"))
+        let broken = try herald.run(["validate-report", "broken.xml"])
+        #expect(broken.status == 1 && broken.stderr.contains("broken.xml:1:"))
+
+        let missing = try herald.run(["validate-report", "nowhere.xml"])
+        #expect(missing.status == 2 && missing.stderr.contains("nowhere.xml cannot be read"))
+    }
+
+    @Test func anOrganisationTemplateBrandsTheHTMLReport() throws {
+        let herald = try HeraldProcess(fixture: "FailingInventory")
+        defer { herald.remove() }
+        let builtIn = try herald.run(["template"])
+        #expect(builtIn.status == 0)
+        // The printed template is the built-in one: using it gives the same report.
+        try Data(builtIn.stdout.utf8).write(to: herald.directory.appendingPathComponent("copy.mustache"))
+        try herald.run(["audit", "--format", "html", "--output", "default"] + asOf)
+        try herald.run(["audit", "--format", "html", "--output", "copied", "--template", "copy.mustache"] + asOf)
+        #expect(try herald.file("default/report.html") == herald.file("copied/report.html"))
+
+        let brand = "<html><body><header class=\"brand\">Fairhaven Communications: {{organisation}}, {{as_of}}</header>{{{account_sections}}}</body></html>"
+        try Data(brand.utf8).write(to: herald.directory.appendingPathComponent("brand.mustache"))
+        #expect(try herald.run(["audit", "--format", "html", "--template", "brand.mustache"] + asOf).status == 1)
+        let html = try #require(MarkupDocument(html: Array(try herald.file("Reports/report.html"))))
+        #expect(html.values("//header[@class='brand']") == ["Fairhaven Communications: City of Fairhaven, 2026-11-24"])
+        #expect(html.count("//table[@class='accounts']/tbody/tr") == 4)
+
+        try Data("<h1>{{organisation}</h1>\n{{#units}}\n".utf8).write(to: herald.directory.appendingPathComponent("broken.mustache"))
+        let broken = try herald.run(["audit", "--template", "broken.mustache", "--output", "untouched"] + asOf)
+        #expect(broken.status == 64)
+        #expect(broken.stderr.contains("broken.mustache:1:"))
+        #expect(!FileManager.default.fileExists(atPath: herald.directory.appendingPathComponent("untouched").path))
+    }
+
+    /// report.xml valid against the embedded schema (through `herald validate-report`), junit.xml against the
+    /// strict Ant schema, report.sarif and report.json parsed, checkstyle.xml and report.html read.
+    private func expectValid(_ herald: HeraldProcess, folder: String, findings: Int?) throws {
+        let validation = try herald.run(["validate-report", folder + "/report.xml"])
+        #expect(validation.status == 0, "\(validation.stderr)")
+        #expect(XMLValidator.validate(Array(try herald.file(folder + "/report.xml")), against: try Repository.text("Reports/schema/herald-report.xsd")) == [])
+        #expect(XMLValidator.validate(Array(try herald.file(folder + "/junit.xml")), against: try Repository.text("Tests/Schemas/junit-ant-strict.xsd")) == [])
+        #expect(try herald.file(folder + "/herald-report.xsd") == Data(ReportSchema.text.utf8))
+        let sarif = try #require(try JSONSerialization.jsonObject(with: herald.file(folder + "/report.sarif")) as? [String: Any])
+        let results = try #require((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        let json = try herald.json(folder + "/report.json")
+        let jsonFindings = try #require(json["findings"] as? [[String: Any]])
+        if let findings { #expect(jsonFindings.count == findings) }
+        #expect(results.count == jsonFindings.count)
+        let checkstyle = try #require(MarkupDocument(xml: Array(try herald.file(folder + "/checkstyle.xml"))))
+        #expect(checkstyle.count("//error") == jsonFindings.count)
+        let html = try #require(MarkupDocument(html: Array(try herald.file(folder + "/report.html"))))
+        #expect(html.values("//*[@id='count-errors']") == [String(jsonFindings.count { $0["severity"] as? String == "error" })])
+        #expect(html.count("//ul[@class='findings']/li") == jsonFindings.count)
+    }
+}
