@@ -1,3 +1,4 @@
+import CLibXML2
 import HeraldCore
 import HeraldRules
 
@@ -94,11 +95,12 @@ public enum JUnitReport {
             (self.texts, self.failed, self.retired, self.read) = (CTextTable(texts), failed, retired, read)
         }
 
-        func outcome(of rule: AuditedRule, _ ruleIndex: Int, account index: Int) -> Outcome {
+        /// - Parameters: the rule's index and what it checks (read once, not once per account).
+        func outcome(_ ruleIndex: Int, retiredToo: Bool, unreadToo: Bool, account index: Int) -> Outcome {
             let local = index - accounts.lowerBound
             if failed[local * ruleCount + ruleIndex] { return .failed }
-            let applies = rule.description.appliesToRetired || !retired[local]
-            if applies && (rule.description.appliesToUnreadFiles || read[local]) { return .passed }
+            let applies = retiredToo || !retired[local]
+            if applies && (unreadToo || read[local]) { return .passed }
             // A retired account is not checked by most rules: no test case. An unreadable file is an error.
             return applies && !read[local] ? .notRead : .notApplicable
         }
@@ -126,18 +128,27 @@ public enum JUnitReport {
         let accounts = facts.accounts
         let xml = try XMLWriter(depth: 2, capacity: accounts.count * 200)
         var counts = Counts()
-        let ruleID = CTextTable([rule.id])
-        let outcomes = accounts.map { facts.outcome(of: rule, ruleIndex, account: $0) }
-        // The C text stays in place for the whole chunk: no work per test case but libxml2's.
+        let ruleID = Array(XMLText.clean(rule.id).utf8)
+        let retiredToo = rule.description.appliesToRetired, unreadToo = rule.description.appliesToUnreadFiles
+        let outcomes = accounts.map { facts.outcome(ruleIndex, retiredToo: retiredToo, unreadToo: unreadToo, account: $0) }
+        // The C text stays in place for the whole chunk, and each name is put together in one buffer:
+        // no work per test case but libxml2's.
+        var name = [xmlChar](repeating: 0, count: 256)
         facts.texts.withTexts { text in
-            ruleID.withTexts { id in
                 for (index, outcome) in zip(accounts, outcomes) {
                     counts.add(outcome)
                     guard outcome != .notApplicable else { continue }
-                    xml.startElement("testcase")
                     let local = index - accounts.lowerBound
-                    xml.attribute("classname", clean: text(2 * local))
-                    xml.attribute("name", clean: text(2 * local + 1), id(0))
+                    let prefix = text(2 * local + 1)
+                    if name.count < prefix.count + ruleID.count + 1 { name = [xmlChar](repeating: 0, count: 2 * (prefix.count + ruleID.count + 1)) }
+                    name.withUnsafeMutableBufferPointer { buffer in
+                        buffer.baseAddress!.update(from: prefix.text, count: prefix.count)
+                        (buffer.baseAddress! + prefix.count).update(from: ruleID, count: ruleID.count)
+                        buffer[prefix.count + ruleID.count] = 0
+                    }
+                    xml.startElement("testcase")
+                    xml.attribute("classname", clean: text(2 * local).text)
+                    name.withUnsafeBufferPointer { xml.attribute("name", clean: $0.baseAddress!) }
                     xml.attribute("time", clean: ("0" as StaticString).xml)
                     switch outcome {
                     case .passed, .notApplicable:
@@ -152,7 +163,6 @@ public enum JUnitReport {
                     }
                     xml.endElement()
                 }
-            }
         }
         return (counts, try xml.finish())
     }

@@ -22,6 +22,7 @@ enum HTMLAccountSections {
                 rows[accounts[index].unit?.value ?? accounts[index].folder ?? "(none)", default: []].append(index)
             }
         }
+        let owners: OwnerNames = result.registry.people.mapValues { ($0.name, $0.active) }
         var pieces: [Piece] = []
         for unit in unitOrder {
             guard let indices = rows[unit.id], !indices.isEmpty else { continue }
@@ -34,7 +35,7 @@ enum HTMLAccountSections {
             var html = HTMLText(capacity: piece.rows.count * 500 + 1024)
             if piece.opens { header(piece.unit, into: &html) }
             result.registry.accounts.withUnsafeBufferPointer { accounts in
-                for index in piece.rows { row(accounts.baseAddress! + index, result.findingsByAccount[index], result, into: &html) }
+                for index in piece.rows { row(accounts.baseAddress! + index, result.findingsByAccount[index], owners, into: &html) }
             }
             if piece.closes { html.raw("</tbody>\n</table>\n</section>\n") }
             return html.bytes
@@ -54,7 +55,10 @@ enum HTMLAccountSections {
         html.raw("-heading\">\n<thead><tr><th scope=\"col\">Account</th><th scope=\"col\">Owners</th><th scope=\"col\">Status</th><th scope=\"col\">Last review</th><th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n")
     }
 
-    private static func row(_ account: UnsafePointer<Account>, _ findings: [Finding], _ result: AuditResult, into html: inout HTMLText) {
+    /// What a row shows of a person: looked up per owner, so only these two fields are copied.
+    typealias OwnerNames = [String: (name: String, active: Bool)]
+
+    private static func row(_ account: UnsafePointer<Account>, _ findings: [Finding], _ owners: OwnerNames, into html: inout HTMLText) {
         html.raw(findings.isEmpty ? "<tr class=\"passing\"><th scope=\"row\">" : "<tr class=\"failing\"><th scope=\"row\">")
         if let platform = account.pointee.platform?.value, let handle = account.pointee.handle?.value {
             let url = account.pointee.url?.value
@@ -74,7 +78,7 @@ enum HTMLAccountSections {
         for owner in account.pointee.owners?.value ?? [] {
             if !first { html.raw(", ") }
             first = false
-            if let person = result.registry.people[owner.value] {
+            if let person = owners[owner.value] {
                 html.text(person.name)
                 if !person.active { html.raw(" (has left)") }
             } else {

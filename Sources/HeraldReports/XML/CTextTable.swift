@@ -23,11 +23,14 @@ struct CTextTable: Sendable {
 
     var count: Int { offsets.count }
 
-    /// Calls `body` with a function that returns the C text of string `index`.
-    func withTexts<R>(_ body: ((Int) -> UnsafePointer<xmlChar>) throws -> R) rethrows -> R {
+    /// Calls `body` with a function that returns the C text of string `index` and its length in bytes.
+    func withTexts<R>(_ body: ((Int) -> (text: UnsafePointer<xmlChar>, count: Int)) throws -> R) rethrows -> R {
         try storage.withUnsafeBufferPointer { buffer in
             try offsets.withUnsafeBufferPointer { offsets in
-                try body { buffer.baseAddress! + offsets[$0] }
+                try body { index in
+                    let end = index + 1 < offsets.count ? offsets[index + 1] : buffer.count
+                    return (buffer.baseAddress! + offsets[index], end - offsets[index] - 1)
+                }
             }
         }
     }

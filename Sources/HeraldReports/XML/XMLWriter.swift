@@ -127,22 +127,6 @@ final class XMLWriter {
         check(xmlTextWriterWriteAttribute(writer, name.xml, value), name)
     }
 
-    /// An attribute whose value is two pieces of clean C text, written without joining them first.
-    func attribute(_ name: StaticString, clean first: UnsafePointer<xmlChar>, _ second: UnsafePointer<xmlChar>) {
-        check(xmlTextWriterStartAttribute(writer, name.xml), name)
-        check(xmlTextWriterWriteString(writer, first), name)
-        check(xmlTextWriterWriteString(writer, second), name)
-        check(xmlTextWriterEndAttribute(writer), name)
-    }
-
-    /// An attribute whose value is two pieces of text, written without joining them first.
-    func attribute(_ name: StaticString, _ first: String, _ second: String) {
-        check(xmlTextWriterStartAttribute(writer, name.xml), name)
-        XMLText.withClean(first) { check(xmlTextWriterWriteString(writer, $0), name) }
-        XMLText.withClean(second) { check(xmlTextWriterWriteString(writer, $0), name) }
-        check(xmlTextWriterEndAttribute(writer), name)
-    }
-
     func text(_ value: String) {
         XMLText.withClean(value) { check(xmlTextWriterWriteString(writer, $0), "text") }
     }
@@ -201,6 +185,7 @@ final class XMLWriter {
         check(xmlTextWriterWriteRawLen(writer, indentation, Int32(length)), "whitespace")
     }
 
+    @inline(__always)
     private func check(_ status: Int32, _ what: StaticString) {
         if status < 0, failed == nil { failed = sink.error.map { "\($0)" } ?? "\(what)" }
     }
