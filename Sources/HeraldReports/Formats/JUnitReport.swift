@@ -129,6 +129,7 @@ public enum JUnitReport {
         let xml = try XMLWriter(depth: 2, capacity: accounts.count * 200)
         var counts = Counts()
         let ruleID = Array(XMLText.clean(rule.id).utf8)
+        let rulePlain = XMLText.withClean(rule.id) { $2.plainAttribute }
         let retiredToo = rule.description.appliesToRetired, unreadToo = rule.description.appliesToUnreadFiles
         let outcomes = accounts.map { facts.outcome(ruleIndex, retiredToo: retiredToo, unreadToo: unreadToo, account: $0) }
         // The C text stays in place for the whole chunk, and each name is put together in one buffer:
@@ -147,9 +148,12 @@ public enum JUnitReport {
                         buffer[prefix.count + ruleID.count] = 0
                     }
                     xml.startElement("testcase")
-                    xml.attribute("classname", clean: text(2 * local).text)
-                    name.withUnsafeBufferPointer { xml.attribute("name", clean: $0.baseAddress!) }
-                    xml.attribute("time", clean: ("0" as StaticString).xml)
+                    let file = text(2 * local)
+                    xml.attribute("classname", file.text, count: file.count, plain: file.plain)
+                    name.withUnsafeBufferPointer {
+                        xml.attribute("name", $0.baseAddress!, count: prefix.count + ruleID.count, plain: prefix.plain && rulePlain)
+                    }
+                    xml.attribute("time", ("0" as StaticString).xml, count: 1, plain: true)
                     switch outcome {
                     case .passed, .notApplicable:
                         break

@@ -8,15 +8,30 @@ enum XMLText {
         String(String.UnicodeScalarView(text.unicodeScalars.map { allowed($0) ? $0 : "\u{FFFD}" }))
     }
 
-    /// Calls `body` with the text as a C string, cleaned if it needs to be. Almost every string is clean,
-    /// and this keeps them from being copied.
-    static func withClean<R>(_ text: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
+    /// What libxml2 would do to a clean string: when it would change nothing, the string is written as it
+    /// is, which gives the same bytes without the escaping pass (the largest cost of writing XML).
+    struct Escaping {
+        /// Only printable ASCII other than `< > & "`: an attribute value libxml2 would copy unchanged.
+        let plainAttribute: Bool
+        /// None of `< > & " \r`: text libxml2 would copy unchanged.
+        let plainText: Bool
+    }
+
+    /// Calls `body` with the text as C text (cleaned if it needs to be), its length in bytes and what
+    /// escaping it needs. Almost every string is clean, and this keeps them from being copied.
+    static func withClean<R>(_ text: String, _ body: (UnsafePointer<xmlChar>, Int, Escaping) -> R) -> R {
         let result: R? = text.withCString { pointer in
             let bytes = UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self)
-            return isClean(bytes, count: text.utf8.count) ? body(bytes) : nil
+            let count = text.utf8.count
+            guard let escaping = scan(bytes, count: count) else { return nil }
+            return body(bytes, count, escaping)
         }
         if let result { return result }
-        return clean(text).withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) }
+        let cleaned = clean(text)
+        return cleaned.withCString { pointer in
+            let bytes = UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self)
+            return body(bytes, cleaned.utf8.count, scan(bytes, count: cleaned.utf8.count)!)
+        }
     }
 
     static func allowed(_ scalar: Unicode.Scalar) -> Bool {
@@ -27,19 +42,33 @@ enum XMLText {
         }
     }
 
-    /// A NUL inside the string would end the C string early, so it counts as unclean like the others.
-    private static func isClean(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+    /// nil when the text holds a character XML cannot carry (a NUL too: it would end the C text early);
+    /// otherwise what escaping it needs.
+    static func scan(_ bytes: UnsafePointer<UInt8>, count: Int) -> Escaping? {
+        var plainAttribute = true, plainText = true
         var index = 0
         while index < count {
             let byte = bytes[index]
-            if byte < 0x20 {
-                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
-            } else if byte == 0xEF && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF) {
+            switch byte {
+            case 0x09, 0x0A:
+                plainAttribute = false
+            case 0x0D:
+                plainAttribute = false
+                plainText = false
+            case 0x00..<0x20:
+                return nil
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""):
+                plainAttribute = false
+                plainText = false
+            case 0x7F...:
+                plainAttribute = false
                 // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
-                return false
+                if byte == 0xEF && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF) { return nil }
+            default:
+                break
             }
             index += 1
         }
-        return true
+        return Escaping(plainAttribute: plainAttribute, plainText: plainText)
     }
 }

@@ -86,8 +86,11 @@ final class XMLWriter {
         indentation.deallocate()
     }
 
+    /// `<?xml version="1.0"?>`: UTF-8, the default. Naming the encoding would make libxml2 pass every byte
+    /// through a converter and write non-ASCII attribute text as UTF-8 here but as character references
+    /// in fragments; without it the whole document writes them as references (`&#xE9;`), text as UTF-8.
     func startDocument() {
-        check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "the XML declaration")
+        check(xmlTextWriterStartDocument(writer, "1.0", nil, nil), "the XML declaration")
     }
 
     func startElement(_ name: StaticString) {
@@ -115,20 +118,28 @@ final class XMLWriter {
     /// An attribute of the element just started; nil writes nothing.
     func attribute(_ name: StaticString, _ value: String?) {
         guard let value else { return }
-        XMLText.withClean(value) { check(xmlTextWriterWriteAttribute(writer, name.xml, $0), name) }
+        XMLText.withClean(value) { attribute(name, $0, count: $1, plain: $2.plainAttribute) }
     }
 
     func attribute(_ name: StaticString, _ value: Int) {
         attribute(name, String(value))
     }
 
-    /// An attribute whose value is already clean C text (`CTextTable`): no conversion per call.
-    func attribute(_ name: StaticString, clean value: UnsafePointer<xmlChar>) {
-        check(xmlTextWriterWriteAttribute(writer, name.xml, value), name)
+    /// An attribute whose value is clean C text (`XMLText.withClean`, `CTextTable`). A value libxml2's
+    /// escaping would leave unchanged (`plain`) skips it: the bytes are the same, and escaping attribute
+    /// values is the largest part of writing a report.
+    func attribute(_ name: StaticString, _ value: UnsafePointer<xmlChar>, count: Int, plain: Bool) {
+        guard plain else { return check(xmlTextWriterWriteAttribute(writer, name.xml, value), name) }
+        check(xmlTextWriterStartAttribute(writer, name.xml), name)
+        check(xmlTextWriterWriteRawLen(writer, value, Int32(count)), name)
+        check(xmlTextWriterEndAttribute(writer), name)
     }
 
     func text(_ value: String) {
-        XMLText.withClean(value) { check(xmlTextWriterWriteString(writer, $0), "text") }
+        XMLText.withClean(value) { text, count, escaping in
+            guard escaping.plainText else { return check(xmlTextWriterWriteString(writer, text), "text") }
+            check(xmlTextWriterWriteRawLen(writer, text, Int32(count)), "text")
+        }
     }
 
     /// `<name attributes…>body</name>`.
