@@ -44,9 +44,7 @@ public enum XMLReport {
             // Through the buffer, each account is passed by reference instead of copied field by field.
             result.registry.accounts.withUnsafeBufferPointer { accounts in
                 for index in range {
-                    let unit = accounts[index].unit?.value
-                    let standardsUnit = unit.flatMap { result.registry.standards[$0] == nil ? nil : $0 }
-                    write(accounts.baseAddress! + index, result.findingsByAccount[index], standardsUnit: standardsUnit, to: fragment)
+                    write(accounts.baseAddress! + index, result.findingsByAccount[index], to: fragment)
                 }
             }
             return try fragment.finish()
@@ -86,15 +84,15 @@ public enum XMLReport {
         xml.endElement()
     }
 
-    private static func write(_ account: UnsafePointer<Account>, _ findings: [Finding], standardsUnit: String?, to xml: XMLWriter) {
+    private static func write(_ account: UnsafePointer<Account>, _ findings: [Finding], to xml: XMLWriter) {
         xml.startElement("account")
         xml.attribute("file", account.pointee.file)
         xml.attribute("platform", account.pointee.platform?.value.rawValue)
         xml.attribute("handle", account.pointee.handle?.value)
         xml.attribute("unit", account.pointee.unit?.value)
         xml.attribute("status", account.pointee.status?.value.rawValue)
-        xml.attribute("standards", standardsUnit)
-        xml.attribute("read", account.pointee.wasRead ? "true" : "false")
+        // Written only when false (the schema's default is true): one attribute fewer on 100,000 accounts.
+        if !account.pointee.wasRead { xml.attribute("read", "false") }
         xml.attribute("name", account.pointee.name?.value)
         xml.attribute("url", account.pointee.url?.value)
         xml.attribute("created", account.pointee.created?.value.description)

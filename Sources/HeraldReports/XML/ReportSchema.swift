@@ -44,10 +44,6 @@ public enum ReportSchema {
       <xs:selector xpath="h:accounts/h:account/h:finding"/>
       <xs:field xpath="@rule"/>
     </xs:keyref>
-    <xs:keyref name="accountStandards" refer="h:unitId">
-      <xs:selector xpath="h:accounts/h:account"/>
-      <xs:field xpath="@standards"/>
-    </xs:keyref>
   </xs:element>
 
   <xs:complexType name="Organisation">
@@ -139,8 +135,7 @@ public enum ReportSchema {
     <xs:attribute name="handle" type="xs:string"/>
     <xs:attribute name="unit" type="xs:string"/>
     <xs:attribute name="status" type="h:Status"/>
-    <xs:attribute name="standards" type="xs:string"/>
-    <xs:attribute name="read" type="xs:boolean" use="required"/>
+    <xs:attribute name="read" type="xs:boolean" default="true"/>
     <xs:attribute name="name" type="xs:string"/>
     <xs:attribute name="url" type="xs:string"/>
     <xs:attribute name="created" type="xs:date"/>
