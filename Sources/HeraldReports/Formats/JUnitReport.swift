@@ -67,7 +67,7 @@ public enum JUnitReport {
     private struct ChunkFacts: Sendable {
         let accounts: Range<Int>
         /// Per account: its file (the `classname`), then its name followed by " · " (the `name`'s start).
-        let texts: CTextTable
+        let texts: EscapedAttributeValues
         /// `rules.count` flags per account, account after account.
         let failed: [Bool]
         let retired: [Bool]
@@ -92,7 +92,7 @@ public enum JUnitReport {
                     }
                 }
             }
-            (self.texts, self.failed, self.retired, self.read) = (CTextTable(texts), failed, retired, read)
+            (self.texts, self.failed, self.retired, self.read) = (EscapedAttributeValues(texts), failed, retired, read)
         }
 
         /// - Parameters: the rule's index and what it checks (read once, not once per account).
@@ -128,32 +128,20 @@ public enum JUnitReport {
         let accounts = facts.accounts
         let xml = try XMLWriter(depth: 2, capacity: accounts.count * 200)
         var counts = Counts()
-        let ruleID = Array(XMLText.clean(rule.id).utf8)
-        let rulePlain = XMLText.withClean(rule.id) { $2.plainAttribute }
+        let ruleID = EscapedAttributeValues([rule.id, "0"])
         let retiredToo = rule.description.appliesToRetired, unreadToo = rule.description.appliesToUnreadFiles
         let outcomes = accounts.map { facts.outcome(ruleIndex, retiredToo: retiredToo, unreadToo: unreadToo, account: $0) }
-        // The C text stays in place for the whole chunk, and each name is put together in one buffer:
-        // no work per test case but libxml2's.
-        var name = [xmlChar](repeating: 0, count: 256)
-        facts.texts.withTexts { text in
+        // Values escaped once per account and rule: no work per test case but writing them.
+        facts.texts.withValues { text in
+            ruleID.withValues { constant in
                 for (index, outcome) in zip(accounts, outcomes) {
                     counts.add(outcome)
                     guard outcome != .notApplicable else { continue }
                     let local = index - accounts.lowerBound
-                    let prefix = text(2 * local + 1)
-                    if name.count < prefix.count + ruleID.count + 1 { name = [xmlChar](repeating: 0, count: 2 * (prefix.count + ruleID.count + 1)) }
-                    name.withUnsafeMutableBufferPointer { buffer in
-                        buffer.baseAddress!.update(from: prefix.text, count: prefix.count)
-                        (buffer.baseAddress! + prefix.count).update(from: ruleID, count: ruleID.count)
-                        buffer[prefix.count + ruleID.count] = 0
-                    }
                     xml.startElement("testcase")
-                    let file = text(2 * local)
-                    xml.attribute("classname", file.text, count: file.count, plain: file.plain)
-                    name.withUnsafeBufferPointer {
-                        xml.attribute("name", $0.baseAddress!, count: prefix.count + ruleID.count, plain: prefix.plain && rulePlain)
-                    }
-                    xml.attribute("time", ("0" as StaticString).xml, count: 1, plain: true)
+                    xml.attribute("classname", escaped: text(2 * local))
+                    xml.attribute("name", escaped: text(2 * local + 1), constant(0))
+                    xml.attribute("time", escaped: constant(1))
                     switch outcome {
                     case .passed, .notApplicable:
                         break
@@ -167,6 +155,7 @@ public enum JUnitReport {
                     }
                     xml.endElement()
                 }
+            }
         }
         return (counts, try xml.finish())
     }

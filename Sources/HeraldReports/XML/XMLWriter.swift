@@ -125,13 +125,22 @@ final class XMLWriter {
         attribute(name, String(value))
     }
 
-    /// An attribute whose value is clean C text (`XMLText.withClean`, `CTextTable`). A value libxml2's
-    /// escaping would leave unchanged (`plain`) skips it: the bytes are the same, and escaping attribute
-    /// values is the largest part of writing a report.
-    func attribute(_ name: StaticString, _ value: UnsafePointer<xmlChar>, count: Int, plain: Bool) {
+    /// An attribute whose value is clean C text (`XMLText.withClean`). A value libxml2's escaping would
+    /// leave unchanged (`plain`) skips it: the bytes are the same, and escaping attribute values was the
+    /// largest part of writing a report.
+    private func attribute(_ name: StaticString, _ value: UnsafePointer<xmlChar>, count: Int, plain: Bool) {
         guard plain else { return check(xmlTextWriterWriteAttribute(writer, name.xml, value), name) }
         check(xmlTextWriterStartAttribute(writer, name.xml), name)
         check(xmlTextWriterWriteRawLen(writer, value, Int32(count)), name)
+        check(xmlTextWriterEndAttribute(writer), name)
+    }
+
+    /// An attribute whose value libxml2 has already escaped (`EscapedAttributeValues`), in pieces.
+    func attribute(_ name: StaticString, escaped pieces: UnsafeBufferPointer<xmlChar>...) {
+        check(xmlTextWriterStartAttribute(writer, name.xml), name)
+        for piece in pieces where !piece.isEmpty {
+            check(xmlTextWriterWriteRawLen(writer, piece.baseAddress, Int32(piece.count)), name)
+        }
         check(xmlTextWriterEndAttribute(writer), name)
     }
 
