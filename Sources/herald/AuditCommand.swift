@@ -51,10 +51,8 @@ struct Audit: ParsableCommand {
             for report in written { if case let .success(report) = report { pending.append(report) } }
             for report in written { if case let .failure(failure) = report { throw failure } }
             // Renamed only when every report is complete: the folder never mixes old and new reports.
-            for report in pending {
-                try report.commit()
-                print("Wrote \(report.path)")
-            }
+            try ReportWriter.commit(pending)
+            for report in pending { print("Wrote \(report.path)") }
         } catch {
             for report in pending { report.discard() }
             Console.error("herald: error: a report could not be written: \(error)")

@@ -55,6 +55,33 @@ enum ReportWriter {
         }
     }
 
+    /// Renames every finished report over its previous version. The previous versions are kept (as hard
+    /// links) until all renames succeeded; if one fails, those already renamed are put back, so the folder
+    /// never mixes reports of two audits.
+    static func commit(_ reports: [Pending]) throws(Failure) {
+        var previous: [(path: String, kept: String?)] = []
+        do throws(Failure) {
+            for report in reports {
+                let kept = "\(report.path).previous-\(getpid())"
+                if link(report.path, kept) == 0 {
+                    previous.append((report.path, kept))
+                } else if errno == ENOENT {
+                    previous.append((report.path, nil))
+                } else {
+                    throw Failure(path: report.path, reason: "the previous report cannot be kept while the new one replaces it: \(lastError())")
+                }
+                try report.commit()
+            }
+        } catch {
+            for (path, kept) in previous.reversed() {
+                if let kept { rename(kept, path) } else { unlink(path) }
+            }
+            for report in reports { report.discard() }
+            throw error
+        }
+        for case let (_, kept?) in previous { unlink(kept) }
+    }
+
     /// One report on its way to disk; used by one thread at a time.
     final class Pending: @unchecked Sendable {
         let path: String

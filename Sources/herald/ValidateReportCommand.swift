@@ -8,7 +8,7 @@ struct ValidateReport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate-report",
         abstract: "Validate a report.xml against Herald's XML schema (herald-report.xsd).",
-        discussion: "Exit codes: 0 valid; 1 not valid (each problem is printed with its line); 2 the file cannot be read.",
+        discussion: "Exit codes: 0 valid; 1 not valid, or not readable (each problem is printed with its line).",
         version: HeraldVersion.current)
 
     @Argument(help: "The report.xml to validate.")
@@ -17,7 +17,7 @@ struct ValidateReport: ParsableCommand {
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else {
             Console.error("herald: error: \(file) cannot be read: check the path")
-            throw Outcome.auditCouldNotRun.exitCode
+            throw ExitCode(1)
         }
         let problems = XMLValidator.validate(Array(data), against: ReportSchema.text)
         guard problems.isEmpty else {

@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func needsNoScriptAndFetchesNothing() throws {
-        let (bytes, html) = try page(try ReportTestData.result())
+        let (_, html) = try page(try ReportTestData.result())
         #expect(html.count("//script | //link | //iframe | //img | //object") == 0)
         #expect(html.values("//meta[@http-equiv='Content-Security-Policy']/@content").first?.hasPrefix("default-src 'none'") == true)
         #expect(html.values("//style").count == 1)
@@ -94,12 +94,28 @@ import Testing
     }
 
     @Test func aBrokenTemplateIsRefusedWithItsLine() {
-        #expect(throws: HTMLReport.TemplateError.self) { try HTMLReport(template: "<h1>{{organisation}}</h1>\n{{#units}}\n", name: "brand.mustache") }
-        do {
-            _ = try HTMLReport(template: "<h1>{{organisation}}</h1>\n{{#units}}{{/rules}}\n", name: "brand.mustache")
-        } catch {
-            #expect(error.description.hasPrefix("brand.mustache:2:"))
+        let unclosed = #expect(throws: HTMLReport.TemplateError.self) { try HTMLReport(template: "<h1>{{organisation}}</h1>\n{{#units}}\n", name: "brand.mustache") }
+        #expect(unclosed?.description.hasPrefix("brand.mustache:") == true)
+        let mismatched = #expect(throws: HTMLReport.TemplateError.self) {
+            try HTMLReport(template: "<h1>{{organisation}}</h1>\n{{#units}}{{/rules}}\n", name: "brand.mustache")
         }
+        #expect(mismatched?.description.hasPrefix("brand.mustache:2:") == true)
+        // Herald's escaping pragma goes in front of line 1: columns there are still the author's.
+        let firstLine = #expect(throws: HTMLReport.TemplateError.self) { try HTMLReport(template: "<h1>{{#a}}{{/b}}</h1>", name: "t") }
+        #expect(firstLine?.description.hasPrefix("t:1:") == true)
+    }
+
+    @Test func aQuoteWithACombiningMarkCannotLeaveAnAttributeInATemplate() throws {
+        let template = try HTMLReport(template: "<html><body><p title=\"{{organisation}}\">x</p></body></html>")
+        let sources = InventorySources(
+            organisation: .init(path: "Inventory/herald.yaml", text: "organisation: \"A\\\"\\u0301 onmouseover=alert(1) x=\\\"\\u0301\\0\"\n"),
+            people: .init(path: "Inventory/people.yaml", text: "- {id: jdoe, name: Jane Doe}\n"),
+            units: [], accounts: [])
+        let registry = try RegistryBuilder.build(from: sources, knownRules: Set(RuleCatalog.all.map(\.description.id)))
+        let result = Auditor(asOf: CalendarDate("2026-11-24")!).audit(registry)
+        let (_, html) = try page(result, template: template)
+        #expect(html.count("//@onmouseover") == 0)
+        #expect(html.values("//p/@title") == ["A\"\u{0301} onmouseover=alert(1) x=\"\u{0301}\u{FFFD}"])
     }
 
     @Test func sameResultSameBytes() throws {

@@ -65,6 +65,30 @@ import Testing
         #expect(before == after)
     }
 
+    @Test func fixingOneOfTwoFindingsOnAKeyKeepsTheOthersFingerprint() throws {
+        func fingerprints(owners: String) throws -> [String] {
+            let sources = InventorySources(
+                organisation: .init(path: "Inventory/herald.yaml", text: "organisation: Fairhaven\n"),
+                people: .init(path: "Inventory/people.yaml", text: """
+                    - {id: jdoe, name: Jane Doe}
+                    - {id: asmith, name: Alex Smith}
+                    - {id: ann, name: Ann Gone, active: false}
+                    - {id: bob, name: Bob Gone, active: false}
+
+                    """),
+                units: [.init(path: "Inventory/units/parks.yaml", text: "id: parks\nname: Parks\n")],
+                accounts: [.init(path: "Inventory/accounts/parks/x-parks.yaml", folder: "parks", fileName: "x-parks.yaml",
+                                 content: .bytes(Array("platform: x\nhandle: parks\nurl: https://x.com/parks\nunit: parks\nbio: Parks\nowners: \(owners)\nstatus: active\nlast_reviewed: 2026-10-01\n".utf8)))])
+            let registry = try RegistryBuilder.build(from: sources, knownRules: Set(RuleCatalog.all.map(\.description.id)))
+            let results = try #require(try run(Auditor(asOf: CalendarDate("2026-11-24")!).audit(registry))["results"] as? [[String: Any]])
+            return results.map { ($0["partialFingerprints"] as! [String: String])[SARIFReport.fingerprintKey]! }
+        }
+        let both = try fingerprints(owners: "[jdoe, asmith, ann, bob]")
+        let fixed = try fingerprints(owners: "[jdoe, asmith, bob]")
+        #expect(both.count == 2 && fixed.count == 1)
+        #expect(fixed[0] == both[1], "Bob's alert keeps its fingerprint when Ann's is fixed")
+    }
+
     @Test func pathsBecomeURIReferences() {
         #expect(SARIFReport.uri("Inventory/accounts/parks/x-a b#1%.yaml") == "Inventory/accounts/parks/x-a%20b%231%25.yaml")
         #expect(SARIFReport.uri("Inventory/accounts/library/mastodon-lib@social.example.yaml") == "Inventory/accounts/library/mastodon-lib@social.example.yaml")

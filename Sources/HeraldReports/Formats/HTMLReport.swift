@@ -3,7 +3,7 @@ import Mustache
 
 /// `report.html`: the page the communications office opens every morning. One self-contained file,
 /// rendered from a Mustache template: the built-in one, or the organisation's own (`--template`).
-/// Mustache escapes `{{value}}` for HTML, so registry text stays text whatever it contains.
+/// `{{value}}` is escaped byte by byte (`HTMLEscaping`), so registry text stays text whatever it contains.
 public struct HTMLReport: Sendable {
     /// A template that could not be read, with its place.
     public struct TemplateError: Error, CustomStringConvertible {
@@ -21,16 +21,21 @@ public struct HTMLReport: Sendable {
     ///   - source: the template's text.
     ///   - name: the template's file, for error messages.
     public init(template source: String = DefaultHTMLTemplate.text, name: String = "built-in template") throws(TemplateError) {
+        HTMLEscaping.registered
         do {
-            template = try MustacheTemplate(string: source)
+            template = try MustacheTemplate(string: HTMLEscaping.pragma + source)
         } catch let error as MustacheTemplate.ParserError {
-            throw TemplateError(description: "\(name):\(error.context.lineNumber):\(error.context.columnNumber): error: "
+            let line = error.context.lineNumber
+            let column = line == 1 ? max(1, error.context.columnNumber - HTMLEscaping.pragma.count) : error.context.columnNumber
+            throw TemplateError(description: "\(name):\(line):\(column): error: "
                                 + "the template is not valid Mustache (\(error.error)); check the tag on this line")
         } catch {
             throw TemplateError(description: "\(name): error: the template is not valid Mustache (\(error))")
         }
     }
 
+    /// Renders the page, streaming it to `output`: the template's text with Herald's account tables where
+    /// it says `{{{account_sections}}}`.
     public func render(_ result: AuditResult, to output: (UnsafeRawBufferPointer) throws -> Void) throws {
         let page = template.render(HTMLReportModel.context(for: result))
         let parts = page.split(separator: HTMLReportModel.accountSectionsMarker, omittingEmptySubsequences: false)

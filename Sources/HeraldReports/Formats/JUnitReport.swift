@@ -30,7 +30,7 @@ public enum JUnitReport {
             xml.attribute("tests", counts.tests)
             xml.attribute("failures", counts.failures)
             xml.attribute("errors", counts.errors)
-            xml.attribute("skipped", 0)
+            xml.attribute("skipped", counts.skipped)
             xml.attribute("time", "0")
             xml.attribute("timestamp", timestamp)
             xml.attribute("hostname", "herald")
@@ -101,17 +101,17 @@ public enum JUnitReport {
             if failed[local * ruleCount + ruleIndex] { return .failed }
             let applies = retiredToo || !retired[local]
             if applies && (unreadToo || read[local]) { return .passed }
-            // A retired account is not checked by most rules: no test case. An unreadable file is an error.
+            // A retired account is not checked by most rules (skipped); an unreadable file is an error.
             return applies && !read[local] ? .notRead : .notApplicable
         }
     }
 
     private struct Counts: Sendable {
-        var tests = 0, failures = 0, errors = 0
+        var tests = 0, failures = 0, errors = 0, skipped = 0
 
 
         mutating func add(_ other: Counts) {
-            tests += other.tests; failures += other.failures; errors += other.errors
+            tests += other.tests; failures += other.failures; errors += other.errors; skipped += other.skipped
         }
 
         mutating func add(_ outcome: Outcome) {
@@ -119,7 +119,7 @@ public enum JUnitReport {
             case .passed: tests += 1
             case .failed: tests += 1; failures += 1
             case .notRead: tests += 1; errors += 1
-            case .notApplicable: break
+            case .notApplicable: tests += 1; skipped += 1
             }
         }
     }
@@ -136,15 +136,18 @@ public enum JUnitReport {
             ruleID.withValues { constant in
                 for (index, outcome) in zip(accounts, outcomes) {
                     counts.add(outcome)
-                    guard outcome != .notApplicable else { continue }
                     let local = index - accounts.lowerBound
                     xml.startElement("testcase")
                     xml.attribute("classname", escaped: text(2 * local))
                     xml.attribute("name", escaped: text(2 * local + 1), constant(0))
                     xml.attribute("time", escaped: constant(1))
                     switch outcome {
-                    case .passed, .notApplicable:
+                    case .passed:
                         break
+                    case .notApplicable:
+                        xml.startElement("skipped")
+                        xml.attribute("message", "not checked: the rule does not apply to retired accounts")
+                        xml.endElement()
                     case .failed:
                         failure(result.findingsByAccount[index].filter { $0.rule == rule.id }, rule, to: xml)
                     case .notRead:

@@ -2,8 +2,8 @@ import HeraldCore
 import HeraldRules
 
 /// `report.sarif`: SARIF 2.1.0 for GitHub code scanning. Each finding is a result at its file, line and
-/// column; its fingerprint comes from the rule, the account and the key (not the line), so an alert
-/// keeps its identity when lines above it are edited.
+/// column; its fingerprint comes from the rule, the account, the key and the message (not the line), so
+/// an alert keeps its identity when lines above it are edited.
 public enum SARIFReport {
     public static let version = "2.1.0"
     public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -93,12 +93,14 @@ public enum SARIFReport {
         severity == .error ? "error" : "warning"
     }
 
-    /// Rule, account (or file, when the account has no identity) and key: stable under edits of other lines.
+    /// Rule, account (or file, when the account has no identity), key and message: stable under edits of
+    /// other lines. The message tells apart two findings of one rule on one key (two owners who left):
+    /// fixing one leaves the other's fingerprint as it was.
     private static func fingerprintSource(_ finding: Finding) -> String {
-        [finding.rule, finding.account ?? finding.file, finding.field ?? ""].joined(separator: "\u{0}")
+        [finding.rule, finding.account ?? finding.file, finding.field ?? "", finding.message].joined(separator: "\u{0}")
     }
 
-    /// FNV-1a, 64 bits, as 16 hex digits; `occurrence` tells apart two findings of one rule on one key.
+    /// FNV-1a, 64 bits, as 16 hex digits; `occurrence` tells apart findings that are the same in every way.
     static func fingerprint(_ source: String, _ occurrence: Int) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in Array(source.utf8) + Array("\u{0}\(occurrence)".utf8) {

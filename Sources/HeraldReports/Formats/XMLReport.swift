@@ -44,7 +44,8 @@ public enum XMLReport {
             // Through the buffer, each account is passed by reference instead of copied field by field.
             result.registry.accounts.withUnsafeBufferPointer { accounts in
                 for index in range {
-                    write(accounts.baseAddress! + index, result.findingsByAccount[index], to: fragment)
+                    let standards = accounts[index].unit.flatMap { result.registry.standards[$0.value] == nil ? nil : $0.value }
+                    write(accounts.baseAddress! + index, result.findingsByAccount[index], standards: standards, to: fragment)
                 }
             }
             return try fragment.finish()
@@ -84,13 +85,15 @@ public enum XMLReport {
         xml.endElement()
     }
 
-    private static func write(_ account: UnsafePointer<Account>, _ findings: [Finding], to xml: XMLWriter) {
+    /// - Parameter standards: the unit whose effective standards apply; nil: the organisation's.
+    private static func write(_ account: UnsafePointer<Account>, _ findings: [Finding], standards: String?, to xml: XMLWriter) {
         xml.startElement("account")
         xml.attribute("file", account.pointee.file)
         xml.attribute("platform", account.pointee.platform?.value.rawValue)
         xml.attribute("handle", account.pointee.handle?.value)
         xml.attribute("unit", account.pointee.unit?.value)
         xml.attribute("status", account.pointee.status?.value.rawValue)
+        xml.attribute("standards", standards)
         // Written only when false (the schema's default is true): one attribute fewer on 100,000 accounts.
         if !account.pointee.wasRead { xml.attribute("read", "false") }
         xml.attribute("name", account.pointee.name?.value)

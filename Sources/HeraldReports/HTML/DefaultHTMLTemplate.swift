@@ -67,7 +67,7 @@ public enum DefaultHTMLTemplate {
     <thead><tr><th scope="col">Unit</th><th scope="col" class="number">Accounts</th><th scope="col" class="number">Passing</th><th scope="col" class="number">Errors</th><th scope="col" class="number">Warnings</th></tr></thead>
     <tbody>
 {{#units}}
-      <tr><th scope="row"><a href="#{{anchor}}">{{name}}</a>{{^defined}} (no unit file){{/defined}}</th><td class="number">{{accounts}}</td><td class="number">{{passing}}</td><td class="number">{{errors}}</td><td class="number">{{warnings}}</td></tr>
+      <tr><th scope="row">{{#has_accounts}}<a href="#{{anchor}}">{{name}}</a>{{/has_accounts}}{{^has_accounts}}{{name}}{{/has_accounts}}{{^defined}} (no unit file){{/defined}}</th><td class="number">{{accounts}}</td><td class="number">{{passing}}</td><td class="number">{{errors}}</td><td class="number">{{warnings}}</td></tr>
 {{/units}}
     </tbody>
   </table>

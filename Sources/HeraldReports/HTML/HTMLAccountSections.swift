@@ -69,6 +69,9 @@ enum HTMLAccountSections {
                 html.text(platform.rawValue); html.raw(" @"); html.text(handle)
                 if let url { html.raw("<br><span class=\"not-link\">"); html.text(url); html.raw(" (not a web address)</span>") }
             }
+        } else if account.pointee.wasRead {
+            html.text(String(account.pointee.file.split(separator: "/").last ?? ""))
+            html.raw(" (platform or handle missing)")
         } else {
             html.raw("(file could not be read)")
         }

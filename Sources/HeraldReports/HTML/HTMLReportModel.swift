@@ -6,13 +6,26 @@ import HeraldRules
 /// Every value is raw registry text: the template escapes it (`{{name}}`), so nothing here is markup.
 enum HTMLReportModel {
     /// Stands for the account sections while the template renders; they are spliced in afterwards.
-    /// Registry text cannot hold a NUL (the loader refuses control characters), so it cannot forge this.
+    /// Registry text reaches the template through `safe(_:)`, which leaves no NUL, so it cannot forge this.
     static let accountSectionsMarker = "\u{0}herald:account-sections\u{0}"
+
+    /// Registry text for the template: control characters (a YAML escape such as `"\0"` or `"\e"` puts
+    /// them in a value) become U+FFFD, even where a template inserts a value unescaped.
+    static func safe(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: return scalar
+            case 0x00..<0x20, 0x7F: return "\u{FFFD}"
+            default: return scalar
+            }
+        }))
+    }
 
     static func context(for result: AuditResult) -> [String: Any] {
         let units = unitRows(result).map(\.row)
         return [
-            "organisation": result.organisation,
+            "organisation": safe(result.organisation),
             "as_of": result.asOf.description,
             "tool_version": HeraldVersion.current,
             "verdict": result.verdict.rawValue,
@@ -47,7 +60,8 @@ enum HTMLReportModel {
     private static func unitRows(_ result: AuditResult) -> [(unit: AuditResult.UnitSummary, row: [String: Any])] {
         worstFirst(result.units).map { unit in
             (unit, [
-                "id": unit.id, "anchor": anchor(unit.id), "name": unit.name ?? unit.id, "defined": unit.name != nil,
+                "id": safe(unit.id), "anchor": anchor(unit.id), "name": safe(unit.name ?? unit.id), "defined": unit.name != nil,
+                "has_accounts": unit.accounts > 0,
                 "accounts": unit.accounts, "passing": unit.accounts - unit.failingAccounts,
                 "errors": unit.errors, "warnings": unit.warnings, "failing": unit.failingAccounts > 0,
             ])

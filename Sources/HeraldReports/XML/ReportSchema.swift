@@ -40,6 +40,10 @@ public enum ReportSchema {
       <xs:selector xpath="h:units/h:unit"/>
       <xs:field xpath="@id"/>
     </xs:key>
+    <xs:keyref name="accountStandards" refer="h:unitId">
+      <xs:selector xpath="h:accounts/h:account"/>
+      <xs:field xpath="@standards"/>
+    </xs:keyref>
     <xs:keyref name="findingRule" refer="h:ruleId">
       <xs:selector xpath="h:accounts/h:account/h:finding"/>
       <xs:field xpath="@rule"/>
@@ -135,6 +139,7 @@ public enum ReportSchema {
     <xs:attribute name="handle" type="xs:string"/>
     <xs:attribute name="unit" type="xs:string"/>
     <xs:attribute name="status" type="h:Status"/>
+    <xs:attribute name="standards" type="xs:string"/>
     <xs:attribute name="read" type="xs:boolean" default="true"/>
     <xs:attribute name="name" type="xs:string"/>
     <xs:attribute name="url" type="xs:string"/>

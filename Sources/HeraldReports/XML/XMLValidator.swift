@@ -58,13 +58,19 @@ public enum XMLValidator {
     private static func parse(_ document: [UInt8], collector: Collector) -> xmlDocPtr? {
         guard let parser = xmlNewParserCtxt() else { return nil }
         defer { xmlFreeParserCtxt(parser) }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_HUGE.rawValue)
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let parsed = document.withUnsafeBufferPointer { bytes in
             bytes.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
                     xmlCtxtReadMemory(parser, $0, Int32(bytes.count), "report.xml", "UTF-8", options)
                 }
             }
+        }
+        if let parsed, parsed.pointee.intSubset != nil || parsed.pointee.extSubset != nil {
+            // A report never has a DOCTYPE; one here could only declare entities meant to blow up the parse.
+            collector.problems.append(Problem(line: 1, message: "a Herald report has no DOCTYPE; this document declares one"))
+            xmlFreeDoc(parsed)
+            return nil
         }
         if parsed == nil || parser.pointee.wellFormed == 0 {
             if let error = xmlCtxtGetLastError(parser) {

@@ -79,12 +79,6 @@ public struct AuditResult: Sendable {
     /// Accounts with at least one finding.
     public var failingAccountCount: Int { units.reduce(0) { $0 + $1.failingAccounts } }
 
-    /// The standards that applied to `account`, and the unit they come from (nil: the organisation's).
-    public func standards(of account: Account) -> (unit: String?, standards: EffectiveStandards) {
-        if let id = account.unit?.value, let standards = registry.standards[id] { return (id, standards) }
-        return (nil, registry.effectiveStandards(forUnit: nil))
-    }
-
     /// Findings at or above `threshold`: what decides exit code 1.
     public func hasFindings(atOrAbove threshold: Severity) -> Bool {
         findings.contains { $0.severity >= threshold }
