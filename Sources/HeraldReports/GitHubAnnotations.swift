@@ -3,6 +3,7 @@ import HeraldRules
 /// Findings as GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), which
 /// GitHub shows as annotations on the pull request's changed lines: `herald check --format github`.
 public enum GitHubAnnotations {
+    /// One workflow command: `::error` or `::warning` with the file, line, column and rule as title.
     public static func line(for finding: Finding) -> String {
         let command = finding.severity == .error ? "error" : "warning"
         let properties = [

@@ -9,6 +9,12 @@ struct BrowserTests {
     @Test func theShippedInventorysReportRendersWithItsCountsAndNoScriptRuns() throws {
         let herald = try HeraldProcess.withShippedInventory()
         defer { herald.remove() }
+        // A display name pasted with a website's embed code still in it: it must stay text in the page.
+        let tourism = herald.directory.appendingPathComponent("Inventory/accounts/tourism-board/instagram-visitfairhaven.yaml")
+        let original = try String(contentsOf: tourism, encoding: .utf8)
+        try original.replacingOccurrences(of: "name: Visit Fairhaven\n", with: "name: \"Visit Fairhaven <script>document.title='PWNED'</script>\"\n")
+            .write(to: tourism, atomically: true, encoding: .utf8)
+        #expect(try String(contentsOf: tourism, encoding: .utf8) != original)
         #expect(try herald.run(["audit", "--format", "html,json", "--as-of", "2026-11-24"]).status == 1)
         let report = herald.directory.appendingPathComponent("Reports/report.html")
         let json = try herald.json("Reports/report.json")
@@ -20,7 +26,6 @@ struct BrowserTests {
         #expect(page.values("//*[@id='count-errors']") == [String(summary["errors"]!)])
         #expect(page.values("//*[@id='count-warnings']") == [String(summary["warnings"]!)])
         #expect(page.count("//table[@class='accounts']/tbody/tr") == summary["accounts"]!)
-        // The tourism board's display name carries a pasted <script> that sets the title: it must stay text.
         #expect(page.values("//title").first?.hasPrefix("City of Fairhaven: social media audit") == true)
         #expect(page.values("//title") != ["PWNED"])
         #expect(page.count("//script") == 0)
@@ -83,7 +88,14 @@ enum Chromium {
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
+        // A browser that hangs must not hang the test run: a minute is far more than a page needs.
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            Issue.record("chromium \(arguments.first ?? "") did not finish within a minute")
+        }
         #expect(process.terminationStatus == 0, "chromium \(arguments.first ?? "") exited with \(process.terminationStatus)")
         return String(decoding: try Data(contentsOf: output), as: UTF8.self)
     }

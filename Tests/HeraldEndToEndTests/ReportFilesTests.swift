@@ -29,6 +29,9 @@ import Testing
         #expect(html.count("//@*[starts-with(name(), 'on')]") == 0)
         #expect(html.count("//a[not(starts-with(@href, 'https://') or starts-with(@href, 'http://') or starts-with(@href, '#'))]") == 0)
         #expect(html.values("//h1") == ["Fairhaven <b>\"Board\"</b> & 'Co'"])
+        // A unit name carrying the marker of the account tables (via a YAML "\0" escape) splices nothing.
+        #expect(html.count("//table[@class='accounts']") == 5)
+        #expect(html.count("//section[@class='unit']") == 5)
         let text = html.values("/html/body").joined()
         #expect(text.contains("<script>document.title='PWNED'</script>"))
         #expect(text.contains("<b onmouseover=alert(3)>ghost</b>"))
@@ -39,6 +42,8 @@ import Testing
         #expect(bios.contains { $0.count >= 10_000 })
         #expect(bios.contains { $0.contains("]]>") && $0.contains("<!--") })
         #expect(xml.values("//h:unit[@id='parks']/@name", namespaces: namespace) == ["Parks <Dept> & 'Recreation' ]]>"])
+        // Control characters that YAML escapes put in values are replaced, so the report stays well-formed.
+        #expect(xml.values("//h:unit[@id='press']/@name", namespaces: namespace) == ["Press \u{FFFD}herald:account-sections\u{FFFD} Office \"\u{0301} onmouseover=alert(5) \u{FFFD}[31m"])
         let checkstyle = try #require(MarkupDocument(xml: Array(try herald.file("Reports/checkstyle.xml"))))
         #expect(checkstyle.values("//error/@message").contains { $0.contains("<b onmouseover=alert(3)>ghost</b>") })
     }

@@ -64,3 +64,31 @@ import Testing
         #expect(XMLText.clean("non\u{FFFE}char\u{FFFF}") == "non\u{FFFD}char\u{FFFD}")
     }
 }
+
+/// Values libxml2's escaping would leave unchanged are written as they are (`XMLText.Escaping`); these
+/// must give the very bytes libxml2's own escaping gives, for every kind of text.
+@Suite struct XMLWriterFastPathTests {
+    static let samples = [
+        "plain", "Inventory/accounts/parks/x-fairhavenparks.yaml", "a < b", "a > b", "Parks & Rec", "\"quoted\"", "it's",
+        "tab\there", "line\nbreak", "carriage\rreturn", "Café", "emoji 👩🏽‍💻 🇬🇧", "rtl \u{202E}txt", "del\u{7F}", "]]>", "<!-- -->",
+        "&amp;", "", " ", "x:parks · owner-assigned", "\u{0301}\"", "nul\u{0}esc\u{1B}", "non\u{FFFE}char",
+    ]
+
+    @Test(arguments: samples)
+    func attributesAndTextMatchLibxml2sOwnEscaping(_ sample: String) throws {
+        let herald = try XMLWriter(depth: 0)
+        herald.startElement("e")
+        herald.attribute("a", sample)
+        herald.text(sample)
+        herald.endElement()
+
+        // The same through libxml2's escaping only (the sample cleaned first, as the writer does).
+        let cleaned = XMLText.clean(sample)
+        let reference = try XMLWriter(depth: 0)
+        reference.startElement("e")
+        reference.attributeThroughLibxml2("a", cleaned)
+        reference.textThroughLibxml2(cleaned)
+        reference.endElement()
+        #expect(try herald.finish() == (try reference.finish()))
+    }
+}

@@ -3,6 +3,7 @@ import HeraldRules
 /// `checkstyle.xml`: findings in the Checkstyle XML format that reviewdog and Jenkins warnings-ng read.
 /// One `file` element per account file with findings; `source` is `herald.<rule-id>`.
 public enum CheckstyleReport {
+    /// Streams checkstyle.xml to `output`.
     public static func render(_ result: AuditResult, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
         let xml = try XMLWriter(streamingTo: output)
         xml.startDocument()

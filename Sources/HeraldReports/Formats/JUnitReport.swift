@@ -7,6 +7,7 @@ import HeraldRules
 /// included, so a CI dashboard shows how many accounts comply and not only how many do not. A file that
 /// could not be read is an `error` in every suite but the schema rule's, which holds its failure.
 public enum JUnitReport {
+    /// Streams junit.xml to `output`: one suite per rule that ran, its test cases written in chunks on every core.
     public static func render(_ result: AuditResult, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
         let xml = try XMLWriter(streamingTo: output)
         // The schema asks for a timestamp and a host; both are fixed so that equal audits give equal files.

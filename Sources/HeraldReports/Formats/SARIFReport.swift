@@ -10,6 +10,7 @@ public enum SARIFReport {
     /// The key of Herald's entry in `partialFingerprints`; the suffix changes if the recipe ever does.
     public static let fingerprintKey = "heraldFinding/v1"
 
+    /// report.sarif: one run, its rules and one result per finding.
     public static func render(_ result: AuditResult) -> [UInt8] {
         let ruleIndex = Dictionary(uniqueKeysWithValues: result.rules.enumerated().map { ($1.id, $0) })
         var json = JSONWriter(capacity: 8192 + result.findings.count * 700)

@@ -8,6 +8,7 @@ public enum XMLReport {
     public static let namespace = "urn:herald:report:1"
     public static let schemaVersion = 1
 
+    /// Streams report.xml to `output`; the accounts are written in chunks on every core.
     public static func render(_ result: AuditResult, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
         let xml = try XMLWriter(streamingTo: output)
         xml.startDocument()

@@ -72,7 +72,7 @@ enum XMLText {
         static let forbidden: UInt8 = 1
         /// `< > & "` and carriage return: escaped in text and in attributes.
         static let escapedInText: UInt8 = 2
-        /// Tab, line feed and every non-ASCII byte: escaped in attributes only.
+        /// Tab, line feed, DEL and every non-ASCII byte: escaped in attributes (DEL only to be safe).
         static let escapedInAttribute: UInt8 = 4
         /// EF, which starts U+FFFE and U+FFFF.
         static let maybeNonCharacter: UInt8 = 8

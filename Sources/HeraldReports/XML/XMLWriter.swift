@@ -151,6 +151,16 @@ final class XMLWriter {
         }
     }
 
+    /// An attribute escaped by libxml2 whatever it holds: what the fast path must equal (tests).
+    func attributeThroughLibxml2(_ name: StaticString, _ value: String) {
+        value.withCString { check(xmlTextWriterWriteAttribute(writer, name.xml, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)), name) }
+    }
+
+    /// Text escaped by libxml2 whatever it holds: what the fast path must equal (tests).
+    func textThroughLibxml2(_ value: String) {
+        value.withCString { check(xmlTextWriterWriteString(writer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)), "text") }
+    }
+
     /// `<name attributes…>body</name>`.
     func element(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:], body: () -> Void = {}) {
         startElement(name)

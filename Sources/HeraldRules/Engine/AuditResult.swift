@@ -72,6 +72,7 @@ public struct AuditResult: Sendable {
         errorCount > 0 ? .failed : warningCount > 0 ? .warnings : .passed
     }
 
+    /// `passed` (no findings), `warnings` (warnings only), `failed` (at least one error).
     public enum Verdict: String, Sendable {
         case passed, warnings, failed
     }
