@@ -37,7 +37,8 @@ struct Audit: ParsableCommand {
         do {
             try ReportWriter.createFolder(output)
             // Reports are rendered side by side: each has stretches that run on one core.
-            let written = ReportWriter.inParallel(formats) { format throws(ReportWriter.Failure) in
+            let longestFirst = { (indices: Range<Int>) in indices.sorted { formats[$0].renderingCost > formats[$1].renderingCost } }
+            let written = ReportWriter.inParallel(formats, order: longestFirst) { format throws(ReportWriter.Failure) in
                 let report = try ReportWriter.Pending(path: output + "/" + format.fileName)
                 do {
                     try renderer.render(format, result, to: report.append)

@@ -31,10 +31,13 @@ enum ReportWriter {
     /// Runs `body` for every format at once; results in the order given. Each runs as its own task, not
     /// inside `concurrentPerform`: reports split their own work with `concurrentPerform`, which runs one
     /// thread wide when nested in another.
-    static func inParallel<Item: Sendable>(_ items: [Item], _ body: @escaping @Sendable (Item) throws(Failure) -> Pending) -> [Result<Pending, Failure>] {
+    /// - Parameter order: the order to start them in (results still come in the order given).
+    static func inParallel<Item: Sendable>(_ items: [Item], order: (Range<Int>) -> [Int] = { Array($0) },
+                                           _ body: @escaping @Sendable (Item) throws(Failure) -> Pending) -> [Result<Pending, Failure>] {
         let slots = Slots(count: items.count)
         let group = DispatchGroup()
-        for (index, item) in items.enumerated() {
+        for index in order(items.indices) {
+            let item = items[index]
             DispatchQueue.global().async(group: group) {
                 slots.store(Result { () throws(Failure) in try body(item) }, at: index)
             }

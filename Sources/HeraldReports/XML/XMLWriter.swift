@@ -135,13 +135,25 @@ final class XMLWriter {
         check(xmlTextWriterEndAttribute(writer), name)
     }
 
-    /// An attribute whose value libxml2 has already escaped (`EscapedAttributeValues`), in pieces.
-    func attribute(_ name: StaticString, escaped pieces: UnsafeBufferPointer<xmlChar>...) {
+    /// An attribute whose value libxml2 has already escaped (`EscapedAttributeValues`).
+    func attribute(_ name: StaticString, escaped value: UnsafeBufferPointer<xmlChar>) {
         check(xmlTextWriterStartAttribute(writer, name.xml), name)
-        for piece in pieces where !piece.isEmpty {
-            check(xmlTextWriterWriteRawLen(writer, piece.baseAddress, Int32(piece.count)), name)
-        }
+        raw(value, name)
         check(xmlTextWriterEndAttribute(writer), name)
+    }
+
+    /// An attribute whose value is two pieces libxml2 has already escaped, written one after the other
+    /// (escaping works character by character, so the pieces escaped apart equal the whole escaped).
+    func attribute(_ name: StaticString, escaped first: UnsafeBufferPointer<xmlChar>, _ second: UnsafeBufferPointer<xmlChar>) {
+        check(xmlTextWriterStartAttribute(writer, name.xml), name)
+        raw(first, name)
+        raw(second, name)
+        check(xmlTextWriterEndAttribute(writer), name)
+    }
+
+    private func raw(_ bytes: UnsafeBufferPointer<xmlChar>, _ what: StaticString) {
+        guard !bytes.isEmpty else { return }
+        check(xmlTextWriterWriteRawLen(writer, bytes.baseAddress, Int32(bytes.count)), what)
     }
 
     func text(_ value: String) {
