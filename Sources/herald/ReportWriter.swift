@@ -110,7 +110,8 @@ enum ReportWriter {
         /// Writes what is buffered and waits until the file is on disk.
         func finish() throws(Failure) {
             try flush()
-            guard fsync(descriptor) == 0 else { throw Failure(path: path, reason: lastError()) }
+            // fdatasync: the bytes and the size must be on disk before the rename; the times need not be.
+            guard fdatasync(descriptor) == 0 else { throw Failure(path: path, reason: lastError()) }
             let closed = close(descriptor)
             descriptor = -1
             guard closed == 0 else { throw Failure(path: path, reason: lastError()) }
