@@ -46,15 +46,6 @@ public enum XMLValidator {
         return collector.problems
     }
 
-    /// Whether `document` is well-formed XML, and if not, why.
-    public static func wellFormedness(of document: [UInt8]) -> [Problem] {
-        xmlInitParser()
-        let collector = Collector()
-        guard let parsed = parse(document, collector: collector) else { return collector.problems }
-        xmlFreeDoc(parsed)
-        return []
-    }
-
     private static func parse(_ document: [UInt8], collector: Collector) -> xmlDocPtr? {
         guard let parser = xmlNewParserCtxt() else { return nil }
         defer { xmlFreeParserCtxt(parser) }
