@@ -5,22 +5,16 @@ import HeraldTestSupport
 import Testing
 
 @Suite struct HTMLReportTests {
-    /// Parks with a clean account, one whose name, owner and url are hostile, and one whose url is `javascript:`.
-    func hostileResult() throws -> AuditResult {
-        func account(_ name: String, _ text: String) -> InventorySources.AccountFile {
-            .init(path: "Inventory/accounts/parks/" + name, folder: "parks", fileName: name, content: .bytes(Array(text.utf8)))
-        }
-        let sources = InventorySources(
-            organisation: .init(path: "Inventory/herald.yaml", text: "organisation: \"Fairhaven <b>Board</b> & 'Co'\"\n"),
-            people: .init(path: "Inventory/people.yaml", text: "- {id: jdoe, name: \"Jane <i>Doe</i>\"}\n- {id: asmith, name: Alex Smith}\n"),
-            units: [.init(path: "Inventory/units/parks.yaml", text: "id: parks\nname: \"Parks <script>document.title='PWNED'</script>\"\n")],
+        func hostileResult() throws -> AuditResult {
+        try ReportTestData.audit(
+            organisation: "organisation: \"Fairhaven <b>Board</b> & 'Co'\"\n",
+            people: "- {id: jdoe, name: \"Jane <i>Doe</i>\"}\n- {id: asmith, name: Alex Smith}\n",
+            units: ["parks": "id: parks\nname: \"Parks <script>document.title='PWNED'</script>\"\n"],
             accounts: [
-                account("x-clean.yaml", "platform: x\nhandle: clean\nurl: https://x.com/clean\nunit: parks\nbio: \"Parks <script>document.title='PWNED'</script>\"\nowners: [jdoe, asmith]\nstatus: active\nlast_reviewed: 2026-10-01\n"),
-                account("x-hostile.yaml", "platform: x\nhandle: hostile\nurl: 'https://x.com/hostile\"><img src=x onerror=alert(1)>'\nunit: parks\nname: \"<img src=x onerror=alert(2)>\"\nowners: [\"<svg onload=alert(3)>\"]\nstatus: active\n"),
-                account("x-script.yaml", "platform: x\nhandle: script\nurl: \"javascript:alert(4)\"\nunit: parks\nname: Script\nowners: [jdoe, asmith]\nstatus: active\nlast_reviewed: 2026-10-01\n"),
+                "parks/x-clean.yaml": "platform: x\nhandle: clean\nurl: https://x.com/clean\nunit: parks\nbio: \"Parks <script>document.title='PWNED'</script>\"\nowners: [jdoe, asmith]\nstatus: active\nlast_reviewed: 2026-10-01\n",
+                "parks/x-hostile.yaml": "platform: x\nhandle: hostile\nurl: 'https://x.com/hostile\"><img src=x onerror=alert(1)>'\nunit: parks\nname: \"<img src=x onerror=alert(2)>\"\nowners: [\"<svg onload=alert(3)>\"]\nstatus: active\n",
+                "parks/x-script.yaml": "platform: x\nhandle: script\nurl: \"javascript:alert(4)\"\nunit: parks\nname: Script\nowners: [jdoe, asmith]\nstatus: active\nlast_reviewed: 2026-10-01\n",
             ])
-        let registry = try RegistryBuilder.build(from: sources, knownRules: Set(RuleCatalog.all.map(\.description.id)))
-        return Auditor(asOf: CalendarDate("2026-11-24")!).audit(registry)
     }
 
     func page(_ result: AuditResult, template: HTMLReport = .builtIn) throws -> (bytes: [UInt8], document: MarkupDocument) {
@@ -107,12 +101,9 @@ import Testing
 
     @Test func aQuoteWithACombiningMarkCannotLeaveAnAttributeInATemplate() throws {
         let template = try HTMLReport(template: "<html><body><p title=\"{{organisation}}\">x</p></body></html>")
-        let sources = InventorySources(
-            organisation: .init(path: "Inventory/herald.yaml", text: "organisation: \"A\\\"\\u0301 onmouseover=alert(1) x=\\\"\\u0301\\0\"\n"),
-            people: .init(path: "Inventory/people.yaml", text: "- {id: jdoe, name: Jane Doe}\n"),
-            units: [], accounts: [])
-        let registry = try RegistryBuilder.build(from: sources, knownRules: Set(RuleCatalog.all.map(\.description.id)))
-        let result = Auditor(asOf: CalendarDate("2026-11-24")!).audit(registry)
+        let result = try ReportTestData.audit(
+            organisation: "organisation: \"A\\\"\\u0301 onmouseover=alert(1) x=\\\"\\u0301\\0\"\n",
+            people: "- {id: jdoe, name: Jane Doe}\n")
         let (_, html) = try page(result, template: template)
         #expect(html.count("//@onmouseover") == 0)
         #expect(html.values("//p/@title") == ["A\"\u{0301} onmouseover=alert(1) x=\"\u{0301}\u{FFFD}"])

@@ -1,24 +1,38 @@
 import HeraldCore
 import HeraldRules
 
-/// An audit result made from a tiny in-memory registry: one clean account, one with findings, one whose
-/// file is not YAML (no account identity, no unit).
+/// Audit results made from tiny in-memory registries, audited as of 2026-11-24 by every rule.
 enum ReportTestData {
+    /// One clean account, one with findings, one whose file is not YAML (no account identity, no unit).
     static func result(asOf: String = "2026-11-24") throws -> AuditResult {
-        let sources = InventorySources(
-            organisation: .init(path: "Inventory/herald.yaml", text: "organisation: City of \"Fairhaven\" / <Test>\n"),
-            people: .init(path: "Inventory/people.yaml", text: "- {id: jdoe, name: Jane Doe}\n- {id: asmith, name: Alex Smith}\n"),
-            units: [.init(path: "Inventory/units/parks.yaml", text: "id: parks\nname: Parks\n")],
+        try audit(
+            organisation: "organisation: City of \"Fairhaven\" / <Test>\n",
+            people: "- {id: jdoe, name: Jane Doe}\n- {id: asmith, name: Alex Smith}\n",
+            units: ["parks": "id: parks\nname: Parks\n"],
             accounts: [
-                account("parks/x-fairhavenparks.yaml", "platform: x\nhandle: fairhavenparks\nurl: https://x.com/fairhavenparks\nunit: parks\nbio: Fairhaven Parks\nowners: [jdoe, asmith]\nstatus: active\nlast_reviewed: 2026-10-01\n"),
-                account("parks/x-parksfun.yaml", "platform: x\nhandle: parksfun\nurl: https://x.com/parksfun\nunit: parks\nbio: \"Fun in the sun \\e[31m\"\nowners: [jdoe]\nstatus: active\n"),
-                account("parks/x-broken.yaml", "platform: [x\n"),
-            ])
-        let registry = try RegistryBuilder.build(from: sources, knownRules: Set(RuleCatalog.all.map(\.description.id)))
-        return Auditor(asOf: CalendarDate(asOf)!).audit(registry)
+                "parks/x-fairhavenparks.yaml": "platform: x\nhandle: fairhavenparks\nurl: https://x.com/fairhavenparks\nunit: parks\nbio: Fairhaven Parks\nowners: [jdoe, asmith]\nstatus: active\nlast_reviewed: 2026-10-01\n",
+                "parks/x-parksfun.yaml": "platform: x\nhandle: parksfun\nurl: https://x.com/parksfun\nunit: parks\nbio: \"Fun in the sun \\e[31m\"\nowners: [jdoe]\nstatus: active\n",
+                "parks/x-broken.yaml": "platform: [x\n",
+            ],
+            order: ["parks/x-fairhavenparks.yaml", "parks/x-parksfun.yaml", "parks/x-broken.yaml"],
+            asOf: asOf)
     }
 
-    private static func account(_ path: String, _ text: String) -> InventorySources.AccountFile {
-        .init(path: "Inventory/accounts/" + path, folder: "parks", fileName: String(path.split(separator: "/")[1]), content: .bytes(Array(text.utf8)))
+    /// A registry from the texts of its files, audited.
+    /// - Parameters:
+    ///   - units: unit id → the text of `units/<id>.yaml`.
+    ///   - accounts: `<unit>/<file>` → the file's text; read in `order` when given, else sorted by path.
+    static func audit(organisation: String, people: String, units: [String: String] = [:], accounts: [String: String] = [:],
+                      order: [String]? = nil, asOf: String = "2026-11-24") throws -> AuditResult {
+        let sources = InventorySources(
+            organisation: .init(path: "Inventory/herald.yaml", text: organisation),
+            people: .init(path: "Inventory/people.yaml", text: people),
+            units: units.keys.sorted().map { .init(path: "Inventory/units/\($0).yaml", text: units[$0]!) },
+            accounts: (order ?? accounts.keys.sorted()).map { path in
+                let parts = path.split(separator: "/").map(String.init)
+                return .init(path: "Inventory/accounts/" + path, folder: parts[0], fileName: parts[1], content: .bytes(Array(accounts[path]!.utf8)))
+            })
+        let registry = try RegistryBuilder.build(from: sources, knownRules: Set(RuleCatalog.all.map(\.description.id)))
+        return Auditor(asOf: CalendarDate(asOf)!).audit(registry)
     }
 }

@@ -47,14 +47,10 @@ import Testing
 
     @Test func fingerprintsSurviveEditsAboveTheFinding() throws {
         func fingerprints(_ prefix: String) throws -> [String: String] {
-            let sources = InventorySources(
-                organisation: .init(path: "Inventory/herald.yaml", text: "organisation: Fairhaven\n"),
-                people: .init(path: "Inventory/people.yaml", text: "- {id: jdoe, name: Jane Doe}\n"),
-                units: [.init(path: "Inventory/units/parks.yaml", text: "id: parks\nname: Parks\n")],
-                accounts: [.init(path: "Inventory/accounts/parks/x-parks.yaml", folder: "parks", fileName: "x-parks.yaml",
-                                 content: .bytes(Array((prefix + "platform: x\nhandle: parks\nurl: https://x.com/parks\nunit: parks\nowners: [jdoe]\nstatus: active\n").utf8)))])
-            let registry = try RegistryBuilder.build(from: sources, knownRules: Set(RuleCatalog.all.map(\.description.id)))
-            let results = try #require(try run(Auditor(asOf: CalendarDate("2026-11-24")!).audit(registry))["results"] as? [[String: Any]])
+            let result = try ReportTestData.audit(
+                organisation: "organisation: Fairhaven\n", people: "- {id: jdoe, name: Jane Doe}\n", units: ["parks": "id: parks\nname: Parks\n"],
+                accounts: ["parks/x-parks.yaml": prefix + "platform: x\nhandle: parks\nurl: https://x.com/parks\nunit: parks\nowners: [jdoe]\nstatus: active\n"])
+            let results = try #require(try run(result)["results"] as? [[String: Any]])
             return Dictionary(uniqueKeysWithValues: results.map {
                 ($0["ruleId"] as! String, ($0["partialFingerprints"] as! [String: String])[SARIFReport.fingerprintKey]!)
             })
@@ -67,20 +63,18 @@ import Testing
 
     @Test func fixingOneOfTwoFindingsOnAKeyKeepsTheOthersFingerprint() throws {
         func fingerprints(owners: String) throws -> [String] {
-            let sources = InventorySources(
-                organisation: .init(path: "Inventory/herald.yaml", text: "organisation: Fairhaven\n"),
-                people: .init(path: "Inventory/people.yaml", text: """
+            let result = try ReportTestData.audit(
+                organisation: "organisation: Fairhaven\n",
+                people: """
                     - {id: jdoe, name: Jane Doe}
                     - {id: asmith, name: Alex Smith}
                     - {id: ann, name: Ann Gone, active: false}
                     - {id: bob, name: Bob Gone, active: false}
 
-                    """),
-                units: [.init(path: "Inventory/units/parks.yaml", text: "id: parks\nname: Parks\n")],
-                accounts: [.init(path: "Inventory/accounts/parks/x-parks.yaml", folder: "parks", fileName: "x-parks.yaml",
-                                 content: .bytes(Array("platform: x\nhandle: parks\nurl: https://x.com/parks\nunit: parks\nbio: Parks\nowners: \(owners)\nstatus: active\nlast_reviewed: 2026-10-01\n".utf8)))])
-            let registry = try RegistryBuilder.build(from: sources, knownRules: Set(RuleCatalog.all.map(\.description.id)))
-            let results = try #require(try run(Auditor(asOf: CalendarDate("2026-11-24")!).audit(registry))["results"] as? [[String: Any]])
+                    """,
+                units: ["parks": "id: parks\nname: Parks\n"],
+                accounts: ["parks/x-parks.yaml": "platform: x\nhandle: parks\nurl: https://x.com/parks\nunit: parks\nbio: Parks\nowners: \(owners)\nstatus: active\nlast_reviewed: 2026-10-01\n"])
+            let results = try #require(try run(result)["results"] as? [[String: Any]])
             return results.map { ($0["partialFingerprints"] as! [String: String])[SARIFReport.fingerprintKey]! }
         }
         let both = try fingerprints(owners: "[jdoe, asmith, ann, bob]")
