@@ -3,9 +3,10 @@ import HeraldCore
 import HeraldRules
 
 /// `junit.xml`: the audit as test results for Jenkins, GitLab and Azure DevOps, valid against the strict
-/// Apache Ant JUnit schema. One suite per rule; one test case per account the rule checked, passes
-/// included, so a CI dashboard shows how many accounts comply and not only how many do not. A file that
-/// could not be read is an `error` in every suite but the schema rule's, which holds its failure.
+/// Apache Ant JUnit schema. One suite per rule; one test case per account, passes included, so a CI
+/// dashboard shows how many accounts comply and not only how many do not. A file that could not be read is
+/// an `error` in every suite but the schema rule's, which holds its failure; a rule that does not apply
+/// (most rules skip retired accounts) gives a `skipped` case.
 public enum JUnitReport {
     /// Streams junit.xml to `output`: one suite per rule that ran, its test cases written in chunks on every core.
     public static func render(_ result: AuditResult, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
@@ -109,7 +110,6 @@ public enum JUnitReport {
 
     private struct Counts: Sendable {
         var tests = 0, failures = 0, errors = 0, skipped = 0
-
 
         mutating func add(_ other: Counts) {
             tests += other.tests; failures += other.failures; errors += other.errors; skipped += other.skipped
