@@ -92,12 +92,13 @@ import Testing
 
     @Test func effectiveStandardsInheritDownTheHierarchy() throws {
         let inventory = try TemporaryInventory([
-            "units/city-hall.yaml": "id: city-hall\nname: City Hall\nstandards:\n  review_every_days: 90\n  bio_must_include: [City of Fairhaven]\n",
-            "units/parks.yaml": "id: parks\nname: Parks\nparent: city-hall\nstandards:\n  min_owners: 3\n  bio_must_include: [Not monitored 24/7, City of Fairhaven]\n",
+            "units/city-hall.yaml": "id: city-hall\nname: City Hall\nstandards:\n  review_every_days: 90\n  bio_must_include: [City of Fairhaven]\n  bio_must_not_include: [Official account of]\n",
+            "units/parks.yaml": "id: parks\nname: Parks\nparent: city-hall\nstandards:\n  min_owners: 3\n  bio_must_include: [Not monitored 24/7, City of Fairhaven]\n  bio_must_not_include: [DM us]\n",
         ])
         defer { inventory.remove() }
         let standards = try #require(try inventory.load().standards["parks"])
         #expect(standards.minOwners == 3 && standards.reviewEveryDays == 90)
         #expect(standards.bioMustInclude == ["City of Fairhaven", "Not monitored 24/7"])
+        #expect(standards.bioMustNotInclude == ["Official account of", "DM us"])
     }
 }

@@ -28,6 +28,7 @@ enum StandardsParser {
             }
         }
         standards.bioMustInclude = reader.strings("bio_must_include", example: "[\"Not monitored 24/7\"]")?.value ?? []
+        standards.bioMustNotInclude = reader.strings("bio_must_not_include", example: "[\"Official account of\"]")?.value ?? []
         standards.requireArchiving = reader.bool("require_archiving")
         problems += reader.problems
         return standards

@@ -5,12 +5,13 @@ public struct Standards: Sendable {
     public var platforms: Located<[Platform]>?
     public var handlePattern: Located<HandlePattern>?
     public var bioMustInclude: [Located<String>] = []
+    public var bioMustNotInclude: [Located<String>] = []
     public var requireArchiving: Located<Bool>?
 
     public init() {}
 
     /// The keys a `standards:` mapping may hold.
-    public static let keys = ["min_owners", "review_every_days", "platforms", "handle_pattern", "bio_must_include", "require_archiving"]
+    public static let keys = ["min_owners", "review_every_days", "platforms", "handle_pattern", "bio_must_include", "bio_must_not_include", "require_archiving"]
 }
 
 /// A unit's `handle_pattern`: the regular expression as written, compiled to match regardless of letter
@@ -59,7 +60,8 @@ public struct HandlePattern: @unchecked Sendable {
 }
 
 /// The standards that apply to one unit after inheritance: organisation, then each ancestor from the root
-/// down, then the unit itself. The nearest value wins, except `bio_must_include`, which accumulates.
+/// down, then the unit itself. The nearest value wins, except the bio phrases (`bio_must_include`,
+/// `bio_must_not_include`), which accumulate.
 public struct EffectiveStandards: Sendable {
     public var minOwners = 2
     public var reviewEveryDays = 365
@@ -67,6 +69,8 @@ public struct EffectiveStandards: Sendable {
     public var platforms: [Platform]?
     public var handlePattern: HandlePattern?
     public var bioMustInclude: [String] = []
+    /// Phrases no bio may contain: an organisation that wants the plain unit name forbids "Official account of".
+    public var bioMustNotInclude: [String] = []
     public var requireArchiving = false
 
     /// Built-in defaults, used where neither the organisation nor a unit sets a value.
@@ -82,6 +86,9 @@ public struct EffectiveStandards: Sendable {
         if let value = level.requireArchiving { result.requireArchiving = value.value }
         for phrase in level.bioMustInclude where !result.bioMustInclude.contains(phrase.value) {
             result.bioMustInclude.append(phrase.value)
+        }
+        for phrase in level.bioMustNotInclude where !result.bioMustNotInclude.contains(phrase.value) {
+            result.bioMustNotInclude.append(phrase.value)
         }
         return result
     }

@@ -83,6 +83,7 @@ public enum XMLReport {
         xml.attribute("handlePattern", standards.handlePattern?.source)
         for platform in standards.platforms ?? [] { xml.element("platform", text: platform.rawValue) }
         for phrase in standards.bioMustInclude { xml.element("bioMustInclude", text: phrase) }
+        for phrase in standards.bioMustNotInclude { xml.element("bioMustNotInclude", text: phrase) }
         xml.endElement()
     }
 

@@ -115,6 +115,7 @@ public enum ReportSchema {
     <xs:sequence>
       <xs:element name="platform" type="h:Platform" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="bioMustInclude" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="bioMustNotInclude" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
     </xs:sequence>
     <xs:attribute name="minOwners" type="xs:positiveInteger" use="required"/>
     <xs:attribute name="reviewEveryDays" type="xs:positiveInteger" use="required"/>

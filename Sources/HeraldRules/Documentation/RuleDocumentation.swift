@@ -34,7 +34,8 @@ public enum RuleDocumentation {
             Examples are audited in a small example organisation (the City of Fairhaven, audit date \
             \(ExampleOrganisation.asOf)): a Parks and Recreation Department (aliases Fairhaven Parks, Parks \
             Dept) whose standards allow x, instagram and facebook, require handles starting with \
-            `fairhaven`, the bio phrase "Not monitored 24/7", archiving, and a review every 180 days; and \
+            `fairhaven`, the bio phrase "Not monitored 24/7", archiving, and a review every 180 days; a \
+            Fairhaven Public Library (alias Library) whose bios may not say "Official account of"; and \
             people jdoe, asmith, mchen (active) and bleft (has left).
 
             | id | default | summary |

@@ -12,6 +12,8 @@ public struct AuditContext: Sendable {
     let unitNamesForBio: [String: [NormalizedText]]
     /// Each unit's effective `bio_must_include` phrases, as written and normalized.
     let bioPhrases: [String: [(phrase: String, normalized: NormalizedText)]]
+    /// Each unit's effective `bio_must_not_include` phrases, as written and normalized.
+    let forbiddenBioPhrases: [String: [(phrase: String, normalized: NormalizedText)]]
 
     public init(registry: Registry, asOf: CalendarDate) {
         self.registry = registry
@@ -29,6 +31,7 @@ public struct AuditContext: Sendable {
         filesByIdentity = duplicates
         unitNamesForBio = registry.units.mapValues { $0.namesForBio.map(NormalizedText.init) }
         bioPhrases = registry.standards.mapValues { $0.bioMustInclude.map { ($0, NormalizedText($0)) } }
+        forbiddenBioPhrases = registry.standards.mapValues { $0.bioMustNotInclude.map { ($0, NormalizedText($0)) } }
     }
 
     /// The effective standards for the account's unit.

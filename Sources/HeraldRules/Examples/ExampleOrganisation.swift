@@ -1,7 +1,7 @@
 import HeraldCore
 
 /// The small organisation every rule example is audited in: the City of Fairhaven with a Parks department
-/// (strict standards) under City Hall, and a Library (organisation defaults).
+/// (strict standards) under City Hall, and a Library whose only standard forbids "Official account of".
 public enum ExampleOrganisation {
     public static let asOf = CalendarDate("2026-11-24")!
 
@@ -49,6 +49,8 @@ public enum ExampleOrganisation {
             aliases: [Library]
             parent: city-hall
             maintainers: [mchen]
+            standards:
+              bio_must_not_include: ["Official account of"]
 
             """,
     ]

@@ -15,7 +15,7 @@ public struct UnitKnownRule: Rule {
         passing: [
             .account(),
             .account(["handle": "fairhavenlibrary", "url": "https://www.instagram.com/fairhavenlibrary/", "unit": "library",
-                      "name": "Fairhaven Public Library", "bio": "\"Official account of the Fairhaven Public Library.\"", "archiving": nil]),
+                      "name": "Fairhaven Public Library", "bio": "\"Fairhaven Public Library: events, e-books and opening hours.\"", "archiving": nil]),
         ],
         failing: [.account(["unit": "↓tourism", "handle": "fairhaventourism"])])
 

@@ -1,6 +1,7 @@
 import HeraldCore
 
-/// The account meets the standards its unit adds: platforms, handle pattern, bio phrases, archiving.
+/// The account meets the standards its unit adds: platforms, handle pattern, bio phrases (required and
+/// forbidden), archiving.
 public struct UnitStandardsRule: Rule {
     public static let description = RuleDescription(
         id: "unit-standards",
@@ -8,8 +9,9 @@ public struct UnitStandardsRule: Rule {
         rationale: """
             Units may add standards of their own to the organisation's, inherited down the unit hierarchy: \
             which platforms they use, a naming pattern for handles so followers can recognise them, phrases \
-            every bio must carry (a disclaimer, a response time), and archiving where records law asks. \
-            The nearest unit's value wins; bio phrases add up over all levels.
+            every bio must carry (a disclaimer, a response time), phrases no bio may use (an organisation \
+            that wants the plain unit name forbids "Official account of"), and archiving where records law \
+            asks. The nearest unit's value wins; bio phrases add up over all levels.
             """,
         severity: .error,
         passing: [
@@ -21,6 +23,8 @@ public struct UnitStandardsRule: Rule {
             .account(["platform": "↓tiktok", "url": "https://www.tiktok.com/@fairhavenparks"]),
             .account(["handle": "↓cityparks", "url": "https://www.instagram.com/cityparks/"]),
             .account(["bio": "↓\"Official account of the Parks and Recreation Department.\""]),
+            .account(["handle": "fairhavenlibrary", "url": "https://www.instagram.com/fairhavenlibrary/", "unit": "library",
+                      "name": "Fairhaven Public Library", "bio": "↓\"Official account of the Fairhaven Public Library.\"", "archiving": nil]),
             .account(["archiving": nil]),
         ])
 
@@ -43,6 +47,13 @@ public struct UnitStandardsRule: Rule {
             for (phrase, normalized) in phrases where !bio.contains(normalized) {
                 violations.append(Violation(at: account.bio?.location ?? account.location,
                     "bio lacks the phrase \"\(phrase)\" required by the standards of unit \(unitID): add it to the bio", field: "bio"))
+            }
+        }
+        if let phrases = context.forbiddenBioPhrases[unitID], !phrases.isEmpty, let bio = account.bio {
+            let text = NormalizedText(bio.value)
+            for (phrase, normalized) in phrases where text.contains(normalized) {
+                violations.append(Violation(at: bio.location,
+                    "bio uses the phrase \"\(phrase)\", which the standards of unit \(unitID) forbid: reword the bio without it", field: "bio"))
             }
         }
         if standards.requireArchiving, account.archiving == nil {
