@@ -9,7 +9,7 @@ public enum AuditSummaryText {
             "\(TerminalText.safe(result.organisation)): audit as of \(result.asOf)",
             "\(count(result.accountCount, "account")) in \(count(result.units.count, "unit")): "
                 + "\(count(result.errorCount, "error")), \(count(result.warningCount, "warning"))"
-                + (failing.isEmpty ? "" : " in \(count(failing.reduce(0) { $0 + $1.failingAccounts }, "account"))"),
+                + (failing.isEmpty ? "" : " in \(count(result.failingAccountCount, "account"))"),
         ]
         if !failing.isEmpty {
             lines.append("")

@@ -1,5 +1,4 @@
-import Dispatch
-import Foundation
+import HeraldCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -34,28 +33,12 @@ enum ReportWriter {
     /// - Parameter order: the order to start them in (results still come in the order given).
     static func inParallel<Item: Sendable>(_ items: [Item], order: (Range<Int>) -> [Int] = { Array($0) },
                                            _ body: @escaping @Sendable (Item) throws(Failure) -> Pending) -> [Result<Pending, Failure>] {
-        let slots = Slots(count: items.count)
-        let group = DispatchGroup()
+        var work: [Int: BackgroundWork<Result<Pending, Failure>>] = [:]
         for index in order(items.indices) {
             let item = items[index]
-            DispatchQueue.global().async(group: group) {
-                slots.store(Result { () throws(Failure) in try body(item) }, at: index)
-            }
+            work[index] = BackgroundWork { Result { () throws(Failure) in try body(item) } }
         }
-        group.wait()
-        return slots.results.map { $0! }
-    }
-
-    /// One result per index, each written by exactly one iteration and read after all of them finished.
-    private final class Slots: @unchecked Sendable {
-        var results: [Result<Pending, Failure>?]
-        private let lock = NSLock()
-
-        init(count: Int) { results = Array(repeating: nil, count: count) }
-
-        func store(_ result: Result<Pending, Failure>, at index: Int) {
-            lock.withLock { results[index] = result }
-        }
+        return items.indices.map { work[$0]!.result() }
     }
 
     /// Renames every finished report over its previous version. The previous versions are kept (as hard

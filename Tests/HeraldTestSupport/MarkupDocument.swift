@@ -6,24 +6,18 @@ public final class MarkupDocument {
     private let document: xmlDocPtr
 
     /// Parses XML; nil when it is not well-formed.
-    public init?(xml bytes: [UInt8]) {
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                xmlReadMemory($0.baseAddress, Int32($0.count), "report.xml", "UTF-8",
-                              Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
-            }
-        }
-        guard let parsed else { return nil }
-        document = parsed
+    public convenience init?(xml bytes: [UInt8]) {
+        self.init(bytes) { xmlReadMemory($0, $1, "report.xml", "UTF-8", Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)) }
     }
 
     /// Parses HTML with libxml2's HTML parser, which recovers from anything, as a browser does.
-    public init?(html bytes: [UInt8]) {
+    public convenience init?(html bytes: [UInt8]) {
+        self.init(bytes) { htmlReadMemory($0, $1, "report.html", "UTF-8", Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)) }
+    }
+
+    private init?(_ bytes: [UInt8], parse: (UnsafePointer<CChar>?, Int32) -> xmlDocPtr?) {
         let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                htmlReadMemory($0.baseAddress, Int32($0.count), "report.html", "UTF-8",
-                               Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue))
-            }
+            buffer.withMemoryRebound(to: CChar.self) { parse($0.baseAddress, Int32($0.count)) }
         }
         guard let parsed else { return nil }
         document = parsed

@@ -38,16 +38,16 @@ private final class ResultSlots<Value>: @unchecked Sendable {
 }
 
 /// Work started on another thread whose result is collected later.
-final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+package final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     // Written once by the work item, read only after `group.wait()`: the group orders the two.
     private var value: Value?
     private let group = DispatchGroup()
 
-    init(_ work: @escaping @Sendable () -> Value) {
+    package init(_ work: @escaping @Sendable () -> Value) {
         DispatchQueue.global().async(group: group) { [self] in value = work() }
     }
 
-    func result() -> Value {
+    package func result() -> Value {
         group.wait()
         return value!
     }

@@ -22,7 +22,7 @@ public enum JSONReport {
                 json.key("units"); json.number(result.units.count)
                 json.key("errors"); json.number(result.errorCount)
                 json.key("warnings"); json.number(result.warningCount)
-                json.key("failing_accounts"); json.number(result.units.reduce(0) { $0 + $1.failingAccounts })
+                json.key("failing_accounts"); json.number(result.failingAccountCount)
             }
             json.key("units"); json.array { json in
                 for unit in result.units { write(unit, to: &json) }
