@@ -9,7 +9,8 @@ enum AccountParser {
         case .success(nil):
             account.schemaProblems.append(Problem(file: file, location: .startOfFile,
                 message: "the file is empty: an account file lists platform, handle, url, unit and status (see docs/inventory-format.md)"))
-        case let .success(node?):
+        case var .success(node?):
+            if let cleaned = SecretScanner.scan(node, suspects: &account.secretSuspects) { node = cleaned }
             var problems: [Problem] = []
             if var reader = MappingReader(node, file: file, what: "an account file", problems: &problems) {
                 read(&account, from: &reader)
@@ -37,9 +38,44 @@ enum AccountParser {
         account.created = reader.date("created")
         account.lastReviewed = reader.date("last_reviewed")
         account.archiving = reader.string("archiving")
+        account.twoFactor = reader.bool("two_factor")
+        account.credentials = reader.string("credentials")
+        account.recoveryEmail = reader.string("recovery_email")
+        account.escalation = reader.string("escalation")
+        account.lastPost = reader.date("last_post")
+        account.retiredOn = reader.date("retired_on")
+        account.handleHeld = reader.bool("handle_held")
+        account.waivers = readWaivers(from: &reader)
         if let platform = account.platform, let handle = account.handle {
             account.identity = "\(platform.value.rawValue):\(handle.value.lowercased())"
         }
+    }
+
+    private static func readWaivers(from reader: inout MappingReader) -> [Waiver] {
+        guard let node = reader.node("waivers") else { return [] }
+        let example = "`waivers:` then `- rule: owner-assigned` with reason, approved_by and expires"
+        guard case let .sequence(items, _) = node else {
+            reader.report("\"waivers\" must be a list: \(example)", at: node.location, field: "waivers")
+            return []
+        }
+        var waivers: [Waiver] = []
+        for item in items {
+            var problems: [Problem] = []
+            guard var entry = MappingReader(item, file: reader.file, what: "each waiver", problems: &problems) else {
+                for problem in problems { reader.report(problem.message + " (\(example))", at: problem.location, field: "waivers") }
+                continue
+            }
+            entry.checkKeys(allowed: Waiver.keys, what: "a waiver")
+            var waiver = Waiver(location: entry.location)
+            waiver.rule = entry.string("rule")
+            waiver.reason = entry.string("reason")
+            waiver.approvedBy = entry.string("approved_by")
+            waiver.expires = entry.date("expires")
+            waiver.expiresUnreadable = waiver.expires == nil && entry.node("expires") != nil
+            for problem in entry.problems { reader.report(problem.message, at: problem.location, field: "waivers") }
+            waivers.append(waiver)
+        }
+        return waivers
     }
 
     /// Handles are single words: a slash or space cannot be on any platform and cannot be in a file name.

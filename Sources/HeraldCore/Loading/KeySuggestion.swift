@@ -1,6 +1,6 @@
 /// Finds the allowed key a misspelt one was probably meant to be.
-enum KeySuggestion {
-    static func closest(to key: String, among candidates: [String]) -> String? {
+package enum KeySuggestion {
+    package static func closest(to key: String, among candidates: [String]) -> String? {
         let lowered = key.lowercased()
         let scored = candidates.map { ($0, distance(Array(lowered), Array($0))) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, key.count / 3) else { return nil }

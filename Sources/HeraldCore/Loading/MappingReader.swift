@@ -61,6 +61,7 @@ struct MappingReader {
         entries.first { $0.name == name }
     }
 
+    /// Records a problem found while reading this mapping.
     mutating func report(_ message: String, at location: SourceLocation, field: String?) {
         problems.append(Problem(file: file, location: location, message: message, field: field))
     }

@@ -3,9 +3,9 @@
 enum OrganisationParser {
     static let keys = ["organisation", "official_domains", "standards", "rules"]
 
-    static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>, problems: inout [Problem]) -> Organisation {
+    static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>, problems: inout [Problem], secrets: inout [SecretSuspect]) -> Organisation {
         var organisation = Organisation(name: "")
-        guard let node = document(bytes, file: file, what: "herald.yaml", problems: &problems),
+        guard let node = document(bytes, file: file, what: "herald.yaml", problems: &problems, secrets: &secrets),
               var reader = MappingReader(node, file: file, what: "herald.yaml", problems: &problems) else { return organisation }
         reader.checkKeys(allowed: keys, required: ["organisation"], what: "herald.yaml")
         organisation.name = reader.string("organisation")?.value ?? ""
@@ -27,8 +27,8 @@ enum OrganisationParser {
         return organisation
     }
 
-    static func parsePeople(_ bytes: [UInt8], file: String, problems: inout [Problem]) -> [Person] {
-        guard let node = document(bytes, file: file, what: "people.yaml", problems: &problems) else { return [] }
+    static func parsePeople(_ bytes: [UInt8], file: String, problems: inout [Problem], secrets: inout [SecretSuspect]) -> [Person] {
+        guard let node = document(bytes, file: file, what: "people.yaml", problems: &problems, secrets: &secrets) else { return [] }
         guard case let .sequence(list, _) = node else {
             problems.append(Problem(file: file, location: node.location,
                                     message: "people.yaml must be a list of people, each starting with `- id: ...`"))
@@ -37,7 +37,7 @@ enum OrganisationParser {
         var people: [Person] = []
         for entry in list {
             guard var reader = MappingReader(entry, file: file, what: "each person", problems: &problems) else { continue }
-            reader.checkKeys(allowed: ["id", "name", "email", "unit", "active"], required: ["id", "name"], what: "a person")
+            reader.checkKeys(allowed: Person.keys, required: ["id", "name"], what: "a person")
             let id = reader.string("id")
             let name = reader.string("name")
             let email = reader.string("email")
@@ -46,18 +46,20 @@ enum OrganisationParser {
             }
             let unit = reader.string("unit")
             let active = reader.bool("active")?.value ?? true
+            let acknowledged = reader.date("policy_acknowledged")
             problems += reader.problems
             if let id, let name {
-                people.append(Person(id: id.value, name: name.value, email: email?.value, unit: unit?.value, active: active, location: id.location))
+                people.append(Person(id: id.value, name: name.value, email: email?.value, unit: unit?.value, active: active,
+                                     policyAcknowledged: acknowledged, location: id.location, emailLocation: email?.location))
             }
         }
         return people
     }
 
-    static func parseUnit(_ bytes: [UInt8], file: String, fileStem: String, problems: inout [Problem]) -> Unit? {
-        guard let node = document(bytes, file: file, what: "a unit file", problems: &problems),
+    static func parseUnit(_ bytes: [UInt8], file: String, fileStem: String, problems: inout [Problem], secrets: inout [SecretSuspect]) -> Unit? {
+        guard let node = document(bytes, file: file, what: "a unit file", problems: &problems, secrets: &secrets),
               var reader = MappingReader(node, file: file, what: "a unit file", problems: &problems) else { return nil }
-        reader.checkKeys(allowed: ["id", "name", "aliases", "parent", "maintainers", "standards"], required: ["id", "name"], what: "a unit file")
+        reader.checkKeys(allowed: Unit.keys, required: ["id", "name"], what: "a unit file")
         let id = reader.string("id")
         if let id, id.value != fileStem {
             reader.report("id \"\(id.value)\" does not match the file name: rename the file to \(id.value).yaml or set id: \(fileStem)", at: id.location, field: "id")
@@ -65,21 +67,23 @@ enum OrganisationParser {
         let name = reader.string("name")
         let aliases = reader.strings("aliases", example: "[Public Health, DPH]")?.value.map(\.value) ?? []
         let parent = reader.string("parent")
-        let maintainers = reader.strings("maintainers", example: "[jdoe]")?.value ?? []
+        let maintainers = reader.strings("maintainers", example: "[jdoe]")
+        let escalation = reader.string("escalation")
         let standards = StandardsParser.parse(reader.node("standards"), file: file, problems: &problems)
         problems += reader.problems
         guard let id, let name else { return nil }
-        return Unit(id: id.value, name: name.value, aliases: aliases, parent: parent, maintainers: maintainers, standards: standards, file: file)
+        return Unit(id: id.value, name: name.value, aliases: aliases, parent: parent, maintainers: maintainers?.value ?? [],
+                    maintainersLocation: maintainers?.location ?? reader.location, standards: standards, escalation: escalation, file: file)
     }
 
-    private static func document(_ bytes: [UInt8], file: String, what: String, problems: inout [Problem]) -> YAMLNode? {
+    private static func document(_ bytes: [UInt8], file: String, what: String, problems: inout [Problem], secrets: inout [SecretSuspect]) -> YAMLNode? {
         switch YAMLText.parse(bytes, file: file) {
         case let .failure(problem):
             problems.append(problem)
         case .success(nil):
             problems.append(Problem(file: file, location: .startOfFile, message: "\(what) is empty: see docs/inventory-format.md for what it holds"))
         case let .success(node?):
-            return node
+            return SecretScanner.scan(node, suspects: &secrets) ?? node
         }
         return nil
     }

@@ -8,17 +8,23 @@ public enum RegistryBuilder {
         // organisation file still stops the audit before any rule runs.
         let organisationWork = BackgroundWork { organisationFiles(from: sources, knownRules: knownRules) }
         let accounts = ParallelMap.map(sources.accountGroups, chunkSize: 2) { group in group.files().map(AccountReader.read) }.flatMap { $0 }
-        let (organisation, people, units, problems) = organisationWork.result()
+        let (organisation, people, units, problems, secrets) = organisationWork.result()
         guard problems.isEmpty else { throw InventoryError(problems: problems.sorted { ($0.file, $0.location) < ($1.file, $1.location) }) }
-        return Registry(organisation: organisation, people: people, units: units, accounts: accounts,
-                        standards: effectiveStandards(units, organisation: organisation))
+        var registry = Registry(organisation: organisation, people: people, units: units, accounts: accounts,
+                                standards: effectiveStandards(units, organisation: organisation))
+        registry.organisationFiles = ([sources.organisation.path, sources.people.path] + sources.units.map(\.path)).sorted()
+        registry.organisationSecrets = secrets
+        return registry
     }
 
     private static func organisationFiles(from sources: InventorySources, knownRules: Set<String>)
-        -> (Organisation, [String: Person], [String: Unit], [Problem]) {
+        -> (Organisation, [String: Person], [String: Unit], [Problem], [String: [SecretSuspect]]) {
         var problems: [Problem] = []
-        let organisation = OrganisationParser.parse(sources.organisation.bytes, file: sources.organisation.path, knownRules: knownRules, problems: &problems)
-        let peopleList = OrganisationParser.parsePeople(sources.people.bytes, file: sources.people.path, problems: &problems)
+        var secrets: [String: [SecretSuspect]] = [:]
+        let organisation = OrganisationParser.parse(sources.organisation.bytes, file: sources.organisation.path, knownRules: knownRules,
+                                                    problems: &problems, secrets: &secrets[sources.organisation.path, default: []])
+        let peopleList = OrganisationParser.parsePeople(sources.people.bytes, file: sources.people.path, problems: &problems,
+                                                        secrets: &secrets[sources.people.path, default: []])
         var people: [String: Person] = [:]
         for person in peopleList {
             if let first = people[person.id] {
@@ -31,7 +37,8 @@ public enum RegistryBuilder {
         var units: [String: Unit] = [:]
         for file in sources.units {
             let stem = String(file.path.split(separator: "/").last ?? "").split(separator: ".").dropLast().joined(separator: ".")
-            guard let unit = OrganisationParser.parseUnit(file.bytes, file: file.path, fileStem: stem, problems: &problems) else { continue }
+            guard let unit = OrganisationParser.parseUnit(file.bytes, file: file.path, fileStem: stem, problems: &problems,
+                                                          secrets: &secrets[file.path, default: []]) else { continue }
             if let first = units[unit.id] {
                 problems.append(Problem(file: file.path, location: .startOfFile,
                     message: "unit \"\(unit.id)\" is also defined in \(first.file): keep one of the two files"))
@@ -44,7 +51,7 @@ public enum RegistryBuilder {
             problems.append(Problem(file: sources.people.path, location: person.location,
                 message: "\(person.id)'s unit \"\(person.unit!)\" has no file in units/: correct the unit or add units/\(person.unit!).yaml"))
         }
-        return (organisation, people, units, problems)
+        return (organisation, people, units, problems, secrets.filter { !$0.value.isEmpty })
     }
 
     private static func hierarchyProblems(_ units: [String: Unit]) -> [Problem] {

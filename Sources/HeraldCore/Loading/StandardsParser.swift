@@ -30,6 +30,20 @@ enum StandardsParser {
         standards.bioMustInclude = reader.strings("bio_must_include", example: "[\"Not monitored 24/7\"]")?.value ?? []
         standards.bioMustNotInclude = reader.strings("bio_must_not_include", example: "[\"Official account of\"]")?.value ?? []
         standards.requireArchiving = reader.bool("require_archiving")
+        standards.requireTwoFactor = reader.bool("require_two_factor")
+        standards.requireVault = reader.bool("require_vault")
+        standards.requireEscalationContact = reader.bool("require_escalation_contact")
+        standards.trainingEveryDays = reader.integer("training_every_days", atLeast: 1)
+        standards.dormantAfterDays = reader.integer("dormant_after_days", atLeast: 1)
+        standards.maxWaiverDays = reader.integer("max_waiver_days", atLeast: 1)
+        if let limits = reader.node("bio_max_length"), var limitsReader = MappingReader(limits, file: file, what: "\"bio_max_length\"", problems: &problems) {
+            let names = Platform.allCases.map(\.rawValue)
+            limitsReader.checkKeys(allowed: names, what: "\"bio_max_length\" (platform: characters)")
+            for platform in Platform.allCases {
+                if let limit = limitsReader.integer(platform.rawValue, atLeast: 1) { standards.bioMaxLength[platform] = limit }
+            }
+            problems += limitsReader.problems
+        }
         problems += reader.problems
         return standards
     }

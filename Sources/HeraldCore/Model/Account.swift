@@ -19,6 +19,19 @@ public struct Account: Sendable {
     public var created: Located<CalendarDate>?
     public var lastReviewed: Located<CalendarDate>?
     public var archiving: Located<String>?
+    public var twoFactor: Located<Bool>?
+    /// Where the credentials live: a password manager or vault entry, never the password.
+    public var credentials: Located<String>?
+    public var recoveryEmail: Located<String>?
+    /// Whom to call about harassment, threats and complaints: a person id or an official address.
+    public var escalation: Located<String>?
+    public var lastPost: Located<CalendarDate>?
+    public var retiredOn: Located<CalendarDate>?
+    public var handleHeld: Located<Bool>?
+    public var waivers: [Waiver] = []
+
+    /// Places that look like secrets; their values were blanked before the file was read.
+    public var secretSuspects: [SecretSuspect] = []
 
     /// False when the file could not be read as a mapping of keys at all (not YAML, empty, a list): then
     /// only its schema problems are reported, not a cascade of "no owners", "no bio", "no review".
@@ -40,6 +53,9 @@ public struct Account: Sendable {
     public var isRetired: Bool { status?.value == .retired }
 
     /// The keys an account file may hold.
-    public static let keys = ["platform", "handle", "url", "unit", "name", "bio", "owners", "status", "created", "last_reviewed", "archiving"]
+    public static let keys = [
+        "platform", "handle", "url", "unit", "name", "bio", "owners", "status", "created", "last_reviewed", "archiving",
+        "two_factor", "credentials", "recovery_email", "escalation", "last_post", "retired_on", "handle_held", "waivers",
+    ]
     public static let requiredKeys = ["platform", "handle", "url", "unit", "status"]
 }

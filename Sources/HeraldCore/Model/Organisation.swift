@@ -23,7 +23,13 @@ public struct Person: Sendable {
     public var unit: String?
     /// False when the person has left or lost access.
     public var active: Bool
+    /// When the person last acknowledged the social media policy (their training).
+    public var policyAcknowledged: Located<CalendarDate>?
     public var location: SourceLocation
+    public var emailLocation: SourceLocation?
+
+    /// The keys a person's entry may hold.
+    public static let keys = ["id", "name", "email", "unit", "active", "policy_acknowledged"]
 }
 
 /// An office or department, from `units/<id>.yaml`.
@@ -33,9 +39,16 @@ public struct Unit: Sendable {
     public var aliases: [String]
     public var parent: Located<String>?
     public var maintainers: [Located<String>]
+    /// Where `maintainers:` is written, or the top of the file when it is not.
+    public var maintainersLocation: SourceLocation
     public var standards: Standards
+    /// Whom the unit's accounts call about harassment, threats and complaints: a person id or an address.
+    public var escalation: Located<String>?
     /// The file the unit was read from, as reached from the working directory.
     public var file: String
+
+    /// The keys a unit file may hold.
+    public static let keys = ["id", "name", "aliases", "parent", "maintainers", "escalation", "standards"]
 
     /// The unit's name followed by its aliases: every way a bio may state the office.
     public var namesForBio: [String] { [name] + aliases }

@@ -7,6 +7,10 @@ public struct Registry: Sendable {
     public var accounts: [Account]
     /// Effective standards of every unit, by unit id.
     public var standards: [String: EffectiveStandards]
+    /// The organisation files (`herald.yaml`, `people.yaml`, each unit file) in path order.
+    public var organisationFiles: [String] = []
+    /// Places in organisation files that look like secrets, by file.
+    public var organisationSecrets: [String: [SecretSuspect]] = [:]
 
     public init(organisation: Organisation, people: [String: Person], units: [String: Unit], accounts: [Account], standards: [String: EffectiveStandards]) {
         self.organisation = organisation

@@ -7,11 +7,23 @@ public struct Standards: Sendable {
     public var bioMustInclude: [Located<String>] = []
     public var bioMustNotInclude: [Located<String>] = []
     public var requireArchiving: Located<Bool>?
+    public var requireTwoFactor: Located<Bool>?
+    public var requireVault: Located<Bool>?
+    public var requireEscalationContact: Located<Bool>?
+    public var trainingEveryDays: Located<Int>?
+    public var dormantAfterDays: Located<Int>?
+    public var maxWaiverDays: Located<Int>?
+    /// Bio limits that differ from the platform's, by platform; each level adds to or replaces the levels above.
+    public var bioMaxLength: [Platform: Located<Int>] = [:]
 
     public init() {}
 
     /// The keys a `standards:` mapping may hold.
-    public static let keys = ["min_owners", "review_every_days", "platforms", "handle_pattern", "bio_must_include", "bio_must_not_include", "require_archiving"]
+    public static let keys = [
+        "min_owners", "review_every_days", "platforms", "handle_pattern", "bio_must_include", "bio_must_not_include",
+        "require_archiving", "require_two_factor", "require_vault", "require_escalation_contact", "training_every_days",
+        "dormant_after_days", "max_waiver_days", "bio_max_length",
+    ]
 }
 
 /// A unit's `handle_pattern`: the regular expression as written, compiled to match regardless of letter
@@ -72,6 +84,20 @@ public struct EffectiveStandards: Sendable {
     /// Phrases no bio may contain: an organisation that wants the plain unit name forbids "Official account of".
     public var bioMustNotInclude: [String] = []
     public var requireArchiving = false
+    public var requireTwoFactor = true
+    public var requireVault = true
+    public var requireEscalationContact = true
+    /// How long an owner's acknowledgement of the social media policy counts.
+    public var trainingEveryDays = 365
+    /// How long an account may go without posting before it counts as dormant.
+    public var dormantAfterDays = 180
+    /// The furthest a waiver's expiry may lie after the audit date.
+    public var maxWaiverDays = 365
+    /// Bio limits set by the organisation or a unit, replacing `Platform.bioLimit`.
+    public var bioMaxLength: [Platform: Int] = [:]
+
+    /// The longest bio, in characters as people see them, an account on `platform` may have.
+    public func bioLimit(on platform: Platform) -> Int { bioMaxLength[platform] ?? platform.bioLimit }
 
     /// Built-in defaults, used where neither the organisation nor a unit sets a value.
     public static let builtIn = EffectiveStandards()
@@ -84,6 +110,13 @@ public struct EffectiveStandards: Sendable {
         if let value = level.platforms { result.platforms = value.value }
         if let value = level.handlePattern { result.handlePattern = value.value }
         if let value = level.requireArchiving { result.requireArchiving = value.value }
+        if let value = level.requireTwoFactor { result.requireTwoFactor = value.value }
+        if let value = level.requireVault { result.requireVault = value.value }
+        if let value = level.requireEscalationContact { result.requireEscalationContact = value.value }
+        if let value = level.trainingEveryDays { result.trainingEveryDays = value.value }
+        if let value = level.dormantAfterDays { result.dormantAfterDays = value.value }
+        if let value = level.maxWaiverDays { result.maxWaiverDays = value.value }
+        for (platform, limit) in level.bioMaxLength { result.bioMaxLength[platform] = limit.value }
         for phrase in level.bioMustInclude where !result.bioMustInclude.contains(phrase.value) {
             result.bioMustInclude.append(phrase.value)
         }

@@ -7,11 +7,11 @@ public enum ExampleRunner {
         try findings(of: [rule], on: example)
     }
 
-    /// The findings `rules` report on the example's own file.
+    /// The findings `rules` report on the example's own file, except those a waiver excuses.
     public static func findings(of rules: [any Rule], on example: Example) throws(InventoryError) -> [Finding] {
         let ids = Set(RuleCatalog.all.map { $0.description.id })
         let registry = try RegistryBuilder.build(from: ExampleOrganisation.sources(with: example), knownRules: ids)
         let result = Auditor(rules: rules, asOf: ExampleOrganisation.asOf).audit(registry)
-        return result.findings.filter { $0.file == "Inventory/accounts/" + example.path }
+        return result.findings.filter { $0.file == example.file && !$0.isWaived }
     }
 }

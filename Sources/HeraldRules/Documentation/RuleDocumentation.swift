@@ -50,10 +50,10 @@ public enum RuleDocumentation {
             out += "\n## \(description.id)\n\n**\(description.summary).** Default severity: \(description.severity.rawValue). "
             out += description.appliesToRetired ? "Applies to retired accounts too.\n\n" : "Not applied to retired accounts.\n\n"
             out += description.rationale + "\n\n### Passes\n\n"
-            for example in description.passing { out += "```yaml\n\(example.text)```\n\n" }
+            for example in description.passing { out += "```yaml\n\(heading(example))\(example.text)```\n\n" }
             out += "### Fails\n\n"
             for example in description.failing {
-                out += "```yaml\n\(example.text)```\n\n"
+                out += "```yaml\n\(heading(example))\(example.text)```\n\n"
                 for message in messages(of: rule, on: example) { out += "> \(message)\n" }
                 out += "\n"
             }
@@ -69,7 +69,12 @@ public enum RuleDocumentation {
         }
     }
 
+    /// Examples about an organisation file say which file they show.
+    private static func heading(_ example: Example) -> String {
+        example.subject == .account ? "" : "# \(example.path)\n"
+    }
+
     private static func indented(_ example: Example) -> String {
-        example.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "    " + $0 }.joined(separator: "\n") + "\n"
+        (heading(example) + example.text).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "    " + $0 }.joined(separator: "\n") + "\n"
     }
 }

@@ -34,6 +34,25 @@ public struct AuditContext: Sendable {
         forbiddenBioPhrases = registry.standards.mapValues { $0.bioMustNotInclude.map { ($0, NormalizedText($0)) } }
     }
 
+    /// The unit and its ancestors, nearest first; empty when the unit is unknown.
+    public func lineage(ofUnit unitID: String?) -> [Unit] {
+        var result: [Unit] = []
+        var next = unitID
+        while let id = next, let unit = registry.units[id], !result.contains(where: { $0.id == id }) {
+            result.append(unit)
+            next = unit.parent?.value
+        }
+        return result
+    }
+
+    /// True when `address` is an e-mail address on one of the organisation's `official_domains` (or a
+    /// subdomain of one: `parks.fairhaven.gov` is official when `fairhaven.gov` is).
+    public func isOfficialAddress(_ address: String) -> Bool {
+        guard let at = address.lastIndex(of: "@") else { return false }
+        let domain = address[address.index(after: at)...].lowercased()
+        return registry.organisation.officialDomains.contains { domain == $0 || domain.hasSuffix("." + $0) }
+    }
+
     /// The effective standards for the account's unit.
     public func standards(for account: Account) -> EffectiveStandards {
         registry.effectiveStandards(forUnit: account.unit?.value)

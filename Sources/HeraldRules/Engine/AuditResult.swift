@@ -8,10 +8,12 @@ public struct AuditResult: Sendable {
         /// The unit's name; nil when no unit file defines it.
         public let name: String?
         public var accounts = 0
-        /// Accounts with at least one finding.
+        /// Accounts with at least one finding that counts (not waived).
         public var failingAccounts = 0
         public var errors = 0
         public var warnings = 0
+        /// Findings excused by a valid waiver: shown, but counted neither as errors nor as warnings.
+        public var waived = 0
     }
 
     /// The registry audited: reports show its accounts, units and standards beside the findings.
@@ -21,29 +23,37 @@ public struct AuditResult: Sendable {
     /// The rules that ran, in catalogue order, with the severity the organisation gives them.
     public let rules: [AuditedRule]
     public let accountCount: Int
-    /// In report order: file, line, rule.
+    /// Every finding, waived ones included, in report order: file, line, rule.
     public let findings: [Finding]
     /// Each account's findings in report order, parallel to `registry.accounts`.
     public let findingsByAccount: [[Finding]]
+    /// Findings in the organisation files (`people.yaml`, unit files), in report order; also in `findings`.
+    public let organisationFindings: [Finding]
+    /// Errors and warnings that count: waived findings are not among them.
     public let errorCount: Int
     public let warningCount: Int
+    /// Findings excused by a valid waiver.
+    public let waivedCount: Int
     /// Every unit with a file, and every unit an account names, sorted by id.
     public let units: [UnitSummary]
 
     /// - Parameter findingsByAccount: each account's findings in report order, parallel to `registry.accounts`.
-    public init(registry: Registry, asOf: CalendarDate, rules: [AuditedRule], findingsByAccount: [[Finding]]) {
+    /// - Parameter organisationFindings: findings in organisation files, in report order.
+    public init(registry: Registry, asOf: CalendarDate, rules: [AuditedRule], findingsByAccount: [[Finding]], organisationFindings: [Finding] = []) {
         self.registry = registry
         organisation = registry.organisation.name
         self.asOf = asOf
         self.rules = rules
         accountCount = registry.accounts.count
         self.findingsByAccount = findingsByAccount
+        self.organisationFindings = organisationFindings
         // Accounts come folder by folder, which is report order unless a folder name sorts around "/".
-        let flat = findingsByAccount.flatMap { $0 }
+        let flat = findingsByAccount.flatMap { $0 } + organisationFindings
         let inOrder = zip(flat, flat.dropFirst()).allSatisfy { !Finding.reportOrder($1, $0) }
         findings = inOrder ? flat : flat.sorted(by: Finding.reportOrder)
-        errorCount = findings.count { $0.severity == .error }
-        warningCount = findings.count { $0.severity == .warning }
+        errorCount = findings.count { $0.severity == .error && !$0.isWaived }
+        warningCount = findings.count { $0.severity == .warning && !$0.isWaived }
+        waivedCount = findings.count { $0.isWaived }
 
         var summaries: [String: UnitSummary] = [:]
         for unit in registry.units.values { summaries[unit.id] = UnitSummary(id: unit.id, name: unit.name) }
@@ -56,11 +66,13 @@ public struct AuditResult: Sendable {
                 current = summaries[id] ?? UnitSummary(id: id, name: nil)
             }
             current!.accounts += 1
-            if !own.isEmpty {
-                current!.failingAccounts += 1
-                current!.errors += own.count { $0.severity == .error }
-                current!.warnings += own.count { $0.severity == .warning }
-            }
+            guard !own.isEmpty else { continue }
+            let errors = own.count { $0.severity == .error && !$0.isWaived }
+            let warnings = own.count { $0.severity == .warning && !$0.isWaived }
+            if errors + warnings > 0 { current!.failingAccounts += 1 }
+            current!.errors += errors
+            current!.warnings += warnings
+            current!.waived += own.count - errors - warnings
         }
         if let finished = current { summaries[finished.id] = finished }
         units = summaries.values.sorted { $0.id < $1.id }
@@ -77,11 +89,11 @@ public struct AuditResult: Sendable {
         case passed, warnings, failed
     }
 
-    /// Accounts with at least one finding.
+    /// Accounts with at least one finding that counts (not waived).
     public var failingAccountCount: Int { units.reduce(0) { $0 + $1.failingAccounts } }
 
     /// Findings at or above `threshold`: what decides exit code 1.
     public func hasFindings(atOrAbove threshold: Severity) -> Bool {
-        findings.contains { $0.severity >= threshold }
+        findings.contains { $0.severity >= threshold && !$0.isWaived }
     }
 }

@@ -15,9 +15,9 @@ public struct AuditedRule: Sendable {
         self.severity = severity
     }
 
-    /// Whether the rule looks at `account`: retired accounts and files that could not be read are left to
+    /// Whether the rule looks at `account`: rules about organisation files look at no account; retired accounts and files that could not be read are left to
     /// the rules that say they handle them.
     public func checks(_ account: Account) -> Bool {
-        (description.appliesToRetired || !account.isRetired) && (description.appliesToUnreadFiles || account.wasRead)
+        description.auditsAccounts && (description.appliesToRetired || !account.isRetired) && (description.appliesToUnreadFiles || account.wasRead)
     }
 }

@@ -13,19 +13,37 @@ public struct Auditor: Sendable {
     public func audit(_ registry: Registry) -> AuditResult {
         let context = AuditContext(registry: registry, asOf: asOf)
         let active = activeRules(for: registry.organisation)
+        let accountRules = active.filter { !($0.rule is any FindingsRule) }
+        let findingsRules = active.filter { $0.rule is any FindingsRule }
         let perAccount = ParallelMap.map(registry.accounts) { account -> [Finding] in
             var findings: [Finding] = []
             let unit = account.unit?.value ?? account.folder
-            for active in active where active.checks(account) {
-                for violation in active.rule.check(account, in: context) {
-                    findings.append(Finding(rule: active.id, severity: active.severity, file: account.file,
+            func add(_ violations: [Violation], of rule: AuditedRule) {
+                for violation in violations {
+                    findings.append(Finding(rule: rule.id, severity: rule.severity, file: account.file,
                                             location: violation.location, account: account.identity, unit: unit,
                                             message: violation.message, field: violation.field))
                 }
             }
+            for rule in accountRules where rule.checks(account) { add(rule.rule.check(account, in: context), of: rule) }
+            if !account.waivers.isEmpty {
+                let grants = WaiverReview.grants(on: account, in: context)
+                findings = findings.map { finding in grants[finding.rule].map { finding.waived(by: $0) } ?? finding }
+                for rule in findingsRules where rule.checks(account) {
+                    add((rule.rule as! any FindingsRule).check(account, findings: findings, in: context), of: rule)
+                }
+            }
             return findings.sorted(by: Finding.reportOrder)
         }
-        return AuditResult(registry: registry, asOf: asOf, rules: active, findingsByAccount: perAccount)
+        var organisationFindings: [Finding] = []
+        for rule in active where rule.description.auditsOrganisationFiles {
+            for found in rule.rule.checkOrganisation(in: context) {
+                organisationFindings.append(Finding(rule: rule.id, severity: rule.severity, file: found.file, location: found.violation.location,
+                                                    account: nil, unit: found.unit, message: found.violation.message, field: found.violation.field))
+            }
+        }
+        return AuditResult(registry: registry, asOf: asOf, rules: active, findingsByAccount: perAccount,
+                           organisationFindings: organisationFindings.sorted(by: Finding.reportOrder))
     }
 
     /// The rules the organisation has not turned off, each with the severity it gives them.

@@ -13,8 +13,13 @@ public struct Finding: Sendable, Equatable {
     public let unit: String?
     public let message: String
     public let field: String?
+    /// The waiver that excuses this finding: it is reported but counts neither as an error nor a warning.
+    public private(set) var waiver: AppliedWaiver?
 
-    public init(rule: String, severity: Severity, file: String, location: SourceLocation, account: String?, unit: String?, message: String, field: String?) {
+    public var isWaived: Bool { waiver != nil }
+
+    public init(rule: String, severity: Severity, file: String, location: SourceLocation, account: String?, unit: String?,
+                message: String, field: String?, waiver: AppliedWaiver? = nil) {
         self.rule = rule
         self.severity = severity
         self.file = file
@@ -23,6 +28,14 @@ public struct Finding: Sendable, Equatable {
         self.unit = unit
         self.message = message
         self.field = field
+        self.waiver = waiver
+    }
+
+    /// The same finding, excused by `waiver`.
+    public func waived(by waiver: AppliedWaiver) -> Finding {
+        var copy = self
+        copy.waiver = waiver
+        return copy
     }
 
     /// Report order: file, line, rule, then column and message so the order is total.
@@ -32,5 +45,22 @@ public struct Finding: Sendable, Equatable {
         if a.rule != b.rule { return a.rule < b.rule }
         if a.location.column != b.location.column { return a.location.column < b.location.column }
         return a.message < b.message
+    }
+}
+
+/// A valid, unexpired waiver as applied to a finding: what reports show beside it.
+public struct AppliedWaiver: Sendable, Equatable {
+    public let reason: String
+    /// The approver's person id.
+    public let approvedBy: String
+    public let expires: CalendarDate
+    /// Where the waiver is written in the account file.
+    public let location: SourceLocation
+
+    public init(reason: String, approvedBy: String, expires: CalendarDate, location: SourceLocation) {
+        self.reason = reason
+        self.approvedBy = approvedBy
+        self.expires = expires
+        self.location = location
     }
 }

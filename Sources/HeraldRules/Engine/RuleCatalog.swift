@@ -8,6 +8,21 @@ public enum RuleCatalog {
         OwnerAssignedRule(),
         UnitStandardsRule(),
         ReviewCurrentRule(),
+        TwoFactorRule(),
+        CredentialsVaultedRule(),
+        NoSecretsRule(),
+        OfficialEmailRule(),
+        OwnerTrainedRule(),
+        EscalationContactRule(),
+        MaintainerKnownRule(),
+        DormantAccountRule(),
+        RetiredHandleHeldRule(),
+        BioLengthRule(),
+        HandleSyntaxRule(),
+        URLMatchesHandleRule(),
+        WaiverInvalidRule(),
+        WaiverExpiredRule(),
+        WaiverUnusedRule(),
     ]
 
     /// The rule with this id, if there is one.

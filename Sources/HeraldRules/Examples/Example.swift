@@ -15,21 +15,61 @@ public struct Example: Sendable {
         }
     }
 
-    /// The account file the example is about, markers included.
-    public let yaml: String
-    /// Its path under `accounts/`.
-    public let path: String
-    public let alongside: [File]
+    /// Which file of the example registry the example is about.
+    public enum Subject: Sendable, Equatable {
+        case account
+        /// `people.yaml`, in place of the example organisation's.
+        case people
+        /// `units/<id>.yaml`, in place of the example organisation's unit of that id.
+        case unit(String)
+    }
 
-    public init(yaml: String, path: String? = nil, alongside: [File] = []) {
+    /// The file the example is about, markers included.
+    public let yaml: String
+    /// Its path under `accounts/` (for an account) or under the inventory folder (`people.yaml`, `units/parks.yaml`).
+    public let path: String
+    public let subject: Subject
+    public let alongside: [File]
+    /// `people.yaml` in place of the example organisation's, when an account example needs other people.
+    public let people: String?
+    /// Unit files in place of the example organisation's, by unit id, when an account example needs other standards.
+    public let units: [String: String]
+
+    public init(yaml: String, path: String? = nil, alongside: [File] = [], people: String? = nil, units: [String: String] = [:]) {
         self.yaml = yaml
         self.path = path ?? Example.derivedPath(Example.removingMarkers(yaml))
+        self.subject = .account
         self.alongside = alongside
+        self.people = people
+        self.units = units
     }
+
+    private init(organisationFile yaml: String, subject: Subject, path: String) {
+        self.yaml = yaml
+        self.path = path
+        self.subject = subject
+        self.alongside = []
+        self.people = nil
+        self.units = [:]
+    }
+
+    /// An example whose subject is `people.yaml`; the example organisation's passing account stays beside it.
+    public static func people(_ yaml: String) -> Example {
+        Example(organisationFile: yaml, subject: .people, path: "people.yaml")
+    }
+
+    /// An example whose subject is the unit file `units/<id>.yaml`.
+    public static func unit(_ id: String, _ yaml: String) -> Example {
+        Example(organisationFile: yaml, subject: .unit(id), path: "units/\(id).yaml")
+    }
+
+    /// The example's file as the audit names it (`Inventory/accounts/parks/x-fairhavenparks.yaml`).
+    public var file: String { subject == .account ? "Inventory/accounts/" + path : "Inventory/" + path }
 
     /// The example account of `ExampleOrganisation` (it passes every rule) with some lines changed:
     /// a key mapped to nil is removed, a key not in the base account is added at the end.
-    public static func account(_ changes: KeyValuePairs<String, String?> = [:], path: String? = nil, alongside: [File] = []) -> Example {
+    public static func account(_ changes: KeyValuePairs<String, String?> = [:], path: String? = nil, alongside: [File] = [],
+                               people: String? = nil, units: [String: String] = [:]) -> Example {
         var lines = ExampleOrganisation.passingAccount
         for (key, value) in changes {
             let bareKey = removingMarkers(key)
@@ -41,7 +81,7 @@ public struct Example: Sendable {
             case (nil, nil): break
             }
         }
-        return Example(yaml: lines.map { "\($0.key): \($0.value)\n" }.joined(), path: path, alongside: alongside)
+        return Example(yaml: lines.map { "\($0.key): \($0.value)\n" }.joined(), path: path, alongside: alongside, people: people, units: units)
     }
 
     /// The YAML as a user would write it.

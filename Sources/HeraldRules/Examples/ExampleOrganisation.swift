@@ -2,6 +2,8 @@ import HeraldCore
 
 /// The small organisation every rule example is audited in: the City of Fairhaven with a Parks department
 /// (strict standards) under City Hall, and a Library whose only standard forbids "Official account of".
+/// City Hall names the escalation contact both inherit; Jane Doe maintains Parks, Mei Chen City Hall and
+/// the Library.
 public enum ExampleOrganisation {
     public static let asOf = CalendarDate("2026-11-24")!
 
@@ -15,9 +17,9 @@ public enum ExampleOrganisation {
         """
 
     public static let people = """
-        - {id: jdoe, name: Jane Doe, email: jane.doe@fairhaven.gov, unit: parks}
-        - {id: asmith, name: Alex Smith, email: alex.smith@fairhaven.gov, unit: parks}
-        - {id: mchen, name: Mei Chen, email: mei.chen@fairhaven.gov, unit: city-hall}
+        - {id: jdoe, name: Jane Doe, email: jane.doe@fairhaven.gov, unit: parks, policy_acknowledged: 2026-03-02}
+        - {id: asmith, name: Alex Smith, email: alex.smith@fairhaven.gov, unit: parks, policy_acknowledged: 2026-01-15}
+        - {id: mchen, name: Mei Chen, email: mei.chen@fairhaven.gov, unit: city-hall, policy_acknowledged: 2026-05-20}
         - {id: bleft, name: Bo Left, email: bo.left@fairhaven.gov, unit: parks, active: false}
 
         """
@@ -27,6 +29,7 @@ public enum ExampleOrganisation {
             id: city-hall
             name: City Hall
             maintainers: [mchen]
+            escalation: safety@fairhaven.gov
 
             """,
         "parks": """
@@ -68,7 +71,16 @@ public enum ExampleOrganisation {
         ("created", "2019-04-02"),
         ("last_reviewed", "2026-06-01"),
         ("archiving", "Smarsh"),
+        ("two_factor", "true"),
+        ("credentials", "\"1Password: Comms / Fairhaven Parks Instagram\""),
+        ("recovery_email", "social@fairhaven.gov"),
+        ("last_post", "2026-11-20"),
     ]
+
+    /// The Parks unit file with `lines` added to its standards (each `key: value`).
+    public static func parks(standards lines: String...) -> [String: String] {
+        ["parks": units["parks"]! + lines.map { "  \($0)\n" }.joined()]
+    }
 
     /// The inventory of the example, with `example` as one of its account files.
     public static func sources(with example: Example) -> InventorySources {
@@ -78,9 +90,21 @@ public enum ExampleOrganisation {
             return .init(path: "Inventory/accounts/" + path, folder: parts.count > 1 ? parts[0] : nil,
                          fileName: parts.last ?? path, content: .bytes(Array(text.utf8)))
         }
+        var people = example.people ?? people
+        var units = units.merging(example.units) { $1 }
+        var accounts = example.alongside.map { account($0.path, $0.yaml) }
+        switch example.subject {
+        case .account: accounts.insert(account(example.path, example.text), at: 0)
+        case .people: people = example.text
+        case let .unit(id): units[id] = example.text
+        }
+        if example.subject != .account {
+            let passing = Example.account()
+            accounts.append(account(passing.path, passing.text))
+        }
         return InventorySources(
             organisation: file("herald.yaml", herald), people: file("people.yaml", people),
             units: units.keys.sorted().map { file("units/\($0).yaml", units[$0]!) },
-            accounts: [account(example.path, example.text)] + example.alongside.map { account($0.path, $0.yaml) })
+            accounts: accounts)
     }
 }
