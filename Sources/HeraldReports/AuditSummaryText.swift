@@ -9,8 +9,13 @@ public enum AuditSummaryText {
             "\(TerminalText.safe(result.organisation)): audit as of \(result.asOf)",
             "\(count(result.accountCount, "account")) in \(count(result.units.count, "unit")): "
                 + "\(count(result.errorCount, "error")), \(count(result.warningCount, "warning"))"
-                + (failing.isEmpty ? "" : " in \(count(result.failingAccountCount, "account"))"),
+                + (failing.isEmpty ? "" : " in \(count(result.failingAccountCount, "account"))")
+                + (result.waivedCount == 0 ? "" : "; \(result.waivedCount) waived"),
         ]
+        if !result.organisationFindings.isEmpty {
+            let files = Set(result.organisationFindings.map(\.file)).count
+            lines.append("Organisation files: \(count(result.organisationFindings.count, "finding")) in \(count(files, "file")) (people.yaml, units/, herald.yaml)")
+        }
         if !failing.isEmpty {
             lines.append("")
             lines.append("Units with findings:")

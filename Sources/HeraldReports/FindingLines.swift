@@ -10,13 +10,20 @@ public struct FindingLines: Sendable {
         self.colour = colour
     }
 
+    /// A waived finding is a `note:` (what compilers call remarks that fail nothing) that says so.
     public func line(for finding: Finding) -> String {
         let place = "\(TerminalText.safe(finding.file)):\(finding.location.line):\(finding.location.column):"
-        let severity = finding.severity.rawValue + ":"
-        let message = TerminalText.safe(finding.message)
+        let severity = (finding.isWaived ? "note" : finding.severity.rawValue) + ":"
+        let message = TerminalText.safe(FindingLines.waiverNote(finding) + finding.message)
         guard colour else { return "\(place) \(severity) [\(finding.rule)] \(message)" }
-        let tint = finding.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
+        let tint = finding.isWaived ? "\u{1B}[1;36m" : finding.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
         return "\u{1B}[1m\(place)\u{1B}[0m \(tint)\(severity)\u{1B}[0m \u{1B}[2m[\(finding.rule)]\u{1B}[0m \(message)"
+    }
+
+    /// `waived until 2027-01-31 by mchen (reason): ` before a waived finding's message; empty otherwise.
+    static func waiverNote(_ finding: Finding) -> String {
+        guard let waiver = finding.waiver else { return "" }
+        return "waived until \(waiver.expires) by \(waiver.approvedBy) (\(waiver.reason)): "
     }
 }
 

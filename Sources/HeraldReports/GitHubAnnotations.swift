@@ -3,16 +3,17 @@ import HeraldRules
 /// Findings as GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), which
 /// GitHub shows as annotations on the pull request's changed lines: `herald check --format github`.
 public enum GitHubAnnotations {
-    /// One workflow command: `::error` or `::warning` with the file, line, column and rule as title.
+    /// One workflow command: `::error` or `::warning` with the file, line, column and rule as title; a
+    /// finding a waiver excuses is a `::notice` that says so.
     public static func line(for finding: Finding) -> String {
-        let command = finding.severity == .error ? "error" : "warning"
+        let command = finding.isWaived ? "notice" : finding.severity == .error ? "error" : "warning"
         let properties = [
             "file=" + property(finding.file),
             "line=\(finding.location.line)",
             "col=\(finding.location.column)",
             "title=" + property("herald \(finding.rule)"),
         ].joined(separator: ",")
-        return "::\(command) \(properties)::\(data(finding.message))"
+        return "::\(command) \(properties)::\(data(FindingLines.waiverNote(finding) + finding.message))"
     }
 
     /// A message may not end the command early: `%`, carriage returns and line feeds are encoded as the

@@ -48,16 +48,19 @@ struct Check: ParsableCommand {
         }
 
         let accounts = registry.accounts.filter { scope.contains($0.file) }.count
-        let errors = shown.count { $0.severity == .error }
-        let warnings = shown.count { $0.severity == .warning }
-        let files = Set(shown.map(\.file)).count
-        if shown.isEmpty {
-            print("Checked \(AuditSummaryText.count(accounts, "account")): no problems found.")
+        let counted = shown.filter { !$0.isWaived }
+        let errors = counted.count { $0.severity == .error }
+        let warnings = counted.count { $0.severity == .warning }
+        let waived = shown.count - counted.count
+        let files = Set(counted.map(\.file)).count
+        let waivedNote = waived == 0 ? "" : " (\(waived) waived)"
+        if counted.isEmpty {
+            print("Checked \(AuditSummaryText.count(accounts, "account")): no problems found\(waivedNote).")
         } else {
             print("Checked \(AuditSummaryText.count(accounts, "account")): \(AuditSummaryText.count(errors, "error")), "
-                  + "\(AuditSummaryText.count(warnings, "warning")) in \(AuditSummaryText.count(files, "file")).")
+                  + "\(AuditSummaryText.count(warnings, "warning")) in \(AuditSummaryText.count(files, "file"))\(waivedNote).")
         }
-        let failed = options.failOn.severity.map { threshold in shown.contains { $0.severity >= threshold } } ?? false
+        let failed = options.failOn.severity.map { threshold in counted.contains { $0.severity >= threshold } } ?? false
         // Exiting here spares freeing the registry object by object, which the system does at once.
         Self.exit(withError: Outcome.audited(failed: failed).exitCode)
     }

@@ -1,7 +1,7 @@
 import HeraldRules
 
 /// `checkstyle.xml`: findings in the Checkstyle XML format that reviewdog and Jenkins warnings-ng read.
-/// One `file` element per account file with findings; `source` is `herald.<rule-id>`.
+/// One `file` element per file with findings; `source` is `herald.<rule-id>`; waived findings are `info`.
 public enum CheckstyleReport {
     /// Streams checkstyle.xml to `output`.
     public static func render(_ result: AuditResult, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
@@ -19,8 +19,9 @@ public enum CheckstyleReport {
                 xml.startElement("error")
                 xml.attribute("line", finding.location.line)
                 if finding.location.column > 0 { xml.attribute("column", finding.location.column) }
-                xml.attribute("severity", finding.severity.rawValue)
-                xml.attribute("message", finding.message)
+                // Checkstyle has no "waived": an excused finding is information, its message says why.
+                xml.attribute("severity", finding.isWaived ? "info" : finding.severity.rawValue)
+                xml.attribute("message", finding.waiver.map { "waived until \($0.expires) by \($0.approvedBy) (\($0.reason)): " + finding.message } ?? finding.message)
                 xml.attribute("source", "herald." + finding.rule)
                 xml.endElement()
                 index += 1

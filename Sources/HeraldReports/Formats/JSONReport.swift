@@ -22,6 +22,7 @@ public enum JSONReport {
                 json.key("units"); json.number(result.units.count)
                 json.key("errors"); json.number(result.errorCount)
                 json.key("warnings"); json.number(result.warningCount)
+                json.key("waived"); json.number(result.waivedCount)
                 json.key("failing_accounts"); json.number(result.failingAccountCount)
             }
             json.key("units"); json.array { json in
@@ -42,6 +43,7 @@ public enum JSONReport {
             json.key("failing_accounts"); json.number(unit.failingAccounts)
             json.key("errors"); json.number(unit.errors)
             json.key("warnings"); json.number(unit.warnings)
+            json.key("waived"); json.number(unit.waived)
         }
     }
 
@@ -56,6 +58,14 @@ public enum JSONReport {
             json.key("unit"); json.string(finding.unit)
             json.key("field"); json.string(finding.field)
             json.key("message"); json.string(finding.message)
+            if let waiver = finding.waiver {
+                json.key("waiver"); json.object { json in
+                    json.key("reason"); json.string(waiver.reason)
+                    json.key("approved_by"); json.string(waiver.approvedBy)
+                    json.key("expires"); json.string(waiver.expires.description)
+                    json.key("line"); json.number(waiver.location.line)
+                }
+            }
         }
     }
 }

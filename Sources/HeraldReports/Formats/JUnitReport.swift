@@ -6,7 +6,9 @@ import HeraldRules
 /// Apache Ant JUnit schema. One suite per rule; one test case per account, passes included, so a CI
 /// dashboard shows how many accounts comply and not only how many do not. A file that could not be read is
 /// an `error` in every suite but the schema rule's, which holds its failure; a rule that does not apply
-/// (most rules skip retired accounts) gives a `skipped` case.
+/// (most rules skip retired accounts) gives a `skipped` case, and so does a finding a waiver excuses (its
+/// message says until when, who approved it and why). Rules that audit the organisation files have a test
+/// case per such file too.
 public enum JUnitReport {
     /// Streams junit.xml to `output`: one suite per rule that ran, its test cases written in chunks on every core.
     public static func render(_ result: AuditResult, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
@@ -21,12 +23,17 @@ public enum JUnitReport {
             // The suite's counts come first in the file, so its test cases are kept until they are known.
             var counts = Counts()
             var fragments: [[UInt8]] = []
-            try Fragments.render(facts, { facts in
+            try Fragments.render(rule.description.auditsAccounts ? facts : [], { facts in
                 try cases(for: rule, index, in: result, facts: facts)
             }, into: { chunk in
                 counts.add(chunk.counts)
                 fragments.append(chunk.bytes)
             })
+            if rule.description.auditsOrganisationFiles {
+                let failing = Set(result.organisationFindings.filter { $0.rule == rule.id }.map(\.file))
+                counts.tests += result.registry.organisationFiles.count
+                counts.failures += failing.count
+            }
             xml.startElement("testsuite")
             xml.attribute("name", "herald." + rule.id)
             xml.attribute("tests", counts.tests)
@@ -45,6 +52,7 @@ public enum JUnitReport {
                 property("summary", rule.description.summary, xml)
             }
             for fragment in fragments { xml.insert(fragment) }
+            if rule.description.auditsOrganisationFiles { organisationCases(for: rule, in: result, to: xml) }
             xml.element("system-out")
             xml.element("system-err")
             xml.endElement()
@@ -60,7 +68,7 @@ public enum JUnitReport {
     }
 
     private enum Outcome {
-        case passed, failed, notRead, notApplicable
+        case passed, failed, waived, notRead, notApplicable
     }
 
     /// What every suite asks of a chunk of accounts, worked out once per chunk and on every core (copying
@@ -70,8 +78,8 @@ public enum JUnitReport {
         let accounts: Range<Int>
         /// Per account: its file (the `classname`), then its name followed by " · " (the `name`'s start).
         let texts: EscapedAttributeValues
-        /// `rules.count` flags per account, account after account.
-        let failed: [Bool]
+        /// `rules.count` findings states per account, account after account.
+        let found: [Found]
         let retired: [Bool]
         let read: [Bool]
         private let ruleCount: Int
@@ -80,7 +88,7 @@ public enum JUnitReport {
             self.accounts = accounts
             let ruleCount = result.rules.count
             self.ruleCount = ruleCount
-            var failed = Array(repeating: false, count: ruleCount * accounts.count)
+            var found = Array(repeating: Found.nothing, count: ruleCount * accounts.count)
             var texts: [String] = [], retired: [Bool] = [], read: [Bool] = []
             texts.reserveCapacity(2 * accounts.count)
             result.registry.accounts.withUnsafeBufferPointer { all in
@@ -90,17 +98,29 @@ public enum JUnitReport {
                     retired.append(all[index].isRetired)
                     read.append(all[index].wasRead)
                     for finding in result.findingsByAccount[index] {
-                        if let rule = ruleIndex[finding.rule] { failed[(index - accounts.lowerBound) * ruleCount + rule] = true }
+                        guard let rule = ruleIndex[finding.rule] else { continue }
+                        let slot = (index - accounts.lowerBound) * ruleCount + rule
+                        found[slot] = finding.isWaived ? max(found[slot], .waivedOnly) : .counted
                     }
                 }
             }
-            (self.texts, self.failed, self.retired, self.read) = (EscapedAttributeValues(texts), failed, retired, read)
+            (self.texts, self.found, self.retired, self.read) = (EscapedAttributeValues(texts), found, retired, read)
+        }
+
+        /// What a rule found on an account: nothing, only findings a waiver excuses, or findings that count.
+        enum Found: UInt8, Comparable, Sendable {
+            case nothing, waivedOnly, counted
+            static func < (a: Found, b: Found) -> Bool { a.rawValue < b.rawValue }
         }
 
         /// - Parameters: the rule's index and what it checks (read once, not once per account).
         func outcome(_ ruleIndex: Int, retiredToo: Bool, unreadToo: Bool, account index: Int) -> Outcome {
             let local = index - accounts.lowerBound
-            if failed[local * ruleCount + ruleIndex] { return .failed }
+            switch found[local * ruleCount + ruleIndex] {
+            case .counted: return .failed
+            case .waivedOnly: return .waived
+            case .nothing: break
+            }
             let applies = retiredToo || !retired[local]
             if applies && (unreadToo || read[local]) { return .passed }
             // A retired account is not checked by most rules (skipped); an unreadable file is an error.
@@ -120,7 +140,7 @@ public enum JUnitReport {
             case .passed: tests += 1
             case .failed: tests += 1; failures += 1
             case .notRead: tests += 1; errors += 1
-            case .notApplicable: tests += 1; skipped += 1
+            case .notApplicable, .waived: tests += 1; skipped += 1
             }
         }
     }
@@ -132,12 +152,34 @@ public enum JUnitReport {
         let ruleID = EscapedAttributeValues([rule.id, "0"])
         let retiredToo = rule.description.appliesToRetired, unreadToo = rule.description.appliesToUnreadFiles
         let outcomes = accounts.map { facts.outcome(ruleIndex, retiredToo: retiredToo, unreadToo: unreadToo, account: $0) }
-        // Values escaped once per account and rule: no work per test case but writing them.
+        // Values escaped once per account and rule: no work per test case but writing them. Passing test
+        // cases, almost all of them, are assembled here byte for byte as libxml2 would write them and
+        // handed over a run at a time.
+        var passes: [UInt8] = []
+        passes.reserveCapacity(accounts.count * 160)
+        func flushPasses() {
+            passes.withUnsafeBufferPointer { xml.insertMarkup($0) }
+            passes.removeAll(keepingCapacity: true)
+        }
         facts.texts.withValues { text in
             ruleID.withValues { constant in
+                let lineStart = xml.lineStart
                 for (index, outcome) in zip(accounts, outcomes) {
                     counts.add(outcome)
                     let local = index - accounts.lowerBound
+                    if case .passed = outcome {
+                        passes.append(contentsOf: lineStart)
+                        passes.append(contentsOf: #"<testcase classname=""#.utf8)
+                        passes.append(contentsOf: text(2 * local))
+                        passes.append(contentsOf: #"" name=""#.utf8)
+                        passes.append(contentsOf: text(2 * local + 1))
+                        passes.append(contentsOf: constant(0))
+                        passes.append(contentsOf: #"" time=""#.utf8)
+                        passes.append(contentsOf: constant(1))
+                        passes.append(contentsOf: #""/>"#.utf8)
+                        continue
+                    }
+                    flushPasses()
                     xml.startElement("testcase")
                     xml.attribute("classname", escaped: text(2 * local))
                     xml.attribute("name", escaped: text(2 * local + 1), constant(0))
@@ -150,7 +192,14 @@ public enum JUnitReport {
                         xml.attribute("message", "not checked: the rule does not apply to retired accounts")
                         xml.endElement()
                     case .failed:
-                        failure(result.findingsByAccount[index].filter { $0.rule == rule.id }, rule, to: xml)
+                        failure(result.findingsByAccount[index].filter { $0.rule == rule.id && !$0.isWaived }, rule, to: xml)
+                    case .waived:
+                        let waived = result.findingsByAccount[index].filter { $0.rule == rule.id }
+                        let waiver = waived[0].waiver!
+                        xml.startElement("skipped")
+                        xml.attribute("message", "waived until \(waiver.expires) by \(waiver.approvedBy): \(waiver.reason)")
+                        xml.text(waived.map { "\($0.file):\($0.location.line):\($0.location.column): \($0.message)" }.joined(separator: "\n"))
+                        xml.endElement()
                     case .notRead:
                         xml.startElement("error")
                         xml.attribute("type", "unreadable-file")
@@ -159,9 +208,23 @@ public enum JUnitReport {
                     }
                     xml.endElement()
                 }
+                flushPasses()
             }
         }
         return (counts, try xml.finish())
+    }
+
+    /// A test case per organisation file for a rule that audits them, failing where the rule found something.
+    private static func organisationCases(for rule: AuditedRule, in result: AuditResult, to xml: XMLWriter) {
+        for file in result.registry.organisationFiles {
+            xml.startElement("testcase")
+            xml.attribute("classname", file)
+            xml.attribute("name", fileName(file) + " · " + rule.id)
+            xml.attribute("time", "0")
+            let findings = result.organisationFindings.filter { $0.file == file && $0.rule == rule.id }
+            if !findings.isEmpty { failure(findings, rule, to: xml) }
+            xml.endElement()
+        }
     }
 
     /// One `failure` for all of a rule's findings on an account: the schema allows one per test case.

@@ -87,6 +87,20 @@ public enum SARIFReport {
                 }
             }
             json.key("partialFingerprints"); json.object { json in json.key(fingerprintKey); json.string(fingerprint) }
+            if let waiver = finding.waiver {
+                // SARIF's own word for an accepted exception: code scanning shows the result as dismissed.
+                json.key("suppressions"); json.array { json in
+                    json.object { json in
+                        json.key("kind"); json.string("external")
+                        json.key("status"); json.string("accepted")
+                        json.key("justification"); json.string("\(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))")
+                        json.key("properties"); json.object { json in
+                            json.key("approvedBy"); json.string(waiver.approvedBy)
+                            json.key("expires"); json.string(waiver.expires.description)
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -27,7 +27,7 @@ public enum XMLReport {
         xml.element("summary", [
             "verdict": result.verdict.rawValue, "accounts": String(result.accountCount), "units": String(result.units.count),
             "failingAccounts": String(result.failingAccountCount), "errors": String(result.errorCount),
-            "warnings": String(result.warningCount),
+            "warnings": String(result.warningCount), "waived": String(result.waivedCount),
         ])
         xml.element("rules") {
             for rule in result.rules {
@@ -38,6 +38,11 @@ public enum XMLReport {
         }
         xml.element("units") {
             for summary in result.units { write(summary, result.registry, to: xml) }
+        }
+        if !result.organisationFindings.isEmpty {
+            xml.element("organisationFindings") {
+                for finding in result.organisationFindings { write(finding, to: xml) }
+            }
         }
         xml.startElement("accounts")
         try Fragments.render(count: result.accountCount, { range in
@@ -67,6 +72,8 @@ public enum XMLReport {
         xml.attribute("failingAccounts", summary.failingAccounts)
         xml.attribute("errors", summary.errors)
         xml.attribute("warnings", summary.warnings)
+        xml.attribute("waived", summary.waived)
+        xml.attribute("escalation", unit?.escalation?.value)
         if let unit {
             for alias in unit.aliases { xml.element("alias", text: alias) }
             for maintainer in unit.maintainers { xml.element("maintainer", text: maintainer.value) }
@@ -81,9 +88,19 @@ public enum XMLReport {
         xml.attribute("reviewEveryDays", standards.reviewEveryDays)
         xml.attribute("requireArchiving", standards.requireArchiving ? "true" : "false")
         xml.attribute("handlePattern", standards.handlePattern?.source)
+        xml.attribute("requireTwoFactor", standards.requireTwoFactor ? "true" : "false")
+        xml.attribute("requireVault", standards.requireVault ? "true" : "false")
+        xml.attribute("requireEscalationContact", standards.requireEscalationContact ? "true" : "false")
+        xml.attribute("trainingEveryDays", standards.trainingEveryDays)
+        xml.attribute("dormantAfterDays", standards.dormantAfterDays)
+        xml.attribute("maxWaiverDays", standards.maxWaiverDays)
         for platform in standards.platforms ?? [] { xml.element("platform", text: platform.rawValue) }
         for phrase in standards.bioMustInclude { xml.element("bioMustInclude", text: phrase) }
         for phrase in standards.bioMustNotInclude { xml.element("bioMustNotInclude", text: phrase) }
+        for platform in Platform.allCases.sorted() {
+            guard let limit = standards.bioMaxLength[platform] else { continue }
+            xml.element("bioMaxLength", ["platform": platform.rawValue, "characters": String(limit)])
+        }
         xml.endElement()
     }
 
@@ -103,19 +120,43 @@ public enum XMLReport {
         xml.attribute("created", account.pointee.created?.value.description)
         xml.attribute("lastReviewed", account.pointee.lastReviewed?.value.description)
         xml.attribute("archiving", account.pointee.archiving?.value)
+        xml.attribute("twoFactor", account.pointee.twoFactor.map { $0.value ? "true" : "false" })
+        xml.attribute("credentials", account.pointee.credentials?.value)
+        xml.attribute("recoveryEmail", account.pointee.recoveryEmail?.value)
+        xml.attribute("escalation", account.pointee.escalation?.value)
+        xml.attribute("lastPost", account.pointee.lastPost?.value.description)
+        xml.attribute("retiredOn", account.pointee.retiredOn?.value.description)
+        xml.attribute("handleHeld", account.pointee.handleHeld.map { $0.value ? "true" : "false" })
         xml.element("bio", text: account.pointee.bio?.value)
         for owner in account.pointee.owners?.value ?? [] { xml.element("owner", text: owner.value) }
-        for finding in findings {
-            xml.startElement("finding")
-            xml.attribute("rule", finding.rule)
-            xml.attribute("severity", finding.severity.rawValue)
-            xml.attribute("file", finding.file)
-            xml.attribute("line", finding.location.line)
-            xml.attribute("column", finding.location.column)
-            xml.attribute("field", finding.field)
-            xml.text(finding.message)
+        for waiver in account.pointee.waivers {
+            xml.startElement("waiver")
+            xml.attribute("rule", waiver.rule?.value)
+            xml.attribute("reason", waiver.reason?.value)
+            xml.attribute("approvedBy", waiver.approvedBy?.value)
+            xml.attribute("expires", waiver.expires?.value.description)
+            xml.attribute("line", waiver.location.line)
             xml.endElement()
         }
+        for finding in findings { write(finding, to: xml) }
+        xml.endElement()
+    }
+
+    private static func write(_ finding: Finding, to xml: XMLWriter) {
+        xml.startElement("finding")
+        xml.attribute("rule", finding.rule)
+        xml.attribute("severity", finding.severity.rawValue)
+        xml.attribute("file", finding.file)
+        xml.attribute("line", finding.location.line)
+        xml.attribute("column", finding.location.column)
+        xml.attribute("field", finding.field)
+        if let waiver = finding.waiver {
+            xml.attribute("waived", "true")
+            xml.attribute("waiverReason", waiver.reason)
+            xml.attribute("waiverApprovedBy", waiver.approvedBy)
+            xml.attribute("waiverExpires", waiver.expires.description)
+        }
+        xml.text(finding.message)
         xml.endElement()
     }
 }

@@ -32,7 +32,7 @@ public enum DefaultHTMLTemplate {
   th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
   thead th { background: #eef1f5; overflow-wrap: normal; } td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
   .sev { font-weight: 700; text-transform: uppercase; font-size: .8rem; }
-  .sev.error { color: var(--error); } .sev.warning { color: var(--warning); } .ok { color: var(--pass); font-weight: 600; }
+  .sev.error { color: var(--error); } .sev.warning { color: var(--warning); } .sev.waived { color: inherit; } .ok { color: var(--pass); font-weight: 600; }
   table.accounts th[scope=row] { background: none; font-weight: 600; width: 34%; }
   table.accounts tr.failing th[scope=row] { border-left: 5px solid var(--error); }
   table.accounts tr.passing th[scope=row] { border-left: 5px solid var(--pass); }
@@ -59,15 +59,16 @@ public enum DefaultHTMLTemplate {
     <div><dt>Passing</dt><dd id="count-passing">{{passing_accounts}}</dd></div>
     <div><dt>Errors</dt><dd id="count-errors">{{errors}}</dd></div>
     <div><dt>Warnings</dt><dd id="count-warnings">{{warnings}}</dd></div>
+    <div><dt>Waived</dt><dd id="count-waived">{{waived}}</dd></div>
   </dl>
 </header>
 <nav aria-label="Units">
   <h2 id="units-heading">Units, worst first</h2>
   <table aria-labelledby="units-heading">
-    <thead><tr><th scope="col">Unit</th><th scope="col" class="number">Accounts</th><th scope="col" class="number">Passing</th><th scope="col" class="number">Errors</th><th scope="col" class="number">Warnings</th></tr></thead>
+    <thead><tr><th scope="col">Unit</th><th scope="col" class="number">Accounts</th><th scope="col" class="number">Passing</th><th scope="col" class="number">Errors</th><th scope="col" class="number">Warnings</th><th scope="col" class="number">Waived</th></tr></thead>
     <tbody>
 {{#units}}
-      <tr><th scope="row">{{#has_accounts}}<a href="#{{anchor}}">{{name}}</a>{{/has_accounts}}{{^has_accounts}}{{name}}{{/has_accounts}}{{^defined}} (no unit file){{/defined}}</th><td class="number">{{accounts}}</td><td class="number">{{passing}}</td><td class="number">{{errors}}</td><td class="number">{{warnings}}</td></tr>
+      <tr><th scope="row">{{#has_accounts}}<a href="#{{anchor}}">{{name}}</a>{{/has_accounts}}{{^has_accounts}}{{name}}{{/has_accounts}}{{^defined}} (no unit file){{/defined}}</th><td class="number">{{accounts}}</td><td class="number">{{passing}}</td><td class="number">{{errors}}</td><td class="number">{{warnings}}</td><td class="number">{{waived}}</td></tr>
 {{/units}}
     </tbody>
   </table>
@@ -93,6 +94,17 @@ public enum DefaultHTMLTemplate {
 {{/rules}}
     </tbody>
   </table>
+{{#has_organisation_findings}}
+  <section aria-labelledby="organisation-heading">
+  <h2 id="organisation-heading">Organisation files</h2>
+  <p>Findings in people.yaml, the unit files and herald.yaml, which concern no single account.</p>
+  <ul class="findings" id="organisation-findings">
+{{#organisation_findings}}
+    <li><span class="sev {{severity}}">{{severity}}</span> {{message}} <code>[{{rule}}]</code> Edit <code>{{file}}:{{line}}:{{column}}</code></li>
+{{/organisation_findings}}
+  </ul>
+  </section>
+{{/has_organisation_findings}}
   <p class="filter"><input type="checkbox" id="only-failing"> <label for="only-failing">Show only accounts with findings</label></p>
 {{{account_sections}}}
 </main>

@@ -50,7 +50,9 @@ enum HTMLAccountSections {
         html.text(AuditSummaryText.count(unit.accounts, "account")); html.raw(": ")
         html.number(unit.accounts - unit.failingAccounts); html.raw(" passing, ")
         html.text(AuditSummaryText.count(unit.errors, "error")); html.raw(", ")
-        html.text(AuditSummaryText.count(unit.warnings, "warning")); html.raw(".</p>\n<table class=\"accounts\" aria-labelledby=\"")
+        html.text(AuditSummaryText.count(unit.warnings, "warning"))
+        if unit.waived > 0 { html.raw(", "); html.number(unit.waived); html.raw(" waived") }
+        html.raw(".</p>\n<table class=\"accounts\" aria-labelledby=\"")
         html.text(anchor)
         html.raw("-heading\">\n<thead><tr><th scope=\"col\">Account</th><th scope=\"col\">Owners</th><th scope=\"col\">Status</th><th scope=\"col\">Last review</th><th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n")
     }
@@ -59,7 +61,8 @@ enum HTMLAccountSections {
     typealias OwnerNames = [String: (name: String, active: Bool)]
 
     private static func row(_ account: UnsafePointer<Account>, _ findings: [Finding], _ owners: OwnerNames, into html: inout HTMLText) {
-        html.raw(findings.isEmpty ? "<tr class=\"passing\"><th scope=\"row\">" : "<tr class=\"failing\"><th scope=\"row\">")
+        let failing = findings.contains { !$0.isWaived }
+        html.raw(failing ? "<tr class=\"failing\"><th scope=\"row\">" : "<tr class=\"passing\"><th scope=\"row\">")
         if let platform = account.pointee.platform?.value, let handle = account.pointee.handle?.value {
             let url = account.pointee.url?.value
             if let url, HTMLReportModel.isWebLink(url) {
@@ -96,10 +99,20 @@ enum HTMLAccountSections {
         }
         html.raw("</td><td><ul class=\"findings\">")
         for finding in findings {
-            html.raw(finding.severity == .error ? "<li><span class=\"sev error\">error</span> " : "<li><span class=\"sev warning\">warning</span> ")
+            if finding.isWaived {
+                html.raw("<li class=\"waived\"><span class=\"sev waived\">waived</span> ")
+            } else {
+                html.raw(finding.severity == .error ? "<li><span class=\"sev error\">error</span> " : "<li><span class=\"sev warning\">warning</span> ")
+            }
             html.text(finding.message); html.raw(" <code>["); html.text(finding.rule); html.raw("]</code> Edit <code>")
             html.text(finding.file); html.raw(":"); html.number(finding.location.line); html.raw(":")
-            html.number(finding.location.column); html.raw("</code></li>")
+            html.number(finding.location.column); html.raw("</code>")
+            if let waiver = finding.waiver {
+                html.raw(" <span class=\"waiver\">Waived until <time datetime=\""); html.text(waiver.expires.description); html.raw("\">")
+                html.text(waiver.expires.description); html.raw("</time> by ")
+                html.text(owners[waiver.approvedBy]?.name ?? waiver.approvedBy); html.raw(": "); html.text(waiver.reason); html.raw("</span>")
+            }
+            html.raw("</li>")
         }
         html.raw("</ul></td></tr>\n")
     }

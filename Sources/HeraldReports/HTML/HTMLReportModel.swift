@@ -36,7 +36,13 @@ enum HTMLReportModel {
             "failing_accounts": result.failingAccountCount,
             "errors": result.errorCount,
             "warnings": result.warningCount,
+            "waived": result.waivedCount,
             "unit_count": result.units.count,
+            "has_organisation_findings": !result.organisationFindings.isEmpty,
+            "organisation_findings": result.organisationFindings.map { finding -> [String: Any] in
+                ["file": safe(finding.file), "line": finding.location.line, "column": finding.location.column, "rule": finding.rule,
+                 "severity": finding.severity.rawValue, "message": safe(finding.message)]
+            },
             "units": units,
             "rules": ruleRows(result),
             "chart": chart(units),
@@ -63,7 +69,7 @@ enum HTMLReportModel {
                 "id": safe(unit.id), "anchor": anchor(unit.id), "name": safe(unit.name ?? unit.id), "defined": unit.name != nil,
                 "has_accounts": unit.accounts > 0,
                 "accounts": unit.accounts, "passing": unit.accounts - unit.failingAccounts,
-                "errors": unit.errors, "warnings": unit.warnings, "failing": unit.failingAccounts > 0,
+                "errors": unit.errors, "warnings": unit.warnings, "waived": unit.waived, "failing": unit.failingAccounts > 0,
             ])
         }
     }

@@ -25,6 +25,7 @@ public enum ReportSchema {
         <xs:element name="summary" type="h:Summary"/>
         <xs:element name="rules" type="h:Rules"/>
         <xs:element name="units" type="h:Units"/>
+        <xs:element name="organisationFindings" type="h:OrganisationFindings" minOccurs="0"/>
         <xs:element name="accounts" type="h:Accounts"/>
       </xs:sequence>
       <xs:attribute name="schemaVersion" type="xs:positiveInteger" use="required" fixed="1"/>
@@ -45,7 +46,7 @@ public enum ReportSchema {
       <xs:field xpath="@standards"/>
     </xs:keyref>
     <xs:keyref name="findingRule" refer="h:ruleId">
-      <xs:selector xpath="h:accounts/h:account/h:finding"/>
+      <xs:selector xpath="h:accounts/h:account/h:finding|h:organisationFindings/h:finding"/>
       <xs:field xpath="@rule"/>
     </xs:keyref>
   </xs:element>
@@ -73,6 +74,7 @@ public enum ReportSchema {
     <xs:attribute name="failingAccounts" type="xs:nonNegativeInteger" use="required"/>
     <xs:attribute name="errors" type="xs:nonNegativeInteger" use="required"/>
     <xs:attribute name="warnings" type="xs:nonNegativeInteger" use="required"/>
+    <xs:attribute name="waived" type="xs:nonNegativeInteger" default="0"/>
   </xs:complexType>
 
   <xs:complexType name="Rules">
@@ -109,6 +111,8 @@ public enum ReportSchema {
     <xs:attribute name="failingAccounts" type="xs:nonNegativeInteger" use="required"/>
     <xs:attribute name="errors" type="xs:nonNegativeInteger" use="required"/>
     <xs:attribute name="warnings" type="xs:nonNegativeInteger" use="required"/>
+    <xs:attribute name="waived" type="xs:nonNegativeInteger" default="0"/>
+    <xs:attribute name="escalation" type="xs:string"/>
   </xs:complexType>
 
   <xs:complexType name="Standards">
@@ -116,11 +120,29 @@ public enum ReportSchema {
       <xs:element name="platform" type="h:Platform" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="bioMustInclude" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="bioMustNotInclude" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="bioMaxLength" minOccurs="0" maxOccurs="unbounded">
+        <xs:complexType>
+          <xs:attribute name="platform" type="h:Platform" use="required"/>
+          <xs:attribute name="characters" type="xs:positiveInteger" use="required"/>
+        </xs:complexType>
+      </xs:element>
     </xs:sequence>
     <xs:attribute name="minOwners" type="xs:positiveInteger" use="required"/>
     <xs:attribute name="reviewEveryDays" type="xs:positiveInteger" use="required"/>
     <xs:attribute name="requireArchiving" type="xs:boolean" use="required"/>
     <xs:attribute name="handlePattern" type="xs:string"/>
+    <xs:attribute name="requireTwoFactor" type="xs:boolean" default="true"/>
+    <xs:attribute name="requireVault" type="xs:boolean" default="true"/>
+    <xs:attribute name="requireEscalationContact" type="xs:boolean" default="true"/>
+    <xs:attribute name="trainingEveryDays" type="xs:positiveInteger" default="365"/>
+    <xs:attribute name="dormantAfterDays" type="xs:positiveInteger" default="180"/>
+    <xs:attribute name="maxWaiverDays" type="xs:positiveInteger" default="365"/>
+  </xs:complexType>
+
+  <xs:complexType name="OrganisationFindings">
+    <xs:sequence>
+      <xs:element name="finding" type="h:Finding" minOccurs="0" maxOccurs="unbounded"/>
+    </xs:sequence>
   </xs:complexType>
 
   <xs:complexType name="Accounts">
@@ -133,6 +155,7 @@ public enum ReportSchema {
     <xs:sequence>
       <xs:element name="bio" type="xs:string" minOccurs="0"/>
       <xs:element name="owner" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="waiver" type="h:Waiver" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="finding" type="h:Finding" minOccurs="0" maxOccurs="unbounded"/>
     </xs:sequence>
     <xs:attribute name="file" type="xs:string" use="required"/>
@@ -147,6 +170,22 @@ public enum ReportSchema {
     <xs:attribute name="created" type="xs:date"/>
     <xs:attribute name="lastReviewed" type="xs:date"/>
     <xs:attribute name="archiving" type="xs:string"/>
+    <xs:attribute name="twoFactor" type="xs:boolean"/>
+    <xs:attribute name="credentials" type="xs:string"/>
+    <xs:attribute name="recoveryEmail" type="xs:string"/>
+    <xs:attribute name="escalation" type="xs:string"/>
+    <xs:attribute name="lastPost" type="xs:date"/>
+    <xs:attribute name="retiredOn" type="xs:date"/>
+    <xs:attribute name="handleHeld" type="xs:boolean"/>
+  </xs:complexType>
+
+  <!-- A waiver as the account file writes it; whether it is valid, expired or unused is in the findings. -->
+  <xs:complexType name="Waiver">
+    <xs:attribute name="rule" type="xs:string"/>
+    <xs:attribute name="reason" type="xs:string"/>
+    <xs:attribute name="approvedBy" type="xs:string"/>
+    <xs:attribute name="expires" type="xs:date"/>
+    <xs:attribute name="line" type="xs:positiveInteger" use="required"/>
   </xs:complexType>
 
   <xs:complexType name="Finding">
@@ -158,6 +197,11 @@ public enum ReportSchema {
         <xs:attribute name="line" type="xs:positiveInteger" use="required"/>
         <xs:attribute name="column" type="xs:positiveInteger" use="required"/>
         <xs:attribute name="field" type="xs:string"/>
+        <!-- Set when a valid waiver excuses the finding: it counts neither as an error nor as a warning. -->
+        <xs:attribute name="waived" type="xs:boolean" default="false"/>
+        <xs:attribute name="waiverReason" type="xs:string"/>
+        <xs:attribute name="waiverApprovedBy" type="xs:string"/>
+        <xs:attribute name="waiverExpires" type="xs:date"/>
       </xs:extension>
     </xs:simpleContent>
   </xs:complexType>
