@@ -16,7 +16,10 @@ Shape with --accounts 100000 (defaults scale with N): 2,000 units in two levels 
 with 19 divisions each), 20,000 people (about 5% inactive), account files of about 340 bytes spread
 unevenly over units and over the nine platforms. About 95% of accounts pass every rule; the rest
 each break one rule: schema (unknown key, bad date, former platform name, bad status), unit-known,
-bio-states-office, owner-assigned, unit-standards, review-current and duplicate-account.
+bio-states-office, owner-assigned, unit-standards, review-current, duplicate-account, two-factor,
+credentials-vaulted, dormant-account, no-secrets and waiver-expired. Passing accounts carry what the
+governance rules ask (two_factor, credentials, last_post; policy_acknowledged for people, an escalation
+contact on top-level units), with handles and bios within their platform's limits.
 Uses only the Python standard library.
 """
 
@@ -260,7 +263,24 @@ def build_people(rng, units, n_people):
     return people, ids
 
 
+HANDLE_LIMITS = {"x": 15, "instagram": 30, "threads": 30, "tiktok": 24, "youtube": 30}
+BIO_LIMITS = {"x": 160, "instagram": 150, "threads": 150, "tiktok": 80, "facebook": 101, "linkedin": 120,
+              "youtube": 1000, "bluesky": 256, "mastodon": 500}
+
+
 def platform_handle(platform, stem, suffix):
+    limit = HANDLE_LIMITS.get(platform)
+    if limit is not None:
+        # Shorten the unit's part, never the suffix, so handles of one unit stay distinct and valid.
+        room = limit - len(suffix)
+        kept, used = [], 0
+        for part in stem:
+            if used + len(part) > room:
+                kept.append(part[: max(0, room - used)])
+                break
+            kept.append(part)
+            used += len(part)
+        stem = [p for p in kept if p] or [stem[0][:room]]
     parts = stem + ([suffix] if suffix else [])
     camel = "".join(parts)
     lower = camel.lower()
@@ -309,6 +329,8 @@ KINDS = [
     ("std-phrase", "unit-standards", 5), ("std-archiving", "unit-standards", 5),
     ("review-old", "review-current", 14), ("review-missing", "review-current", 4), ("review-future", "review-current", 1),
     ("duplicate", "duplicate-account", 8),
+    ("two-factor-off", "two-factor", 4), ("no-vault", "credentials-vaulted", 3), ("dormant", "dormant-account", 4),
+    ("secret-key", "no-secrets", 1), ("waiver-expired", "waiver-expired", 2),
 ]
 NEEDS_STANDARD = {"std-platform", "std-handle", "std-phrase", "std-archiving"}
 RETIRED_OK = {"schema-unknown-key", "schema-bad-date", "schema-former-platform", "unit-unknown", "duplicate"}
@@ -367,7 +389,8 @@ def main(argv=None):
           f"standards:\n  min_owners: 2\n  review_every_days: 365\n")
     lines = []
     for pid, name, email, unit, active in people:
-        lines.append(f"- {{id: {pid}, name: {quoted(name)}, email: {email}, unit: {unit.id}"
+        acknowledged = (as_of - dt.timedelta(days=rng.randint(1, 330))).isoformat()
+        lines.append(f"- {{id: {pid}, name: {quoted(name)}, email: {email}, unit: {unit.id}, policy_acknowledged: {acknowledged}"
                      + ("" if active else ", active: false") + "}\n")
     write(os.path.join(inv, "people.yaml"), "".join(lines))
     for u in units:
@@ -375,6 +398,8 @@ def main(argv=None):
         if u.parent is not None:
             text.append(f"parent: {u.parent.id}\n")
         text.append(f"maintainers: [{', '.join(u.maintainers)}]\n")
+        if u.parent is None:
+            text.append(f"escalation: safety@{DOMAIN}\n")
         if u.standards:
             text.append("standards:\n")
             for key in ("min_owners", "review_every_days", "platforms", "handle_pattern", "bio_must_include", "require_archiving"):
@@ -454,6 +479,8 @@ def main(argv=None):
             detail = f"bio lacks {missing!r}"
         if phrases:
             bio += " " + " ".join(phrases)
+        if len(bio) > BIO_LIMITS[platform] and kind != "bio-no-mention":
+            bio = " ".join([f"{mention}."] + phrases)  # the short form people write for tight platforms
         if kind == "bio-empty":
             bio = ""
             detail = "empty bio"
@@ -515,6 +542,29 @@ def main(argv=None):
             out.append(f"last_reviewed: {reviewed_text}\n")
         if archiving:
             out.append(f"archiving: {archiving}\n")
+        if status == "retired":
+            out.append(f"retired_on: {date_before(30, 900).isoformat()}\nhandle_held: true\n")
+        else:
+            out.append("two_factor: false\n" if kind == "two-factor-off" else "two_factor: true\n")
+            if kind == "no-vault":
+                detail = "no credentials reference"
+            else:
+                out.append(f"credentials: {quoted('Vault: Communications / ' + handle)}\n")
+            if kind == "dormant":
+                out.append(f"last_post: {date_before(200, 600).isoformat()}\n")
+                detail = "last post more than 180 days ago"
+            else:
+                out.append(f"last_post: {date_before(0, 120).isoformat()}\n")
+        if kind == "two-factor-off":
+            detail = "two_factor: false"
+        if kind == "secret-key":
+            out.append("password: Benchmark-Not-A-Real-Password-1\n")
+            detail = "a password key"
+        if kind == "waiver-expired":
+            approver = (unit.maintainers or [owners[0]])[0]
+            out.append(f"waivers:\n  - rule: review-current\n    reason: Reviewer on leave\n    approved_by: {approver}\n"
+                       f"    expires: {date_before(1, 60).isoformat()}\n")
+            detail = "expired waiver (review-current passes, so it is not also unused)"
         return "".join(out), written_platform, detail
 
     def emit(unit_folder, written_platform, handle, text):
