@@ -11,9 +11,16 @@ struct Rules: ParsableCommand {
     @Flag(help: "Print the full rule reference in Markdown (docs/rules.md is made with it).")
     var markdown = false
 
+    @Flag(help: "Print the Markdown table of rules that the README holds.")
+    var table = false
+
     func run() {
         if markdown {
             print(RuleDocumentation.markdown(), terminator: "")
+            return
+        }
+        if table {
+            print(RuleDocumentation.table(linkingTo: "docs/rules.md"), terminator: "")
             return
         }
         let width = RuleCatalog.all.map(\.description.id.count).max() ?? 0

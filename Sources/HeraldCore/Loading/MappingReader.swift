@@ -35,7 +35,9 @@ struct MappingReader {
 
     /// Records a problem for every key not in `allowed`, and for every `required` key that is missing or empty.
     mutating func checkKeys(allowed: [String], required: [String] = [], what: String) {
-        for entry in entries where !allowed.contains(entry.name) {
+        // Files list their keys in the documented order, so each search starts where the last one matched.
+        var next = 0
+        for entry in entries where !MappingReader.find(entry.name, in: allowed, from: &next) {
             let suggestion = KeySuggestion.closest(to: entry.name, among: allowed)
             let hint = suggestion.map { "did you mean \"\($0)\"? " } ?? ""
             // The field is the key it was meant to be, so rules about that key see it was written, only misspelt.
@@ -52,13 +54,38 @@ struct MappingReader {
     }
 
     /// The node under `key`, unless it is missing or empty.
-    func node(_ key: String) -> YAMLNode? {
+    mutating func node(_ key: String) -> YAMLNode? {
         guard let value = entry(key)?.value, !value.isNull else { return nil }
         return value
     }
 
-    private func entry(_ name: String) -> (name: String, key: YAMLNode, value: YAMLNode)? {
-        entries.first { $0.name == name }
+    /// Where the last lookup matched: keys are read in the order files usually write them, so the next
+    /// one is almost always the next entry.
+    private var cursor = 0
+
+    private mutating func entry(_ name: String) -> (name: String, key: YAMLNode, value: YAMLNode)? {
+        var position = cursor
+        guard MappingReader.find(name, in: entries.lazy.map(\.name), from: &position) else { return nil }
+        cursor = position
+        return entries[position - 1]
+    }
+
+    /// Searches `names` for `name` from `position` round to just before it; on success `position` is the
+    /// index after the match.
+    private static func find<Names: RandomAccessCollection>(_ name: String, in names: Names, from position: inout Int) -> Bool
+    where Names.Element == String, Names.Index == Int {
+        let count = names.count
+        guard count > 0 else { return false }
+        let start = position % count
+        var index = start
+        repeat {
+            if names[index] == name {
+                position = index + 1
+                return true
+            }
+            index = index + 1 == count ? 0 : index + 1
+        } while index != start
+        return false
     }
 
     /// Records a problem found while reading this mapping.

@@ -49,12 +49,33 @@ enum SecretScanner {
                                       "access_key", "recovery_code", "backup_code", "2fa_code", "otp_seed", "totp"]
     private static let secretNames: Set<String> = ["pwd", "pass", "pin", "pw", "otp", "cookie", "session_id"]
 
+    /// Keys the registry defines: none names a secret, and they are almost every key read.
+    private static let registryKeys = Set(Account.keys + Person.keys + Unit.keys + Standards.keys + Waiver.keys
+                                          + ["organisation", "official_domains", "standards", "rules"])
+
     /// True for a key that names a secret. The registry's own keys (`credentials`, `two_factor`) never do.
     static func isSecretKey(_ name: String) -> Bool {
-        // Registry keys are short lowercase words: most are settled by a length check and a few lookups.
-        let normalized = String(name.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
-        if secretNames.contains(normalized) { return true }
-        return secretWords.contains { normalized.contains($0) }
+        if registryKeys.contains(name) { return false }
+        let normalized = Array(name.lowercased().utf8.map { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: " ") ? UInt8(ascii: "_") : $0 })
+        if secretNames.contains(String(decoding: normalized, as: UTF8.self)) { return true }
+        return secretWords.contains { contains($0, in: normalized) }
+    }
+
+    /// Whether `needle` occurs in `haystack`, byte for byte (the standard library's substring search
+    /// builds a table per call: too slow for every key and value of 100,000 files).
+    static func contains<Bytes: RandomAccessCollection>(_ needle: String, in haystack: Bytes) -> Bool where Bytes.Element == UInt8 {
+        index(of: Array(needle.utf8), in: haystack) != nil
+    }
+
+    static func index<Bytes: RandomAccessCollection>(of needle: [UInt8], in haystack: Bytes) -> Bytes.Index? where Bytes.Element == UInt8 {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var start = haystack.startIndex
+        let last = haystack.index(haystack.endIndex, offsetBy: -needle.count)
+        while start <= last {
+            if haystack[start] == first && haystack[start...].prefix(needle.count).elementsEqual(needle) { return start }
+            start = haystack.index(after: start)
+        }
+        return nil
     }
 
     // MARK: Values
@@ -71,13 +92,19 @@ enum SecretScanner {
     /// Why `text` looks like a credential, or nil. Text with spaces (bios, names) and short values are
     /// settled at once; links are examined only for a password or key written inside them.
     static func credentialReason(_ text: String) -> SecretSuspect.Reason? {
-        let bytes = text.utf8
-        guard bytes.count >= 16 else { return nil }
-        if text.contains("PRIVATE KEY-----") { return .knownCredential("a private key") }
-        guard !bytes.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) else { return nil }
-        if text.contains("://") { return linkReason(text) }
-        for known in knownPrefixes where bytes.count >= known.minimumLength && text.hasPrefix(known.prefix) {
-            if known.prefix == "eyJ" && text.split(separator: ".").count != 3 { continue }
+        guard text.utf8.count >= 16 else { return nil }
+        // Registry strings are native and contiguous: read them in place rather than copy every value.
+        return text.utf8.withContiguousStorageIfAvailable(credentialReason) ?? credentialReason(Array(text.utf8).withUnsafeBufferPointer { $0 })
+    }
+
+    private static func credentialReason(_ bytes: UnsafeBufferPointer<UInt8>) -> SecretSuspect.Reason? {
+        let hasSpace = bytes.contains { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
+        if hasSpace {
+            return contains("PRIVATE KEY-----", in: bytes) ? .knownCredential("a private key") : nil
+        }
+        if let scheme = index(of: Array("://".utf8), in: bytes) { return linkReason(bytes[(scheme + 3)...]) }
+        for known in knownPrefixes where bytes.count >= known.minimumLength && bytes.starts(with: known.prefix.utf8) {
+            if known.prefix == "eyJ" && bytes.count(where: { $0 == UInt8(ascii: ".") }) != 2 { continue }
             return .knownCredential(known.name)
         }
         if bytes.contains(UInt8(ascii: "@")) { return nil }  // an address
@@ -85,13 +112,16 @@ enum SecretScanner {
     }
 
     /// `https://user:password@host` or `?access_token=...`: a link with a secret inside.
-    private static func linkReason(_ text: String) -> SecretSuspect.Reason? {
-        let afterScheme = text.split(separator: "://", maxSplits: 1).last ?? ""
-        let authority = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        if let at = authority.lastIndex(of: "@"), authority[..<at].contains(":") { return .knownCredential("a link with a password in it") }
-        guard let query = afterScheme.split(separator: "?", maxSplits: 1).dropFirst().first else { return nil }
-        for parameter in query.split(separator: "&") {
-            let name = parameter.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
+    private static func linkReason(_ afterScheme: Slice<UnsafeBufferPointer<UInt8>>) -> SecretSuspect.Reason? {
+        let authorityEnd = afterScheme.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? afterScheme.endIndex
+        let authority = afterScheme[..<authorityEnd]
+        if let at = authority.lastIndex(of: UInt8(ascii: "@")), authority[..<at].contains(UInt8(ascii: ":")) {
+            return .knownCredential("a link with a password in it")
+        }
+        guard let question = afterScheme.firstIndex(of: UInt8(ascii: "?")) else { return nil }
+        let query = afterScheme[(question + 1)...].prefix { $0 != UInt8(ascii: "#") }
+        for parameter in query.split(separator: UInt8(ascii: "&")) {
+            let name = String(decoding: parameter.prefix { $0 != UInt8(ascii: "=") }, as: UTF8.self)
             if isSecretKey(name) || ["key", "sig", "signature", "auth"].contains(name.lowercased()) {
                 return .knownCredential("a link with an access key in it")
             }
@@ -102,7 +132,7 @@ enum SecretScanner {
     /// At least 20 characters mixing three kinds (upper case, lower case, digits, symbols) with the
     /// spread of a generated key: more than 4.25 bits per character. Words, dates, vault paths and
     /// handles stay well below.
-    private static func isRandomLooking(_ bytes: String.UTF8View) -> Bool {
+    private static func isRandomLooking(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 20 else { return false }
         var counts = [Int](repeating: 0, count: 256)
         var upper = false, lower = false, digit = false, symbol = false

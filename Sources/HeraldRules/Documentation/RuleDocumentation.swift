@@ -38,13 +38,9 @@ public enum RuleDocumentation {
             Fairhaven Public Library (alias Library) whose bios may not say "Official account of"; and \
             people jdoe, asmith, mchen (active) and bleft (has left).
 
-            | id | default | summary |
-            |---|---|---|
 
             """
-        for rule in rules {
-            out += "| [`\(rule.description.id)`](#\(rule.description.id)) | \(rule.description.severity.rawValue) | \(rule.description.summary) |\n"
-        }
+        out += table(rules, linkingTo: "")
         for rule in rules {
             let description = rule.description
             out += "\n## \(description.id)\n\n**\(description.summary).** Default severity: \(description.severity.rawValue). "
@@ -57,6 +53,16 @@ public enum RuleDocumentation {
                 for message in messages(of: rule, on: example) { out += "> \(message)\n" }
                 out += "\n"
             }
+        }
+        return out
+    }
+
+    /// The table of rules (id linked to its section, default severity, summary) that heads docs/rules.md
+    /// and sits in the README (`herald rules --table`, with `docs/rules.md` as `page`).
+    public static func table(_ rules: [any Rule] = RuleCatalog.all, linkingTo page: String) -> String {
+        var out = "| id | default | checks |\n|---|---|---|\n"
+        for rule in rules {
+            out += "| [`\(rule.description.id)`](\(page)#\(rule.description.id)) | \(rule.description.severity.rawValue) | \(rule.description.summary) |\n"
         }
         return out
     }

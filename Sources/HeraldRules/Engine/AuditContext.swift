@@ -12,6 +12,8 @@ public struct AuditContext: Sendable {
     let unitNamesForBio: [String: [NormalizedText]]
     /// Each unit's effective `bio_must_include` phrases, as written and normalized.
     let bioPhrases: [String: [(phrase: String, normalized: NormalizedText)]]
+    /// Units that name an escalation contact themselves or through an ancestor.
+    let unitsWithEscalation: Set<String>
     /// Each unit's effective `bio_must_not_include` phrases, as written and normalized.
     let forbiddenBioPhrases: [String: [(phrase: String, normalized: NormalizedText)]]
 
@@ -32,6 +34,16 @@ public struct AuditContext: Sendable {
         unitNamesForBio = registry.units.mapValues { $0.namesForBio.map(NormalizedText.init) }
         bioPhrases = registry.standards.mapValues { $0.bioMustInclude.map { ($0, NormalizedText($0)) } }
         forbiddenBioPhrases = registry.standards.mapValues { $0.bioMustNotInclude.map { ($0, NormalizedText($0)) } }
+        var withEscalation = Set<String>()
+        for id in registry.units.keys {
+            var next: String? = id, seen = 0
+            while let current = next, let unit = registry.units[current], seen <= registry.units.count {
+                if unit.escalation != nil { withEscalation.insert(id); break }
+                next = unit.parent?.value
+                seen += 1
+            }
+        }
+        unitsWithEscalation = withEscalation
     }
 
     /// The unit and its ancestors, nearest first; empty when the unit is unknown.

@@ -32,8 +32,8 @@ public struct EscalationContactRule: Rule {
         }
         guard context.standards(for: account).requireEscalationContact else { return [] }
         // A unit's contact covers its accounts; if it is not valid, that is reported once, in the unit file.
-        if context.lineage(ofUnit: account.unit?.value).contains(where: { $0.escalation != nil }) { return [] }
-        if account.unit.map({ context.registry.units[$0.value] == nil }) ?? true { return [] }  // unit-known reports it
+        guard let unit = account.unit?.value, context.registry.units[unit] != nil else { return [] }  // unit-known reports it
+        if context.unitsWithEscalation.contains(unit) { return [] }
         return [Violation(at: account.location,
             "no one is named to call about harassment, threats or complaints: add `escalation:` with a person id or an official address, to this account or to its unit's file",
             field: "escalation")]
@@ -49,7 +49,7 @@ public struct EscalationContactRule: Rule {
 
     /// What is wrong with a contact, or nil when it is an active person or an official address.
     private func problem(with contact: String, in context: AuditContext) -> String? {
-        if contact.contains("@") {
+        if contact.utf8.contains(UInt8(ascii: "@")) {
             return context.isOfficialAddress(contact) ? nil
                 : "\(contact) is not on an official domain (\(context.registry.organisation.officialDomains.joined(separator: ", "))): name a work address or a person id"
         }

@@ -51,7 +51,7 @@ public struct HandleSyntaxRule: Rule {
             guard bytes.count <= 30, !bytes.isEmpty, only({ lower($0) || digit($0) || isByte($0, "._") }) else {
                 return "Instagram and Threads handles are at most 30 lower-case letters, digits, periods or underscores"
             }
-            if bytes.first == 0x2E || bytes.last == 0x2E || handle.contains("..") {
+            if bytes.first == 0x2E || bytes.last == 0x2E || zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0x2E && $1 == 0x2E }) {
                 return "Instagram and Threads handles cannot start or end with a period or have two in a row"
             }
             return nil

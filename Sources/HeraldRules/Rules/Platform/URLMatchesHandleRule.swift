@@ -59,32 +59,41 @@ public struct URLMatchesHandleRule: Rule {
         return "https://\(host)/\(site.prefixes[0])\(handle)"
     }
 
-    /// What is wrong with `url` for this account, or nil when it points at it.
+    /// What is wrong with `url` for this account, or nil when it points at it. Worked on bytes, lowercased
+    /// once: every account has a url, and string slicing costs more than the rest of the audit's rules.
     static func problem(with url: String, platform: Platform, handle: String) -> String? {
-        guard url.lowercased().hasPrefix("https://") else {
-            return url.lowercased().hasPrefix("http://") ? "the url uses plain http, which can be intercepted" : "the url \(url) is not a web address starting with https://"
+        let bytes = url.utf8.map(asciiLowercase)
+        guard bytes.starts(with: "https://".utf8) else {
+            return bytes.starts(with: "http://".utf8) ? "the url uses plain http, which can be intercepted" : "the url \(url) is not a web address starting with https://"
         }
-        let rest = url.dropFirst("https://".count)
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        var host = authority.lowercased()
-        for prefix in ["www.", "m.", "mobile."] where host.hasPrefix(prefix) { host.removeFirst(prefix.count) }
-        var path = rest.dropFirst(authority.count).prefix { $0 != "?" && $0 != "#" }
-        if path.hasPrefix("/") { path = path.dropFirst() }
-        if path.hasSuffix("/") { path = path.dropLast() }
-        let site = sites(of: platform)
-        var expectedHandle = handle.lowercased()
+        let rest = bytes[8...]
+        let authorityEnd = rest.firstIndex { $0 == slash || $0 == question || $0 == hash } ?? rest.endIndex
+        var host = rest[..<authorityEnd]
+        for prefix in ["www.", "m.", "mobile."] where host.starts(with: prefix.utf8) { host = host.dropFirst(prefix.utf8.count) }
+        var path = rest[authorityEnd...].prefix { $0 != question && $0 != hash }
+        if path.first == slash { path = path.dropFirst() }
+        if path.last == slash { path = path.dropLast() }
+        var expectedHandle = handle.utf8.map(asciiLowercase)[...]
         if platform == .mastodon {
-            let parts = handle.lowercased().split(separator: "@", maxSplits: 1)
-            guard parts.count == 2 else { return nil }  // handle-syntax reports the handle
-            guard host == parts[1] else { return "the url points at \(host), not the account's instance \(parts[1])" }
-            expectedHandle = String(parts[0])
-        } else if !site.hosts.contains(host) {
-            return "the url points at \(host), not \(platform.rawValue) (\(site.hosts.joined(separator: " or ")))"
+            guard let at = expectedHandle.firstIndex(of: UInt8(ascii: "@")) else { return nil }  // handle-syntax reports the handle
+            let instance = expectedHandle[(at + 1)...]
+            guard host.elementsEqual(instance) else {
+                return "the url points at \(String(decoding: host, as: UTF8.self)), not the account's instance \(String(decoding: instance, as: UTF8.self))"
+            }
+            expectedHandle = expectedHandle[..<at]
+        } else if !sites(of: platform).hosts.contains(where: { host.elementsEqual($0.utf8) }) {
+            return "the url points at \(String(decoding: host, as: UTF8.self)), not \(platform.rawValue) (\(sites(of: platform).hosts.joined(separator: " or ")))"
         }
-        let lowered = path.lowercased()
-        guard site.prefixes.contains(where: { lowered == $0 + expectedHandle }) else {
-            return "the url does not lead to \(handle) on \(platform.rawValue) (its path is /\(path))"
+        let matches = sites(of: platform).prefixes.contains { prefix in
+            path.count == prefix.utf8.count + expectedHandle.count && path.starts(with: prefix.utf8)
+                && path.dropFirst(prefix.utf8.count).elementsEqual(expectedHandle)
         }
-        return nil
+        return matches ? nil : "the url does not lead to \(handle) on \(platform.rawValue) (its path is /\(String(decoding: path, as: UTF8.self)))"
+    }
+
+    private static let slash = UInt8(ascii: "/"), question = UInt8(ascii: "?"), hash = UInt8(ascii: "#")
+
+    private static func asciiLowercase(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
     }
 }

@@ -28,7 +28,7 @@ public struct OfficialEmailRule: Rule {
     public func check(_ account: Account, in context: AuditContext) -> [Violation] {
         let domains = context.registry.organisation.officialDomains
         guard !domains.isEmpty else { return [] }
-        let official = domains.joined(separator: ", ")
+        var official: String { domains.joined(separator: ", ") }
         var violations: [Violation] = []
         for owner in account.owners?.value ?? [] {
             guard let person = context.registry.people[owner.value], person.active else { continue }  // owner-assigned reports those
