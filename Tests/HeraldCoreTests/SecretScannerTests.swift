@@ -1,0 +1,53 @@
+@testable import HeraldCore
+import Testing
+
+/// What the secret scanner takes for a secret, and what it must leave alone: every bio, link, handle,
+/// vault reference and date of an ordinary registry.
+@Suite struct SecretScannerTests {
+    @Test(arguments: ["password", "Password", "api_key", "api-key", "instagram_password", "client_secret", "access_token", "pwd", "private_key", "backup_codes"])
+    func keysNamedLikeASecret(_ key: String) {
+        #expect(SecretScanner.isSecretKey(key))
+    }
+
+    @Test(arguments: ["credentials", "two_factor", "handle", "owners", "bio", "escalation", "recovery_email", "maintainers", "notes", "passport_office"])
+    func ordinaryKeys(_ key: String) {
+        #expect(!SecretScanner.isSecretKey(key))
+    }
+
+    @Test(arguments: [
+        "ghp_8fK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8U", "xoxb-2402-88373-Lk3j4h5G6f7D8s9A", "AKIAQ3EGRWX7EXAMPLE7",
+        "https://fairhavenparks:Sunflower2026@www.instagram.com/fairhavenparks/", "https://example.com/feed?access_token=abc123def456",
+        "-----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjEAAAAABG5vbmU=", "a8Fj3kL9qP2xZ7vB1nM4wQ", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    ])
+    func valuesShapedLikeACredential(_ value: String) {
+        #expect(SecretScanner.credentialReason(value) != nil)
+    }
+
+    @Test(arguments: [
+        "Official account of the Parks and Recreation Department, City of Fairhaven. Not monitored 24/7.",
+        "https://www.instagram.com/fairhavenparks/", "https://social.fairhaven.gov/@fairhavenlibrary", "1Password: Comms / Parks Instagram",
+        "vault://comms/parks-instagram", "Bitwarden:Comms/FairhavenParksInstagram", "fairhaven_public_library_1234", "FairhavenPublicLibrary2024",
+        "jane.doe@fairhaven.gov", "2026-11-24", "fairhavenhealth.bsky.social", "Vault: Communications / FHParksAcademyNews2",
+    ])
+    func ordinaryValues(_ value: String) {
+        #expect(SecretScanner.credentialReason(value) == nil)
+    }
+
+    @Test func aSecretKeyIsRemovedAndACredentialValueReplacedKeepingOnlyTheirPlaces() throws {
+        let text = "platform: x\nhandle: fairhavenparks\npassword: hunter2hunter2\nbio: \"AKIAQ3EGRWX7EXAMPLE7\"\n"
+        guard case let .success(node?) = YAMLText.parse(Array(text.utf8), file: "a.yaml") else { Issue.record("not parsed"); return }
+        var suspects: [SecretSuspect] = []
+        let cleaned = try #require(SecretScanner.scan(node, suspects: &suspects))
+        #expect(suspects == [
+            SecretSuspect(key: "password", location: SourceLocation(line: 3, column: 1), reason: .secretKey),
+            SecretSuspect(key: "bio", location: SourceLocation(line: 4, column: 6), reason: .knownCredential("an AWS access key")),
+        ])
+        guard case let .mapping(pairs, _) = cleaned else { Issue.record("not a mapping"); return }
+        #expect(pairs.count == 3)
+        #expect(pairs.last?.value == .scalar(SecretSuspect.redactedValue, .quoted, SourceLocation(line: 4, column: 6)))
+        // Nothing to remove: the same tree, nothing allocated.
+        var none: [SecretSuspect] = []
+        guard case let .success(plain?) = YAMLText.parse(Array("platform: x\nhandle: fairhavenparks\n".utf8), file: "b.yaml") else { return }
+        #expect(SecretScanner.scan(plain, suspects: &none) == nil && none.isEmpty)
+    }
+}
