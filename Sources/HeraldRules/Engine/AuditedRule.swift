@@ -18,6 +18,12 @@ public struct AuditedRule: Sendable {
     /// Whether the rule looks at `account`: rules about organisation files look at no account; retired accounts and files that could not be read are left to
     /// the rules that say they handle them.
     public func checks(_ account: Account) -> Bool {
-        description.auditsAccounts && (description.appliesToRetired || !account.isRetired) && (description.appliesToUnreadFiles || account.wasRead)
+        AuditedRule.checks(account, auditsAccounts: description.auditsAccounts, retiredToo: description.appliesToRetired,
+                           unreadToo: description.appliesToUnreadFiles)
+    }
+
+    /// The test behind `checks(_:)`, for callers that keep a rule's flags without its documentation.
+    static func checks(_ account: Account, auditsAccounts: Bool, retiredToo: Bool, unreadToo: Bool) -> Bool {
+        auditsAccounts && (retiredToo || !account.isRetired) && (unreadToo || account.wasRead)
     }
 }

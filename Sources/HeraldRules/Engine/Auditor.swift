@@ -66,9 +66,8 @@ public struct Auditor: Sendable {
             appliesToUnreadFiles = audited.description.appliesToUnreadFiles
         }
 
-        /// As `AuditedRule.checks(_:)`.
         func checks(_ account: Account) -> Bool {
-            auditsAccounts && (appliesToRetired || !account.isRetired) && (appliesToUnreadFiles || account.wasRead)
+            AuditedRule.checks(account, auditsAccounts: auditsAccounts, retiredToo: appliesToRetired, unreadToo: appliesToUnreadFiles)
         }
     }
 
