@@ -21,7 +21,7 @@ public enum CheckstyleReport {
                 if finding.location.column > 0 { xml.attribute("column", finding.location.column) }
                 // Checkstyle has no "waived": an excused finding is information, its message says why.
                 xml.attribute("severity", finding.isWaived ? "info" : finding.severity.rawValue)
-                xml.attribute("message", finding.waiver.map { "waived until \($0.expires) by \($0.approvedBy) (\($0.reason)): " + finding.message } ?? finding.message)
+                xml.attribute("message", FindingLines.waiverNote(finding) + finding.message)
                 xml.attribute("source", "herald." + finding.rule)
                 xml.endElement()
                 index += 1

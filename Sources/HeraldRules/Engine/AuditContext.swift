@@ -34,20 +34,17 @@ public struct AuditContext: Sendable {
         unitNamesForBio = registry.units.mapValues { $0.namesForBio.map(NormalizedText.init) }
         bioPhrases = registry.standards.mapValues { $0.bioMustInclude.map { ($0, NormalizedText($0)) } }
         forbiddenBioPhrases = registry.standards.mapValues { $0.bioMustNotInclude.map { ($0, NormalizedText($0)) } }
-        var withEscalation = Set<String>()
-        for id in registry.units.keys {
-            var next: String? = id, seen = 0
-            while let current = next, let unit = registry.units[current], seen <= registry.units.count {
-                if unit.escalation != nil { withEscalation.insert(id); break }
-                next = unit.parent?.value
-                seen += 1
-            }
-        }
-        unitsWithEscalation = withEscalation
+        unitsWithEscalation = Set(registry.units.keys.filter { id in
+            AuditContext.lineage(ofUnit: id, in: registry).contains { $0.escalation != nil }
+        })
     }
 
     /// The unit and its ancestors, nearest first; empty when the unit is unknown.
     public func lineage(ofUnit unitID: String?) -> [Unit] {
+        AuditContext.lineage(ofUnit: unitID, in: registry)
+    }
+
+    private static func lineage(ofUnit unitID: String?, in registry: Registry) -> [Unit] {
         var result: [Unit] = []
         var next = unitID
         while let id = next, let unit = registry.units[id], !result.contains(where: { $0.id == id }) {
