@@ -85,9 +85,13 @@ enum ReportWriter {
         }
 
         func append(_ bytes: UnsafeRawBufferPointer) throws(Failure) {
+            // Large pieces (chunks of accounts) go to the file without another copy, after what is buffered.
+            if bytes.count >= Pending.bufferSize / 4 {
+                try flush()
+                return try writeAll(bytes)
+            }
             if buffer.count + bytes.count > Pending.bufferSize { try flush() }
-            // Large pieces (chunks of accounts) go to the file without another copy.
-            if bytes.count >= Pending.bufferSize / 4 { try writeAll(bytes) } else { buffer.append(contentsOf: bytes) }
+            buffer.append(contentsOf: bytes)
         }
 
         /// Writes what is buffered and waits until the file is on disk.

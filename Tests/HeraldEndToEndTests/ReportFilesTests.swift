@@ -17,6 +17,29 @@ import Testing
         try expectValid(herald, folder: "Reports", findings: 6)
     }
 
+    /// Large reports are rendered in chunks of accounts and written past the file buffer; the pieces must
+    /// still land in order (junit.xml once had its chunks written before the document's start).
+    @Test func aRegistryOfManyChunksGivesWholeValidReports() throws {
+        let herald = try HeraldProcess(fixture: "CleanInventory")
+        defer { herald.remove() }
+        let folder = herald.directory.appendingPathComponent("Inventory/accounts/parks")
+        let template = try String(contentsOf: folder.appendingPathComponent("x-fairhavenparks.yaml"), encoding: .utf8)
+        let copies = 2 * 2048 + 100
+        for number in 1...copies {
+            let handle = "FairhavenP\(number)"  // the unit's pattern is ^fairhaven; x allows 15 characters
+            let text = template.replacingOccurrences(of: "x.com/FairhavenParks", with: "x.com/\(handle)")
+                .replacingOccurrences(of: "handle: FairhavenParks", with: "handle: \(handle)")
+            try text.write(to: folder.appendingPathComponent("x-\(handle.lowercased()).yaml"), atomically: false, encoding: .utf8)
+        }
+        let output = try herald.run(["audit"] + asOf)
+        #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
+        try expectValid(herald, folder: "Reports", findings: 0)
+        let junit = try #require(MarkupDocument(xml: Array(try herald.file("Reports/junit.xml"))))
+        #expect(junit.values("/testsuites/testsuite[1]/@tests") == [String(copies + 2)])
+        // 21 rules check each account (maintainer-known only unit files); 3 rules check each of the 5 organisation files.
+        #expect(junit.count("//testcase") == (copies + 2) * 21 + 5 * 3)
+    }
+
     @Test func theHostileInventoryStaysInertInEveryFormat() throws {
         let herald = try HeraldProcess(fixture: "HostileInventory")
         defer { herald.remove() }
