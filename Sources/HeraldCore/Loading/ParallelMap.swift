@@ -6,14 +6,39 @@ package enum ParallelMap {
     /// - Parameter chunkSize: items handed to a thread at a time; small for items of uneven cost.
     package static func map<Element: Sendable, Result: Sendable>(_ items: [Element], chunkSize: Int = 64,
                                                                  _ transform: @Sendable (Element) -> Result) -> [Result] {
-        let chunks = (items.count + chunkSize - 1) / chunkSize
-        guard chunks > 1 else { return items.map(transform) }
-        let slots = ResultSlots<Result>(count: items.count)
+        map(indices: items.indices, chunkSize: chunkSize) { transform(items[$0]) }
+    }
+
+    /// Maps a function over `indices`. Callers that read large values out of an array use this rather than
+    /// `map`: a value handed to a closure is copied (each of its fields retained), one read in place is not.
+    package static func map<Result: Sendable>(indices: Range<Int>, chunkSize: Int = 64, _ transform: @Sendable (Int) -> Result) -> [Result] {
+        let chunks = (indices.count + chunkSize - 1) / chunkSize
+        guard chunks > 1 else { return indices.map(transform) }
+        let slots = ResultSlots<Result>(count: indices.count)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = chunk * chunkSize ..< min(items.count, (chunk + 1) * chunkSize)
-            for index in range { slots.store(transform(items[index]), at: index) }
+            let start = indices.lowerBound + chunk * chunkSize
+            for index in start ..< min(indices.upperBound, start + chunkSize) { slots.store(transform(index), at: index - indices.lowerBound) }
         }
         return slots.collect()
+    }
+
+    /// `map` for transforms that give several results each, flattened in order.
+    package static func flatMap<Element: Sendable, Result: Sendable>(_ items: [Element], chunkSize: Int = 64,
+                                                                     _ transform: @Sendable (Element) -> [Result]) -> [Result] {
+        var groups = map(items, chunkSize: chunkSize, transform)
+        let total = groups.reduce(0) { $0 + $1.count }
+        // Results are moved out, last first: `joined()` would copy each (retaining its every field) and then
+        // free the originals, and so would reversing a group to pop from its front.
+        return [Result](unsafeUninitializedCapacity: total) { target, count in
+            var next = total
+            while var group = groups.popLast() {
+                while let result = group.popLast() {
+                    next -= 1
+                    (target.baseAddress! + next).initialize(to: result)
+                }
+            }
+            count = total
+        }
     }
 }
 
@@ -27,12 +52,21 @@ private final class ResultSlots<Value>: @unchecked Sendable {
         buffer.initialize(repeating: nil)
     }
 
+    private var collected = false
+
     func store(_ value: Value, at index: Int) { buffer[index] = value }
 
-    func collect() -> [Value] { buffer.map { $0! } }
+    /// Moves the results out (copying them would retain each); call once, after every slot is stored.
+    func collect() -> [Value] {
+        collected = true
+        return [Value](unsafeUninitializedCapacity: buffer.count) { target, count in
+            for index in buffer.indices { (target.baseAddress! + index).initialize(to: buffer.moveElement(from: index)!) }
+            count = buffer.count
+        }
+    }
 
     deinit {
-        buffer.deinitialize()
+        if !collected { buffer.deinitialize() }
         buffer.deallocate()
     }
 }

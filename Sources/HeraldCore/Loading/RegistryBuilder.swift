@@ -7,7 +7,7 @@ public enum RegistryBuilder {
         // Account files do not depend on the organisation files, so both are parsed at once; a broken
         // organisation file still stops the audit before any rule runs.
         let organisationWork = BackgroundWork { organisationFiles(from: sources, knownRules: knownRules) }
-        let accounts = ParallelMap.map(sources.accountGroups, chunkSize: 2) { group in group.files().map(AccountReader.read) }.flatMap { $0 }
+        let accounts = ParallelMap.flatMap(sources.accountGroups, chunkSize: 2) { group in group.files().map(AccountReader.read) }
         let (organisation, people, units, problems, secrets) = organisationWork.result()
         guard problems.isEmpty else { throw InventoryError(problems: problems.sorted { ($0.file, $0.location) < ($1.file, $1.location) }) }
         var registry = Registry(organisation: organisation, people: people, units: units, accounts: accounts,

@@ -28,7 +28,8 @@ enum SecretScanner {
             return changed.map { .sequence($0, location) }
         case let .mapping(pairs, location):
             var changed: [YAMLPair]?
-            for (index, pair) in pairs.enumerated() {
+            for index in pairs.indices {
+                let pair = pairs[index]
                 guard case let .scalar(name, _, keyLocation) = pair.key else { continue }
                 if isSecretKey(name) {
                     suspects.append(SecretSuspect(key: name, location: keyLocation, reason: .secretKey))
@@ -50,12 +51,28 @@ enum SecretScanner {
     private static let secretNames: Set<String> = ["pwd", "pass", "pin", "pw", "otp", "cookie", "session_id"]
 
     /// Keys the registry defines: none names a secret, and they are almost every key read.
-    private static let registryKeys = Set(Account.keys + Person.keys + Unit.keys + Standards.keys + Waiver.keys
-                                          + ["organisation", "official_domains", "standards", "rules"])
+    private static let registryKeys = Account.keys + Person.keys + Unit.keys + Standards.keys + Waiver.keys
+        + ["organisation", "official_domains", "standards", "rules"]
+
+    /// The registry's keys by length and first byte (`length * 256 + first`), compared byte for byte: a
+    /// `Set` hashes every key of every file, which cost more than the rest of the scan.
+    private static let registryKeyTable: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 64 * 256)
+        for key in registryKeys where key.utf8.count < 64 { table[key.utf8.count * 256 + Int(key.utf8.first!)].append(Array(key.utf8)) }
+        return table
+    }()
+
+    private static func isRegistryKey(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            guard let first = bytes.first, bytes.count < 64 else { return false }
+            return registryKeyTable[bytes.count * 256 + Int(first)].contains { $0.elementsEqual(bytes) }
+        }
+    }
 
     /// True for a key that names a secret. The registry's own keys (`credentials`, `two_factor`) never do.
     static func isSecretKey(_ name: String) -> Bool {
-        if registryKeys.contains(name) { return false }
+        if isRegistryKey(name) { return false }
         let normalized = Array(name.lowercased().utf8.map { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: " ") ? UInt8(ascii: "_") : $0 })
         if secretNames.contains(String(decoding: normalized, as: UTF8.self)) { return true }
         return secretWords.contains { contains($0, in: normalized) }
@@ -66,6 +83,8 @@ enum SecretScanner {
     static func contains<Bytes: RandomAccessCollection>(_ needle: String, in haystack: Bytes) -> Bool where Bytes.Element == UInt8 {
         index(of: Array(needle.utf8), in: haystack) != nil
     }
+
+    private static let privateKeyMarker = Array("PRIVATE KEY-----".utf8), schemeSeparator = Array("://".utf8)
 
     static func index<Bytes: RandomAccessCollection>(of needle: [UInt8], in haystack: Bytes) -> Bytes.Index? where Bytes.Element == UInt8 {
         guard let first = needle.first, haystack.count >= needle.count else { return nil }
@@ -100,9 +119,9 @@ enum SecretScanner {
     private static func credentialReason(_ bytes: UnsafeBufferPointer<UInt8>) -> SecretSuspect.Reason? {
         let hasSpace = bytes.contains { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
         if hasSpace {
-            return contains("PRIVATE KEY-----", in: bytes) ? .knownCredential("a private key") : nil
+            return index(of: privateKeyMarker, in: bytes) != nil ? .knownCredential("a private key") : nil
         }
-        if let scheme = index(of: Array("://".utf8), in: bytes) { return linkReason(bytes[(scheme + 3)...]) }
+        if let scheme = index(of: schemeSeparator, in: bytes) { return linkReason(bytes[(scheme + 3)...]) }
         for known in knownPrefixes where bytes.count >= known.minimumLength && bytes.starts(with: known.prefix.utf8) {
             if known.prefix == "eyJ" && bytes.count(where: { $0 == UInt8(ascii: ".") }) != 2 { continue }
             return .knownCredential(known.name)

@@ -8,14 +8,48 @@ public struct AuditContext: Sendable {
     public let asOf: CalendarDate
     /// Files by account identity (`platform:handle`), in file order, for identities registered more than once.
     public let filesByIdentity: [String: [String]]
-    /// Each unit's name and aliases, normalized for matching bios.
-    let unitNamesForBio: [String: [NormalizedText]]
-    /// Each unit's effective `bio_must_include` phrases, as written and normalized.
-    let bioPhrases: [String: [(phrase: String, normalized: NormalizedText)]]
-    /// Units that name an escalation contact themselves or through an ancestor.
-    let unitsWithEscalation: Set<String>
-    /// Each unit's effective `bio_must_not_include` phrases, as written and normalized.
-    let forbiddenBioPhrases: [String: [(phrase: String, normalized: NormalizedText)]]
+    /// What the rules ask of each unit, by unit id.
+    private let unitFacts: [String: UnitFacts]
+    /// For accounts whose unit is missing or has no file: the organisation's standards, nothing else.
+    private let organisationFacts: UnitFacts
+    /// What the owner rules ask of each person, by person id.
+    let standing: [String: Standing]
+    /// The organisation's `official_domains`, lowercased.
+    let officialDomains: [String]
+
+    /// What the rules ask of a unit, worked out once per audit: rules reach it with one lookup per account,
+    /// and read single fields of it without copying the rest.
+    final class UnitFacts: Sendable {
+        /// False when no unit file defines the unit (or the account names none).
+        let isKnown: Bool
+        let standards: EffectiveStandards
+        /// The unit's name and aliases, normalized for matching bios.
+        let namesForBio: [NormalizedText]
+        /// The effective `bio_must_include` phrases, as written and normalized.
+        let bioPhrases: [(phrase: String, normalized: NormalizedText)]
+        /// The effective `bio_must_not_include` phrases, as written and normalized.
+        let forbiddenBioPhrases: [(phrase: String, normalized: NormalizedText)]
+        /// True when the unit or one of its ancestors names an escalation contact.
+        let hasEscalation: Bool
+
+        init(unit: Unit?, standards: EffectiveStandards, hasEscalation: Bool) {
+            isKnown = unit != nil
+            self.standards = standards
+            namesForBio = unit?.namesForBio.map(NormalizedText.init) ?? []
+            bioPhrases = standards.bioMustInclude.map { ($0, NormalizedText($0)) }
+            forbiddenBioPhrases = standards.bioMustNotInclude.map { ($0, NormalizedText($0)) }
+            self.hasEscalation = hasEscalation
+        }
+    }
+
+    /// A person as the owner rules see them; names and addresses are fetched from the registry only for a
+    /// message.
+    struct Standing: Sendable {
+        let active: Bool
+        /// True when the person's e-mail is on an official domain.
+        let hasOfficialEmail: Bool
+        let policyAcknowledged: CalendarDate?
+    }
 
     public init(registry: Registry, asOf: CalendarDate) {
         self.registry = registry
@@ -23,20 +57,35 @@ public struct AuditContext: Sendable {
         // Only identities registered more than once are kept: the index exists to find duplicates.
         var first = [String: Int](minimumCapacity: registry.accounts.count)
         var duplicates: [String: [String]] = [:]
-        for (position, account) in registry.accounts.enumerated() {
-            guard let identity = account.identity else { continue }
-            if let earlier = first.updateValue(position, forKey: identity) {
-                first[identity] = earlier
-                duplicates[identity, default: [registry.accounts[earlier].file]].append(account.file)
+        // Fields are read through the buffer: reading one through the array copied the whole account.
+        registry.accounts.withUnsafeBufferPointer { accounts in
+            for position in accounts.indices {
+                guard let identity = accounts[position].identity else { continue }
+                if let earlier = first.updateValue(position, forKey: identity) {
+                    first[identity] = earlier
+                    duplicates[identity, default: [accounts[earlier].file]].append(accounts[position].file)
+                }
             }
         }
         filesByIdentity = duplicates
-        unitNamesForBio = registry.units.mapValues { $0.namesForBio.map(NormalizedText.init) }
-        bioPhrases = registry.standards.mapValues { $0.bioMustInclude.map { ($0, NormalizedText($0)) } }
-        forbiddenBioPhrases = registry.standards.mapValues { $0.bioMustNotInclude.map { ($0, NormalizedText($0)) } }
-        unitsWithEscalation = Set(registry.units.keys.filter { id in
-            AuditContext.lineage(ofUnit: id, in: registry).contains { $0.escalation != nil }
+        organisationFacts = UnitFacts(unit: nil, standards: registry.effectiveStandards(forUnit: nil), hasEscalation: false)
+        unitFacts = Dictionary(uniqueKeysWithValues: registry.units.map { id, unit in
+            (id, UnitFacts(unit: unit, standards: registry.effectiveStandards(forUnit: id),
+                           hasEscalation: AuditContext.lineage(ofUnit: id, in: registry).contains { $0.escalation != nil }))
         })
+        let domains = registry.organisation.officialDomains
+        officialDomains = domains
+        standing = registry.people.mapValues { person in
+            Standing(active: person.active, hasOfficialEmail: person.email.map { AuditContext.isOfficial($0, domains: domains) } ?? false,
+                     policyAcknowledged: person.policyAcknowledged?.value)
+        }
+    }
+
+    /// What the rules ask of the account's unit; for an account without a known unit, the organisation's
+    /// standards.
+    func facts(for account: Account) -> UnitFacts {
+        if let unit = account.unit?.value, let facts = unitFacts[unit] { return facts }
+        return organisationFacts
     }
 
     /// The unit and its ancestors, nearest first; empty when the unit is unknown.
@@ -57,13 +106,17 @@ public struct AuditContext: Sendable {
     /// True when `address` is an e-mail address on one of the organisation's `official_domains` (or a
     /// subdomain of one: `parks.fairhaven.gov` is official when `fairhaven.gov` is).
     public func isOfficialAddress(_ address: String) -> Bool {
+        AuditContext.isOfficial(address, domains: officialDomains)
+    }
+
+    private static func isOfficial(_ address: String, domains: [String]) -> Bool {
         guard let at = address.lastIndex(of: "@") else { return false }
         let domain = address[address.index(after: at)...].lowercased()
-        return registry.organisation.officialDomains.contains { domain == $0 || domain.hasSuffix("." + $0) }
+        return domains.contains { domain == $0 || domain.hasSuffix("." + $0) }
     }
 
     /// The effective standards for the account's unit.
     public func standards(for account: Account) -> EffectiveStandards {
-        registry.effectiveStandards(forUnit: account.unit?.value)
+        facts(for: account).standards
     }
 }

@@ -17,25 +17,8 @@ public struct Auditor: Sendable {
         // (examples included) for every account and rule cost more than some rules' checks.
         let accountRules = active.filter { !($0.rule is any FindingsRule) }.map(RuleRun.init)
         let findingsRules = active.filter { $0.rule is any FindingsRule }.map(RuleRun.init)
-        let perAccount = ParallelMap.map(registry.accounts) { account -> [Finding] in
-            var findings: [Finding] = []
-            let unit = account.unit?.value ?? account.folder
-            func add(_ violations: [Violation], of rule: RuleRun) {
-                for violation in violations {
-                    findings.append(Finding(rule: rule.id, severity: rule.severity, file: account.file,
-                                            location: violation.location, account: account.identity, unit: unit,
-                                            message: violation.message, field: violation.field))
-                }
-            }
-            for rule in accountRules where rule.checks(account) { add(rule.rule.check(account, in: context), of: rule) }
-            if !account.waivers.isEmpty {
-                let grants = WaiverReview.grants(on: account, in: context)
-                findings = findings.map { finding in grants[finding.rule].map { finding.waived(by: $0) } ?? finding }
-                for rule in findingsRules where rule.checks(account) {
-                    add((rule.rule as! any FindingsRule).check(account, findings: findings, in: context), of: rule)
-                }
-            }
-            return findings.sorted(by: Finding.reportOrder)
+        let perAccount = ParallelMap.map(indices: registry.accounts.indices) { index in
+            Auditor.findings(on: registry.accounts[index], accountRules: accountRules, findingsRules: findingsRules, in: context)
         }
         var organisationFindings: [Finding] = []
         for rule in active where rule.description.auditsOrganisationFiles {
@@ -46,6 +29,30 @@ public struct Auditor: Sendable {
         }
         return AuditResult(registry: registry, asOf: asOf, rules: active, findingsByAccount: perAccount,
                            organisationFindings: organisationFindings.sorted(by: Finding.reportOrder))
+    }
+
+    /// One account's findings in report order. The account is borrowed: each copy of it would retain its every
+    /// field.
+    private static func findings(on account: borrowing Account, accountRules: [RuleRun], findingsRules: [RuleRun],
+                                 in context: AuditContext) -> [Finding] {
+        var findings: [Finding] = []
+        let (file, identity, unit) = (account.file, account.identity, account.unit?.value ?? account.folder)
+        func add(_ violations: [Violation], of rule: RuleRun) {
+            for violation in violations {
+                findings.append(Finding(rule: rule.id, severity: rule.severity, file: file,
+                                        location: violation.location, account: identity, unit: unit,
+                                        message: violation.message, field: violation.field))
+            }
+        }
+        for rule in accountRules where rule.checks(account) { add(rule.rule.check(account, in: context), of: rule) }
+        if !account.waivers.isEmpty {
+            let grants = WaiverReview.grants(on: account, in: context)
+            findings = findings.map { finding in grants[finding.rule].map { finding.waived(by: $0) } ?? finding }
+            for rule in findingsRules where rule.checks(account) {
+                add((rule.rule as! any FindingsRule).check(account, findings: findings, in: context), of: rule)
+            }
+        }
+        return findings.sorted(by: Finding.reportOrder)
     }
 
     /// A rule as the per-account loop runs it.

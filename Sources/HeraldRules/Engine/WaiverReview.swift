@@ -41,7 +41,7 @@ public enum WaiverReview {
         } else {
             problem(nil, "the waiver names no approver: add `approved_by:` with the person id of a maintainer of the unit")
         }
-        let limit = context.standards(for: account).maxWaiverDays
+        let limit = context.facts(for: account).standards.maxWaiverDays
         if let expires = waiver.expires {
             let days = context.asOf.days(until: expires.value)
             if days > limit {

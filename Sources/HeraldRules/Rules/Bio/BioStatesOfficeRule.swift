@@ -27,14 +27,18 @@ public struct BioStatesOfficeRule: Rule {
     public init() {}
 
     public func check(_ account: Account, in context: AuditContext) -> [Violation] {
-        guard let unitID = account.unit?.value, let unit = context.registry.units[unitID],
-              let names = context.unitNamesForBio[unitID] else { return [] }
-        let office = unit.aliases.isEmpty ? "\"\(unit.name)\"" : "\"\(unit.name)\" (or \(unit.aliases.joined(separator: ", ")))"
+        let facts = context.facts(for: account)
+        guard let unitID = account.unit?.value, facts.isKnown else { return [] }
+        // Spelled out only for a message: most bios pass.
+        var office: String {
+            guard let unit = context.registry.units[unitID] else { return unitID }
+            return unit.aliases.isEmpty ? "\"\(unit.name)\"" : "\"\(unit.name)\" (or \(unit.aliases.joined(separator: ", ")))"
+        }
         guard let bio = account.bio, !bio.value.allSatisfy(\.isWhitespace) else {
             return [Violation(at: account.bio?.location ?? account.location, "the account has no bio: write one that mentions \(office)", field: "bio")]
         }
         let text = NormalizedText(bio.value)
-        guard !names.contains(where: text.contains) else { return [] }
+        guard !facts.namesForBio.contains(where: text.contains) else { return [] }
         return [Violation(at: bio.location, "bio does not state the office: mention \(office)", field: "bio")]
     }
 }

@@ -22,7 +22,7 @@ public struct UnitKnownRule: Rule {
     public init() {}
 
     public func check(_ account: Account, in context: AuditContext) -> [Violation] {
-        guard let unit = account.unit, context.registry.units[unit.value] == nil else { return [] }
+        guard let unit = account.unit, !context.facts(for: account).isKnown else { return [] }
         return [Violation(at: unit.location,
                           "unit \"\(unit.value)\" has no file in units/: correct the unit id or ask the communications office to add units/\(unit.value).yaml",
                           field: "unit")]

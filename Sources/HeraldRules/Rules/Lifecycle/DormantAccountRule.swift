@@ -23,7 +23,7 @@ public struct DormantAccountRule: Rule {
     public init() {}
 
     public func check(_ account: Account, in context: AuditContext) -> [Violation] {
-        let limit = context.standards(for: account).dormantAfterDays
+        let limit = context.facts(for: account).standards.dormantAfterDays
         guard let lastPost = account.lastPost else {
             if account.schemaProblems.contains(where: { $0.field == "last_post" }) { return [] }
             return [Violation(at: account.location,

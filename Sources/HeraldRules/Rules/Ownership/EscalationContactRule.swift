@@ -30,10 +30,11 @@ public struct EscalationContactRule: Rule {
         if let own = account.escalation {
             return problem(with: own.value, in: context).map { [Violation(at: own.location, "the escalation contact \($0)", field: "escalation")] } ?? []
         }
-        guard context.standards(for: account).requireEscalationContact else { return [] }
+        let facts = context.facts(for: account)
+        guard facts.standards.requireEscalationContact else { return [] }
         // A unit's contact covers its accounts; if it is not valid, that is reported once, in the unit file.
-        guard let unit = account.unit?.value, context.registry.units[unit] != nil else { return [] }  // unit-known reports it
-        if context.unitsWithEscalation.contains(unit) { return [] }
+        guard facts.isKnown else { return [] }  // unit-known reports it
+        if facts.hasEscalation { return [] }
         return [Violation(at: account.location,
             "no one is named to call about harassment, threats or complaints: add `escalation:` with a person id or an official address, to this account or to its unit's file",
             field: "escalation")]

@@ -23,7 +23,7 @@ public struct OwnerAssignedRule: Rule {
     public init() {}
 
     public func check(_ account: Account, in context: AuditContext) -> [Violation] {
-        let required = context.standards(for: account).minOwners
+        let required = context.facts(for: account).standards.minOwners
         guard let owners = account.owners else {
             if account.schemaProblems.contains(where: { $0.field == "owners" }) { return [] }
             return [Violation(at: account.location, "the account has no owners: add `owners:` with at least \(required) people ids from people.yaml", field: "owners")]
@@ -36,10 +36,10 @@ public struct OwnerAssignedRule: Rule {
                 continue
             }
             seen.append(owner.value)
-            if let person = context.registry.people[owner.value] {
-                if !person.active {
+            if let standing = context.standing[owner.value] {
+                if !standing.active {
                     violations.append(Violation(at: owner.location,
-                        "owner \"\(owner.value)\" (\(person.name)) has left or lost access: replace them with an active member of staff", field: "owners"))
+                        "owner \"\(owner.value)\" (\(context.registry.people[owner.value]?.name ?? owner.value)) has left or lost access: replace them with an active member of staff", field: "owners"))
                 }
             } else {
                 violations.append(Violation(at: owner.location,

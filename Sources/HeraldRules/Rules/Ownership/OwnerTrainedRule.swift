@@ -37,10 +37,12 @@ public struct OwnerTrainedRule: Rule {
     public init() {}
 
     public func check(_ account: Account, in context: AuditContext) -> [Violation] {
-        let every = context.standards(for: account).trainingEveryDays
+        let every = context.facts(for: account).standards.trainingEveryDays
         var violations: [Violation] = []
         for owner in account.owners?.value ?? [] {
-            guard let person = context.registry.people[owner.value], person.active else { continue }  // owner-assigned reports those
+            guard let standing = context.standing[owner.value], standing.active else { continue }  // owner-assigned reports those
+            if let acknowledged = standing.policyAcknowledged, case let age = acknowledged.days(until: context.asOf), age >= 0, age <= every { continue }
+            guard let person = context.registry.people[owner.value] else { continue }
             guard let acknowledged = person.policyAcknowledged else {
                 violations.append(Violation(at: owner.location,
                     "owner \(owner.value) (\(person.name)) has no record of acknowledging the social media policy: once they have taken the training, add `policy_acknowledged: YYYY-MM-DD` to their entry in people.yaml (line \(person.location.line))",

@@ -26,7 +26,7 @@ public struct BioLengthRule: Rule {
 
     public func check(_ account: Account, in context: AuditContext) -> [Violation] {
         guard let platform = account.platform?.value, let bio = account.bio else { return [] }
-        let limit = context.standards(for: account).bioLimit(on: platform)
+        let limit = context.facts(for: account).standards.bioLimit(on: platform)
         // Most bios are far shorter than any limit: counting bytes settles them without grapheme breaking.
         guard bio.value.utf8.count > limit else { return [] }
         let length = bio.value.count

@@ -26,7 +26,7 @@ public struct ReviewCurrentRule: Rule {
             return [Violation(at: account.location, "no review is recorded: review the account and add `last_reviewed: \(context.asOf)`", field: "last_reviewed")]
         }
         let age = reviewed.value.days(until: context.asOf)
-        let period = context.standards(for: account).reviewEveryDays
+        let period = context.facts(for: account).standards.reviewEveryDays
         if age < 0 {
             return [Violation(at: reviewed.location, "last_reviewed \(reviewed.value) is after the audit date \(context.asOf): record the date the review actually happened", field: "last_reviewed")]
         }

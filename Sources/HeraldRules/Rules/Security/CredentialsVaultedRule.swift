@@ -20,7 +20,7 @@ public struct CredentialsVaultedRule: Rule {
     public init() {}
 
     public func check(_ account: Account, in context: AuditContext) -> [Violation] {
-        guard context.standards(for: account).requireVault else { return [] }
+        guard context.facts(for: account).standards.requireVault else { return [] }
         guard let credentials = account.credentials else {
             if account.schemaProblems.contains(where: { $0.field == "credentials" }) { return [] }
             return [Violation(at: account.location,

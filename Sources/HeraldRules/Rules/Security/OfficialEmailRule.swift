@@ -26,12 +26,14 @@ public struct OfficialEmailRule: Rule {
     public init() {}
 
     public func check(_ account: Account, in context: AuditContext) -> [Violation] {
-        let domains = context.registry.organisation.officialDomains
+        let domains = context.officialDomains
         guard !domains.isEmpty else { return [] }
         var official: String { domains.joined(separator: ", ") }
         var violations: [Violation] = []
         for owner in account.owners?.value ?? [] {
-            guard let person = context.registry.people[owner.value], person.active else { continue }  // owner-assigned reports those
+            // owner-assigned reports unknown people and people who have left
+            guard let standing = context.standing[owner.value], standing.active, !standing.hasOfficialEmail,
+                  let person = context.registry.people[owner.value] else { continue }
             if let email = person.email {
                 if !context.isOfficialAddress(email) {
                     violations.append(Violation(at: owner.location,

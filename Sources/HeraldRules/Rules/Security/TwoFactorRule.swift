@@ -18,7 +18,7 @@ public struct TwoFactorRule: Rule {
     public init() {}
 
     public func check(_ account: Account, in context: AuditContext) -> [Violation] {
-        guard context.standards(for: account).requireTwoFactor, account.twoFactor?.value != true else { return [] }
+        guard context.facts(for: account).standards.requireTwoFactor, account.twoFactor?.value != true else { return [] }
         if account.schemaProblems.contains(where: { $0.field == "two_factor" }) { return [] }
         let fix = "turn on two-factor authentication (an authenticator app or a security key) in the account's settings, then record `two_factor: true`"
         if let written = account.twoFactor {

@@ -31,8 +31,9 @@ public struct UnitStandardsRule: Rule {
     public init() {}
 
     public func check(_ account: Account, in context: AuditContext) -> [Violation] {
-        guard let unitID = account.unit?.value, context.registry.units[unitID] != nil else { return [] }
-        let standards = context.standards(for: account)
+        let facts = context.facts(for: account)
+        guard let unitID = account.unit?.value, facts.isKnown else { return [] }
+        let standards = facts.standards
         var violations: [Violation] = []
         if let platform = account.platform, let allowed = standards.platforms, !allowed.contains(platform.value) {
             violations.append(Violation(at: platform.location,
@@ -42,14 +43,14 @@ public struct UnitStandardsRule: Rule {
             violations.append(Violation(at: handle.location,
                 "handle \"\(handle.value)\" does not follow the naming pattern \(pattern.source) of unit \(unitID): use a handle that matches it", field: "handle"))
         }
-        if let phrases = context.bioPhrases[unitID], !phrases.isEmpty {
+        if case let phrases = facts.bioPhrases, !phrases.isEmpty {
             let bio = NormalizedText(account.bio?.value ?? "")
             for (phrase, normalized) in phrases where !bio.contains(normalized) {
                 violations.append(Violation(at: account.bio?.location ?? account.location,
                     "bio lacks the phrase \"\(phrase)\" required by the standards of unit \(unitID): add it to the bio", field: "bio"))
             }
         }
-        if let phrases = context.forbiddenBioPhrases[unitID], !phrases.isEmpty, let bio = account.bio {
+        if case let phrases = facts.forbiddenBioPhrases, !phrases.isEmpty, let bio = account.bio {
             let text = NormalizedText(bio.value)
             for (phrase, normalized) in phrases where text.contains(normalized) {
                 violations.append(Violation(at: bio.location,
