@@ -27,18 +27,41 @@ enum ReportWriter {
         }
     }
 
-    /// Runs `body` for every format at once; results in the order given. Each runs as its own task, not
-    /// inside `concurrentPerform`: reports split their own work with `concurrentPerform`, which runs one
-    /// thread wide when nested in another.
+    /// Runs `body` for every format at once, each on a thread of its own; results in the order given.
+    /// Threads, not tasks of Dispatch's pool: the pool is as wide as the machine, so small reports waited
+    /// for large ones and the audit ended on one busy core; reports split their own work across the pool.
+    /// Every thread is joined before this returns, so none is still ending when the process exits.
     /// - Parameter order: the order to start them in (results still come in the order given).
     static func inParallel<Item: Sendable>(_ items: [Item], order: (Range<Int>) -> [Int] = { Array($0) },
                                            _ body: @escaping @Sendable (Item) throws(Failure) -> Pending) -> [Result<Pending, Failure>] {
-        var work: [Int: BackgroundWork<Result<Pending, Failure>>] = [:]
+        let jobs = items.map { item in Job { Result { () throws(Failure) in try body(item) } } }
+        var threads: [Int: pthread_t] = [:]
         for index in order(items.indices) {
-            let item = items[index]
-            work[index] = BackgroundWork { Result { () throws(Failure) in try body(item) } }
+            var thread = pthread_t()
+            let context = Unmanaged.passRetained(jobs[index]).toOpaque()
+            if pthread_create(&thread, nil, { context in
+                let job = Unmanaged<Job<Pending>>.fromOpaque(context!).takeRetainedValue()
+                job.run()
+                return nil
+            }, context) == 0 {
+                threads[index] = thread
+            } else {
+                Unmanaged<Job<Pending>>.fromOpaque(context).release()
+                jobs[index].run()  // no thread to be had: here, then
+            }
         }
-        return items.indices.map { work[$0]!.result() }
+        for thread in threads.values { pthread_join(thread, nil) }
+        return jobs.map { $0.result! }
+    }
+
+    /// Work for one thread, and its result: written by that thread, read after it has been joined.
+    private final class Job<Value>: @unchecked Sendable {
+        private let work: @Sendable () -> Result<Value, Failure>
+        private(set) var result: Result<Value, Failure>?
+
+        init(_ work: @escaping @Sendable () -> Result<Value, Failure>) { self.work = work }
+
+        func run() { result = work() }
     }
 
     /// Renames every finished report over its previous version. The previous versions are kept (as hard

@@ -153,33 +153,35 @@ public enum JUnitReport {
         let retiredToo = rule.description.appliesToRetired, unreadToo = rule.description.appliesToUnreadFiles
         let outcomes = accounts.map { facts.outcome(ruleIndex, retiredToo: retiredToo, unreadToo: unreadToo, account: $0) }
         // Values escaped once per account and rule: no work per test case but writing them. Passing test
-        // cases, almost all of them, are assembled here byte for byte as libxml2 would write them and
-        // handed over a run at a time.
-        var passes: [UInt8] = []
-        passes.reserveCapacity(accounts.count * 160)
-        func flushPasses() {
-            passes.withUnsafeBufferPointer { xml.insertMarkup($0) }
-            passes.removeAll(keepingCapacity: true)
-        }
+        // cases, almost all of them, are assembled here byte for byte as libxml2 would write them, a run at
+        // a time, straight into the fragment.
+        let opening = Array(xml.lineStart) + Array(#"<testcase classname=""#.utf8), between = Array(#"" name=""#.utf8)
+        let closing = ruleID.withValues { constant in Array(constant(0)) + Array(#"" time=""#.utf8) + Array(constant(1)) + Array(#""/>"#.utf8) }
         facts.texts.withValues { text in
             ruleID.withValues { constant in
-                let lineStart = xml.lineStart
-                for (index, outcome) in zip(accounts, outcomes) {
-                    counts.add(outcome)
-                    let local = index - accounts.lowerBound
-                    if case .passed = outcome {
-                        passes.append(contentsOf: lineStart)
-                        passes.append(contentsOf: #"<testcase classname=""#.utf8)
-                        passes.append(contentsOf: text(2 * local))
-                        passes.append(contentsOf: #"" name=""#.utf8)
-                        passes.append(contentsOf: text(2 * local + 1))
-                        passes.append(contentsOf: constant(0))
-                        passes.append(contentsOf: #"" time=""#.utf8)
-                        passes.append(contentsOf: constant(1))
-                        passes.append(contentsOf: #""/>"#.utf8)
+                var index = accounts.lowerBound
+                while index < accounts.upperBound {
+                    var passing = index
+                    while passing < accounts.upperBound, outcomes[passing - accounts.lowerBound] == .passed { passing += 1 }
+                    if passing > index {
+                        xml.appendMarkup { bytes in
+                            for account in index..<passing {
+                                let local = account - accounts.lowerBound
+                                bytes.append(contentsOf: opening)
+                                bytes.append(contentsOf: text(2 * local))
+                                bytes.append(contentsOf: between)
+                                bytes.append(contentsOf: text(2 * local + 1))
+                                bytes.append(contentsOf: closing)
+                            }
+                        }
+                        counts.tests += passing - index
+                        index = passing
                         continue
                     }
-                    flushPasses()
+                    let outcome = outcomes[index - accounts.lowerBound]
+                    counts.add(outcome)
+                    let local = index - accounts.lowerBound
+                    defer { index += 1 }
                     xml.startElement("testcase")
                     xml.attribute("classname", escaped: text(2 * local))
                     xml.attribute("name", escaped: text(2 * local + 1), constant(0))
@@ -208,7 +210,6 @@ public enum JUnitReport {
                     }
                     xml.endElement()
                 }
-                flushPasses()
             }
         }
         return (counts, try xml.finish())

@@ -189,14 +189,18 @@ final class XMLWriter {
         endElement()
     }
 
-    /// Writes whole elements Herald assembled itself, at the level of this writer's open elements, from
-    /// values libxml2 escaped (`EscapedAttributeValues`) and its own indentation: for the hundreds of
-    /// thousands of identical-shaped elements of a large report, one call instead of a dozen.
-    func insertMarkup(_ bytes: UnsafeBufferPointer<xmlChar>) {
-        guard !bytes.isEmpty else { return }
+    /// Lets `build` append whole elements Herald assembles itself, at the level of this writer's open
+    /// elements, straight to this fragment's bytes (an in-memory writer only), from values libxml2 escaped
+    /// (`EscapedAttributeValues`) and `lineStart`: for the millions of identical-shaped elements of a large
+    /// report, no writer call and no copy through libxml2's buffer.
+    func appendMarkup(_ build: (inout [UInt8]) -> Void) {
+        precondition(sink.forward == nil, "appendMarkup writes into an in-memory fragment")
         markParentHasChildren()
         wroteElement = true
-        raw(bytes, "markup")
+        // Writing nothing still closes a pending start tag; the flush puts libxml2's bytes before these.
+        check(xmlTextWriterWriteRawLen(writer, "", 0), "markup")
+        check(xmlTextWriterFlush(writer), "markup")
+        build(&sink.bytes)
     }
 
     /// The line break and spaces that start an element at the current level.
