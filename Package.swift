@@ -17,6 +17,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        // sync_file_range for the report writer (a header only: the C library has it).
+        .systemLibrary(name: "CWriteback"),
         .target(name: "HeraldCore", dependencies: ["CLibYAML"]),
         .target(name: "HeraldRules", dependencies: ["HeraldCore"]),
         .target(
@@ -28,7 +30,7 @@ let package = Package(
         .executableTarget(
             name: "herald",
             dependencies: [
-                "HeraldCore", "HeraldRules", "HeraldReports",
+                "HeraldCore", "HeraldRules", "HeraldReports", "CWriteback",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore"]),

@@ -1,3 +1,4 @@
+import CWriteback
 import HeraldCore
 #if canImport(Glibc)
 import Glibc
@@ -98,6 +99,9 @@ enum ReportWriter {
         private var descriptor: Int32
         private var buffer: [UInt8] = []
         private static let bufferSize = 1 << 20
+        /// Bytes written so far, and how many of them the disk has been asked to take.
+        private var written = 0, handedToDisk = 0
+        private static let writebackStep = 8 << 20
 
         init(path: String) throws(Failure) {
             self.path = path
@@ -148,14 +152,21 @@ enum ReportWriter {
         }
 
         private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(Failure) {
-            var written = 0
-            while written < bytes.count {
-                let result = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            var done = 0
+            while done < bytes.count {
+                let result = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
                 if result < 0 {
                     if errno == EINTR { continue }
                     throw Failure(path: path, reason: lastError())
                 }
-                written += result
+                done += result
+            }
+            written += done
+            // A large report starts on its way to disk while the rest is rendered, so that `finish` does not
+            // wait for hundreds of megabytes at the end. Only a hint: `fdatasync` still decides.
+            if written - handedToDisk >= Pending.writebackStep {
+                _ = herald_start_writeback(descriptor, Int64(handedToDisk), Int64(written - handedToDisk))
+                handedToDisk = written
             }
         }
     }
