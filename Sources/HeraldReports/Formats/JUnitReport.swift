@@ -17,48 +17,75 @@ public enum JUnitReport {
         let timestamp = result.asOf.description + "T00:00:00"
         let ruleIndex = Dictionary(uniqueKeysWithValues: result.rules.enumerated().map { ($1.id, $0) })
         let facts = ParallelMap.map(Fragments.chunks(of: 0..<result.accountCount), chunkSize: 1) { ChunkFacts($0, result, ruleIndex: ruleIndex) }
+        // Every suite's counts come first in the file: they are worked out before its test cases are written.
+        let counts = ParallelMap.map(indices: result.rules.indices, chunkSize: 1) { index in
+            suiteCounts(of: result.rules[index], index, in: result, facts: facts)
+        }
         xml.startDocument()
         xml.startElement("testsuites")
-        for (index, rule) in result.rules.enumerated() {
-            // The suite's counts come first in the file, so its test cases are kept until they are known.
-            var counts = Counts()
-            var fragments: [[UInt8]] = []
-            try Fragments.render(rule.description.auditsAccounts ? facts : [], { facts in
-                try cases(for: rule, index, in: result, facts: facts)
-            }, into: { chunk in
-                counts.add(chunk.counts)
-                fragments.append(chunk.bytes)
-            })
-            if rule.description.auditsOrganisationFiles {
-                let failing = Set(result.organisationFindings.filter { $0.rule == rule.id }.map(\.file))
-                counts.tests += result.registry.organisationFiles.count
-                counts.failures += failing.count
+        var open: Int?  // the rule whose suite is being written
+        func advance(to rule: Int) {
+            while open != rule {
+                if let open { endSuite(result.rules[open], in: result, to: xml) }
+                let next = (open ?? -1) + 1
+                startSuite(result.rules[next], next, counts: counts[next], timestamp: timestamp, in: result, to: xml)
+                open = next
             }
-            xml.startElement("testsuite")
-            xml.attribute("name", "herald." + rule.id)
-            xml.attribute("tests", counts.tests)
-            xml.attribute("failures", counts.failures)
-            xml.attribute("errors", counts.errors)
-            xml.attribute("skipped", counts.skipped)
-            xml.attribute("time", "0")
-            xml.attribute("timestamp", timestamp)
-            xml.attribute("hostname", "herald")
-            xml.attribute("package", "herald")
-            xml.attribute("id", index)
-            xml.element("properties") {
-                property("organisation", result.organisation, xml)
-                property("as-of", result.asOf.description, xml)
-                property("severity", rule.severity.rawValue, xml)
-                property("summary", rule.description.summary, xml)
-            }
-            for fragment in fragments { xml.insert(fragment) }
-            if rule.description.auditsOrganisationFiles { organisationCases(for: rule, in: result, to: xml) }
-            xml.element("system-out")
-            xml.element("system-err")
-            xml.endElement()
         }
+        // Every suite's chunks, suite after suite, rendered on every core in one stream.
+        let pieces = result.rules.indices.flatMap { rule in result.rules[rule].description.auditsAccounts ? facts.indices.map { (rule, $0) } : [] }
+        try Fragments.render(pieces, { rule, chunk in
+            (rule, try cases(for: result.rules[rule], rule, in: result, facts: facts[chunk]))
+        }, into: { rule, bytes in
+            advance(to: rule)
+            xml.insert(bytes)
+        })
+        if !result.rules.isEmpty { advance(to: result.rules.count - 1) }
+        if let open { endSuite(result.rules[open], in: result, to: xml) }
         xml.endElement()
         _ = try xml.finish()
+    }
+
+    private static func suiteCounts(of rule: AuditedRule, _ index: Int, in result: AuditResult, facts: [ChunkFacts]) -> Counts {
+        var counts = Counts()
+        if rule.description.auditsAccounts {
+            let retiredToo = rule.description.appliesToRetired, unreadToo = rule.description.appliesToUnreadFiles
+            for chunk in facts {
+                for account in chunk.accounts { counts.add(chunk.outcome(index, retiredToo: retiredToo, unreadToo: unreadToo, account: account)) }
+            }
+        }
+        if rule.description.auditsOrganisationFiles {
+            counts.tests += result.registry.organisationFiles.count
+            counts.failures += Set(result.organisationFindings.filter { $0.rule == rule.id }.map(\.file)).count
+        }
+        return counts
+    }
+
+    private static func startSuite(_ rule: AuditedRule, _ index: Int, counts: Counts, timestamp: String, in result: AuditResult, to xml: XMLWriter) {
+        xml.startElement("testsuite")
+        xml.attribute("name", "herald." + rule.id)
+        xml.attribute("tests", counts.tests)
+        xml.attribute("failures", counts.failures)
+        xml.attribute("errors", counts.errors)
+        xml.attribute("skipped", counts.skipped)
+        xml.attribute("time", "0")
+        xml.attribute("timestamp", timestamp)
+        xml.attribute("hostname", "herald")
+        xml.attribute("package", "herald")
+        xml.attribute("id", index)
+        xml.element("properties") {
+            property("organisation", result.organisation, xml)
+            property("as-of", result.asOf.description, xml)
+            property("severity", rule.severity.rawValue, xml)
+            property("summary", rule.description.summary, xml)
+        }
+    }
+
+    private static func endSuite(_ rule: AuditedRule, in result: AuditResult, to xml: XMLWriter) {
+        if rule.description.auditsOrganisationFiles { organisationCases(for: rule, in: result, to: xml) }
+        xml.element("system-out")
+        xml.element("system-err")
+        xml.endElement()
     }
 
     /// A test case is named by its account's `platform:handle`, or by the file's name when the file
@@ -131,10 +158,6 @@ public enum JUnitReport {
     private struct Counts: Sendable {
         var tests = 0, failures = 0, errors = 0, skipped = 0
 
-        mutating func add(_ other: Counts) {
-            tests += other.tests; failures += other.failures; errors += other.errors; skipped += other.skipped
-        }
-
         mutating func add(_ outcome: Outcome) {
             switch outcome {
             case .passed: tests += 1
@@ -145,10 +168,10 @@ public enum JUnitReport {
         }
     }
 
-    private static func cases(for rule: AuditedRule, _ ruleIndex: Int, in result: AuditResult, facts: ChunkFacts) throws -> (counts: Counts, bytes: [UInt8]) {
+    /// The test cases of one rule for a chunk of accounts.
+    private static func cases(for rule: AuditedRule, _ ruleIndex: Int, in result: AuditResult, facts: ChunkFacts) throws -> [UInt8] {
         let accounts = facts.accounts
         let xml = try XMLWriter(depth: 2, capacity: accounts.count * 200)
-        var counts = Counts()
         let ruleID = EscapedAttributeValues([rule.id, "0"])
         let retiredToo = rule.description.appliesToRetired, unreadToo = rule.description.appliesToUnreadFiles
         let outcomes = accounts.map { facts.outcome(ruleIndex, retiredToo: retiredToo, unreadToo: unreadToo, account: $0) }
@@ -174,12 +197,10 @@ public enum JUnitReport {
                                 bytes.append(contentsOf: closing)
                             }
                         }
-                        counts.tests += passing - index
                         index = passing
                         continue
                     }
                     let outcome = outcomes[index - accounts.lowerBound]
-                    counts.add(outcome)
                     let local = index - accounts.lowerBound
                     defer { index += 1 }
                     xml.startElement("testcase")
@@ -212,7 +233,7 @@ public enum JUnitReport {
                 }
             }
         }
-        return (counts, try xml.finish())
+        return try xml.finish()
     }
 
     /// A test case per organisation file for a rule that audits them, failing where the rule found something.
