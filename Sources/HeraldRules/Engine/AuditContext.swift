@@ -114,9 +114,4 @@ public struct AuditContext: Sendable {
         let domain = address[address.index(after: at)...].lowercased()
         return domains.contains { domain == $0 || domain.hasSuffix("." + $0) }
     }
-
-    /// The effective standards for the account's unit.
-    public func standards(for account: Account) -> EffectiveStandards {
-        facts(for: account).standards
-    }
 }
