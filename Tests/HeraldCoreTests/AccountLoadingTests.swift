@@ -197,10 +197,12 @@ import Testing
     }
 
     @Test func handlesAreNamesNotAddresses() throws {
+        // A handle copied with its @ is the same handle: no finding, and the file name and hints use it without.
+        #expect(try problems(TemporaryInventory.validAccount.replacingOccurrences(of: "handle: FairhavenParks", with: "handle: \"@FairhavenParks\"")).isEmpty)
         let at = try only(problems(TemporaryInventory.validAccount.replacingOccurrences(of: "handle: FairhavenParks", with: "handle: \"@FairhavenParks\""),
                                    at: "parks/x-@fairhavenparks.yaml"))
-        #expect((at.line, at.column) == (2, 9))
-        #expect(at.message == "write the handle without the leading @ (FairhavenParks)")
+        #expect((at.line, at.column) == (2, 10))
+        #expect(at.message == "the file name does not match the platform and handle: rename the file to x-fairhavenparks.yaml or correct platform/handle")
         let slash = try problems(TemporaryInventory.validAccount.replacingOccurrences(of: "handle: FairhavenParks", with: "handle: x.com/FairhavenParks"))
         #expect(slash.contains { $0.message.hasPrefix("handle \"x.com/FairhavenParks\" contains a slash or a space") })
     }

@@ -33,21 +33,50 @@ import Testing
         #expect(SecretScanner.credentialReason(value) == nil)
     }
 
-    @Test func aSecretKeyIsRemovedAndACredentialValueReplacedKeepingOnlyTheirPlaces() throws {
-        let text = "platform: x\nhandle: fairhavenparks\npassword: hunter2hunter2\nbio: \"AKIAQ3EGRWX7EXAMPLE7\"\n"
+    @Test func aSecretKeyIsRemovedOtherValuesStayAndOnlyTheSecretIsWithheld() throws {
+        let text = "platform: x\nhandle: fairhavenparks\npassword: hunter2hunter2\nbio: \"Parks. Deploy key AKIAQ3EGRWX7EXAMPLE7 oops\"\n"
         guard case let .success(node?) = YAMLText.parse(Array(text.utf8), file: "a.yaml") else { Issue.record("not parsed"); return }
         var suspects: [SecretSuspect] = []
-        let cleaned = try #require(SecretScanner.scan(node, suspects: &suspects))
+        var withheld: [String] = []
+        let cleaned = try #require(SecretScanner.scan(node, suspects: &suspects, withheld: &withheld))
         #expect(suspects == [
             SecretSuspect(key: "password", location: SourceLocation(line: 3, column: 1), reason: .secretKey),
             SecretSuspect(key: "bio", location: SourceLocation(line: 4, column: 6), reason: .knownCredential("an AWS access key")),
         ])
+        // The secret key's value and the token inside the bio are withheld, not the whole bio.
+        #expect(withheld == ["hunter2hunter2", "AKIAQ3EGRWX7EXAMPLE7"])
         guard case let .mapping(pairs, _) = cleaned else { Issue.record("not a mapping"); return }
         #expect(pairs.count == 3)
-        #expect(pairs.last?.value == .scalar(SecretSuspect.redactedValue, .quoted, SourceLocation(line: 4, column: 6)))
+        // The bio stays as written for the rules: withholding changes only what is printed.
+        #expect(pairs.last?.value == .scalar("Parks. Deploy key AKIAQ3EGRWX7EXAMPLE7 oops", .quoted, SourceLocation(line: 4, column: 6)))
         // Nothing to remove: the same tree, nothing allocated.
         var none: [SecretSuspect] = []
         guard case let .success(plain?) = YAMLText.parse(Array("platform: x\nhandle: fairhavenparks\n".utf8), file: "b.yaml") else { return }
-        #expect(SecretScanner.scan(plain, suspects: &none) == nil && none.isEmpty)
+        #expect(SecretScanner.scan(plain, suspects: &none, withheld: &withheld) == nil && none.isEmpty)
+    }
+
+    /// Identity fields and ids are public by nature: real YouTube channel ids, Facebook page addresses and
+    /// unit ids with a hexadecimal suffix look random, and are never taken for secrets there.
+    @Test(arguments: [
+        ("handle", "UCLA8Uj6uGfuVOG9d-fxbMdA"), ("channel_id", "UCuknj4PGn91gHDNAfboZEgQ"), ("url", "https://www.youtube.com/channel/UCLA8Uj6uGfuVOG9d-fxbMdA"),
+        ("url", "https://www.facebook.com/Blackwater-Volunteer-Rescue-Squad-302585569816186"), ("id", "ak-jane-doe-6b940121"),
+        ("unit", "ak-jane-doe-6b940121"), ("did", "did:plc:ewvi7nxzyoun6zhxrhs64oiz"), ("name", "xK9mP2vL8qR4tN7wZ3bY"),
+        ("url", "https://www.youtube.com/watch?v=dQw4w9WgXcQ&list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG&si=Ab3dE5fG7hI9jK1l"),
+    ])
+    func publicValuesAreNeverTakenForSecrets(_ key: String, _ value: String) {
+        #expect(SecretScanner.credentialReason(value, publicValue: SecretScanner.publicKeys.contains(key)) == nil)
+    }
+
+    /// Known credential formats count anywhere, inside text too, and only the token is withheld.
+    @Test(arguments: [
+        ("bio", "Parks news. ghp_8fK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8U", "ghp_8fK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8U"),
+        ("name", "Fairhaven xoxb-2402-88373-Lk3j4h5G6f7D8s9A Parks", "xoxb-2402-88373-Lk3j4h5G6f7D8s9A"),
+        ("escalation", "Call Jane, the password is Sunflower2026!", "Sunflower2026!"),
+        ("reason", "shared login (pwd: Tulip-77-Garden) until March", "Tulip-77-Garden"),
+        ("handle", "ghp_8fK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8U", "ghp_8fK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8U"),
+    ])
+    func knownCredentialsAreFoundInsideText(_ key: String, _ value: String, _ token: String) {
+        let found = SecretScanner.findings(in: value, publicValue: SecretScanner.publicKeys.contains(key))
+        #expect(found.map(\.withheld) == [token])
     }
 }

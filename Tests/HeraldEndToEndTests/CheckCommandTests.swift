@@ -14,7 +14,7 @@ import Testing
         #expect(output.stdout == """
             Inventory/accounts/library/x-fairhavenlib.yaml:9:1: error: [inventory-schema] unknown key "colour" in an account file: \
             the keys allowed are platform, handle, url, unit, name, bio, owners, status, created, last_reviewed, archiving, \
-            two_factor, credentials, recovery_email, escalation, last_post, retired_on, handle_held, waivers
+            two_factor, credentials, recovery_email, escalation, last_post, retired_on, handle_held, waivers, page_id, channel_id, did
             Checked 2 accounts: 1 error, 0 warnings in 1 file.
 
             """)

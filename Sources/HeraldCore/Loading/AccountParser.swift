@@ -10,7 +10,7 @@ enum AccountParser {
             account.schemaProblems.append(Problem(file: file, location: .startOfFile,
                 message: "the file is empty: an account file lists platform, handle, url, unit and status (see docs/inventory-format.md)"))
         case var .success(node?):
-            if let cleaned = SecretScanner.scan(node, suspects: &account.secretSuspects) { node = cleaned }
+            if let cleaned = SecretScanner.scan(node, suspects: &account.secretSuspects, withheld: &account.withheld) { node = cleaned }
             var problems: [Problem] = []
             if var reader = MappingReader(node, file: file, what: "an account file", problems: &problems) {
                 read(&account, from: &reader)
@@ -27,7 +27,7 @@ enum AccountParser {
         account.location = reader.location
         reader.checkKeys(allowed: Account.keys, required: Account.requiredKeys, what: "an account file")
         account.platform = reader.choice("platform", hints: Platform.formerNames)
-        account.handle = reader.string("handle")
+        account.handle = reader.string("handle").map(withoutLeadingAt)
         if let handle = account.handle { checkHandle(handle, in: &reader) }
         account.url = reader.string("url")
         account.unit = reader.string("unit")
@@ -46,9 +46,43 @@ enum AccountParser {
         account.retiredOn = reader.date("retired_on")
         account.handleHeld = reader.bool("handle_held")
         account.waivers = readWaivers(from: &reader)
-        if let platform = account.platform, let handle = account.handle {
-            account.identity = "\(platform.value.rawValue):\(handle.value.lowercased())"
+        account.stableID = readStableID(of: account.platform?.value, from: &reader)
+        if let credentials = account.credentials, !Account.isVaultReference(credentials.value) { account.withheld.append(credentials.value) }
+        if let platform = account.platform?.value, let handle = account.handle {
+            let identifiers = AccountIdentifiers(platform: platform, handle: handle.value, stableID: account.stableID?.value)
+            account.identity = "\(platform.rawValue):\(identifiers.handleReadings.first?.folded ?? handle.value.lowercased())"
+            account.identityKeys = identifiers.handleCanExist || identifiers.stableID != nil ? identifiers.identityKeys : [account.identity!]
         }
+    }
+
+    /// People copy a handle from a profile page with its `@`: the platform's name for the account has none.
+    private static func withoutLeadingAt(_ handle: Located<String>) -> Located<String> {
+        guard handle.value.hasPrefix("@") else { return handle }
+        return Located(String(handle.value.dropFirst()), at: SourceLocation(line: handle.location.line, column: handle.location.column + 1))
+    }
+
+    /// The platform's stable-id key (`channel_id`, `page_id`, `did`): only on its own platform, and only
+    /// with the id's shape.
+    private static func readStableID(of platform: Platform?, from reader: inout MappingReader) -> Located<String>? {
+        var found: Located<String>?
+        for key in Account.stableIDKeys {
+            guard let value = reader.string(key) else { continue }
+            let owner = Platform.allCases.first { PlatformProfile.of($0).stableID?.key == key }!
+            guard let platform, platform == owner else {
+                let own = platform.flatMap { PlatformProfile.of($0).stableID?.key }.map { "; a \(platform!.rawValue) account records its id as \($0)" } ?? ""
+                reader.report("\"\(key)\" is the id of a \(owner.rawValue) account, and this is \(platform.map { "a \($0.rawValue)" } ?? "no platform's") account: delete it\(own)",
+                              at: value.location, field: key)
+                continue
+            }
+            let rule = PlatformProfile.of(platform).stableID!.rule
+            guard rule.shape.accepts(value.value) else {
+                reader.report("\"\(key)\" \(value.value) is not a \(platform.rawValue) \(rule.kind.rawValue) (\(rule.shapeWords)): copy it from the account's page or the platform's settings",
+                              at: value.location, field: key)
+                continue
+            }
+            found = value
+        }
+        return found
     }
 
     private static func readWaivers(from reader: inout MappingReader) -> [Waiver] {
@@ -80,9 +114,7 @@ enum AccountParser {
 
     /// Handles are single words: a slash or space cannot be on any platform and cannot be in a file name.
     private static func checkHandle(_ handle: Located<String>, in reader: inout MappingReader) {
-        if handle.value.hasPrefix("@") {
-            reader.report("write the handle without the leading @ (\(handle.value.dropFirst()))", at: handle.location, field: "handle")
-        } else if handle.value.utf8.count > 100 {
+        if handle.value.utf8.count > 100 {
             reader.report("the handle is \(handle.value.count) characters long, more than any platform allows: write the account's name on the platform", at: handle.location, field: "handle")
         } else if handle.value.unicodeScalars.contains(where: { $0 == "/" || $0 == "\\" || $0 == " " || (!$0.isASCII && $0.properties.isWhitespace) }) {
             reader.report("handle \"\(handle.value)\" contains a slash or a space: write only the account's name on the platform, not its address", at: handle.location, field: "handle")
@@ -102,7 +134,7 @@ enum AccountParser {
                 message: "unit \"\(unit.value)\" does not match the folder \"\(folder)\": move the file to accounts/\(unit.value)/ or correct the unit", field: "unit"))
         }
         if let platform = account.platform, let handle = account.handle {
-            let expected = "\(platform.value.rawValue)-\(handle.value)".lowercased()
+            let expected = AccountIdentifiers.fileStem(platform: platform.value, handle: handle.value)
             let name = fileName.lowercased()
             if name != expected + ".yaml" && name != expected + ".yml" {
                 problems.append(Problem(file: account.file, location: handle.location,

@@ -3,7 +3,7 @@
 enum OrganisationParser {
     static let keys = ["organisation", "official_domains", "standards", "rules"]
 
-    static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>, problems: inout [Problem], secrets: inout [SecretSuspect]) -> Organisation {
+    static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>, problems: inout [Problem], secrets: inout SecretScanner.Found) -> Organisation {
         var organisation = Organisation(name: "")
         guard let node = document(bytes, file: file, what: "herald.yaml", problems: &problems, secrets: &secrets),
               var reader = MappingReader(node, file: file, what: "herald.yaml", problems: &problems) else { return organisation }
@@ -27,7 +27,7 @@ enum OrganisationParser {
         return organisation
     }
 
-    static func parsePeople(_ bytes: [UInt8], file: String, problems: inout [Problem], secrets: inout [SecretSuspect]) -> [Person] {
+    static func parsePeople(_ bytes: [UInt8], file: String, problems: inout [Problem], secrets: inout SecretScanner.Found) -> [Person] {
         guard let node = document(bytes, file: file, what: "people.yaml", problems: &problems, secrets: &secrets) else { return [] }
         guard case let .sequence(list, _) = node else {
             problems.append(Problem(file: file, location: node.location,
@@ -56,7 +56,7 @@ enum OrganisationParser {
         return people
     }
 
-    static func parseUnit(_ bytes: [UInt8], file: String, fileStem: String, problems: inout [Problem], secrets: inout [SecretSuspect]) -> Unit? {
+    static func parseUnit(_ bytes: [UInt8], file: String, fileStem: String, problems: inout [Problem], secrets: inout SecretScanner.Found) -> Unit? {
         guard let node = document(bytes, file: file, what: "a unit file", problems: &problems, secrets: &secrets),
               var reader = MappingReader(node, file: file, what: "a unit file", problems: &problems) else { return nil }
         reader.checkKeys(allowed: Unit.keys, required: ["id", "name"], what: "a unit file")
@@ -76,14 +76,14 @@ enum OrganisationParser {
                     maintainersLocation: maintainers?.location ?? reader.location, standards: standards, escalation: escalation, file: file)
     }
 
-    private static func document(_ bytes: [UInt8], file: String, what: String, problems: inout [Problem], secrets: inout [SecretSuspect]) -> YAMLNode? {
+    private static func document(_ bytes: [UInt8], file: String, what: String, problems: inout [Problem], secrets: inout SecretScanner.Found) -> YAMLNode? {
         switch YAMLText.parse(bytes, file: file) {
         case let .failure(problem):
             problems.append(problem)
         case .success(nil):
             problems.append(Problem(file: file, location: .startOfFile, message: "\(what) is empty: see docs/inventory-format.md for what it holds"))
         case let .success(node?):
-            return SecretScanner.scan(node, suspects: &secrets) ?? node
+            return SecretScanner.scan(node, suspects: &secrets.suspects, withheld: &secrets.withheld) ?? node
         }
         return nil
     }

@@ -13,18 +13,19 @@ public enum RegistryBuilder {
         var registry = Registry(organisation: organisation, people: people, units: units, accounts: accounts,
                                 standards: effectiveStandards(units, organisation: organisation))
         registry.organisationFiles = ([sources.organisation.path, sources.people.path] + sources.units.map(\.path)).sorted()
-        registry.organisationSecrets = secrets
+        registry.organisationSecrets = secrets.mapValues(\.suspects)
+        registry.organisationWithheld = Array(Set(secrets.values.flatMap(\.withheld))).sorted()
         return registry
     }
 
     private static func organisationFiles(from sources: InventorySources, knownRules: Set<String>)
-        -> (Organisation, [String: Person], [String: Unit], [Problem], [String: [SecretSuspect]]) {
+        -> (Organisation, [String: Person], [String: Unit], [Problem], [String: SecretScanner.Found]) {
         var problems: [Problem] = []
-        var secrets: [String: [SecretSuspect]] = [:]
+        var secrets: [String: SecretScanner.Found] = [:]
         let organisation = OrganisationParser.parse(sources.organisation.bytes, file: sources.organisation.path, knownRules: knownRules,
-                                                    problems: &problems, secrets: &secrets[sources.organisation.path, default: []])
+                                                    problems: &problems, secrets: &secrets[sources.organisation.path, default: SecretScanner.Found()])
         let peopleList = OrganisationParser.parsePeople(sources.people.bytes, file: sources.people.path, problems: &problems,
-                                                        secrets: &secrets[sources.people.path, default: []])
+                                                        secrets: &secrets[sources.people.path, default: SecretScanner.Found()])
         var people: [String: Person] = [:]
         for person in peopleList {
             if let first = people[person.id] {
@@ -38,7 +39,7 @@ public enum RegistryBuilder {
         for file in sources.units {
             let stem = String(file.path.split(separator: "/").last ?? "").split(separator: ".").dropLast().joined(separator: ".")
             guard let unit = OrganisationParser.parseUnit(file.bytes, file: file.path, fileStem: stem, problems: &problems,
-                                                          secrets: &secrets[file.path, default: []]) else { continue }
+                                                          secrets: &secrets[file.path, default: SecretScanner.Found()]) else { continue }
             if let first = units[unit.id] {
                 problems.append(Problem(file: file.path, location: .startOfFile,
                     message: "unit \"\(unit.id)\" is also defined in \(first.file): keep one of the two files"))
@@ -51,7 +52,7 @@ public enum RegistryBuilder {
             problems.append(Problem(file: sources.people.path, location: person.location,
                 message: "\(person.id)'s unit \"\(person.unit!)\" has no file in units/: correct the unit or add units/\(person.unit!).yaml"))
         }
-        return (organisation, people, units, problems, secrets.filter { !$0.value.isEmpty })
+        return (organisation, people, units, problems, secrets.filter { !$0.value.suspects.isEmpty })
     }
 
     private static func hierarchyProblems(_ units: [String: Unit]) -> [Problem] {

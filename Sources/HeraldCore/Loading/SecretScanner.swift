@@ -5,22 +5,38 @@ import Darwin
 #endif
 
 /// Finds what looks like a secret in a registry file before anything else reads it: keys named like a
-/// secret (`password:`, `api_key:`) and values shaped like a credential (known token prefixes, long
-/// random-looking strings). A secret key is removed with its value and a credential-looking value is
-/// replaced, so no later message, rule or report can repeat either; only the place is kept.
+/// secret (`password:`, `api_key:`), known credential formats anywhere in a value (token prefixes,
+/// `password is …`, private keys, links with a password), and long random-looking values under keys that
+/// are not public by nature. A secret key is removed with its value (it is no registry key); every other
+/// value stays as written for the rules, and what must not be printed is added to `withheld`.
 enum SecretScanner {
-    /// `node` with secrets removed, or nil when there was nothing to remove (the usual case, which
-    /// allocates nothing). Each removal is appended to `suspects`.
-    static func scan(_ node: YAMLNode, under key: String = "", suspects: inout [SecretSuspect]) -> YAMLNode? {
+    /// What one file's scan found: the places to report and the text no output may repeat.
+    struct Found: Sendable {
+        var suspects: [SecretSuspect] = []
+        var withheld: [String] = []
+    }
+
+    /// Keys whose values are public by nature (identity fields and ids): the random-string heuristic never
+    /// applies to them, only known credential formats. Source of the need: real YouTube channel ids and
+    /// unit ids with a hexadecimal suffix look random and are not secrets.
+    static let publicKeys: Set<String> = Set(["platform", "handle", "url", "unit", "name", "id", "parent", "owners", "maintainers",
+                                              "approved_by", "rule", "aliases", "organisation", "official_domains", "email", "recovery_email",
+                                              "status"] + Account.stableIDKeys)
+
+    /// `node` with secret keys removed, or nil when there was none (the usual case, which allocates
+    /// nothing). Each suspect is appended to `suspects`, and the text to hide to `withheld`.
+    static func scan(_ node: YAMLNode, under key: String = "", suspects: inout [SecretSuspect], withheld: inout [String]) -> YAMLNode? {
         switch node {
-        case let .scalar(text, style, location):
-            guard let reason = credentialReason(text) else { return nil }
-            suspects.append(SecretSuspect(key: key, location: location, reason: reason))
-            return .scalar(SecretSuspect.redactedValue, style, location)
+        case let .scalar(text, _, location):
+            for (reason, hidden) in findings(in: text, publicValue: publicKeys.contains(key)) {
+                suspects.append(SecretSuspect(key: key, location: location, reason: reason))
+                withheld.append(hidden)
+            }
+            return nil
         case let .sequence(items, location):
             var changed: [YAMLNode]?
             for (index, item) in items.enumerated() {
-                if let cleaned = scan(item, under: key, suspects: &suspects) {
+                if let cleaned = scan(item, under: key, suspects: &suspects, withheld: &withheld) {
                     if changed == nil { changed = items }
                     changed![index] = cleaned
                 }
@@ -33,14 +49,24 @@ enum SecretScanner {
                 guard case let .scalar(name, _, keyLocation) = pair.key else { continue }
                 if isSecretKey(name) {
                     suspects.append(SecretSuspect(key: name, location: keyLocation, reason: .secretKey))
+                    withheld += scalars(in: pair.value)
                     if changed == nil { changed = Array(pairs[..<index]) }
                     continue
                 }
-                let cleaned = scan(pair.value, under: name, suspects: &suspects)
+                let cleaned = scan(pair.value, under: name, suspects: &suspects, withheld: &withheld)
                 if cleaned != nil, changed == nil { changed = Array(pairs[..<index]) }
                 changed?.append(cleaned.map { YAMLPair(key: pair.key, value: $0) } ?? pair)
             }
             return changed.map { .mapping($0, location) }
+        }
+    }
+
+    /// Every scalar's text under `node` (a secret key's value may be a list or mapping).
+    private static func scalars(in node: YAMLNode) -> [String] {
+        switch node {
+        case let .scalar(text, _, _): return node.isNull ? [] : [text]
+        case let .sequence(items, _): return items.flatMap(scalars)
+        case let .mapping(pairs, _): return pairs.flatMap { scalars(in: $0.value) }
         }
     }
 
@@ -108,41 +134,119 @@ enum SecretScanner {
         ("SG.", "a SendGrid key", 40), ("shpat_", "a Shopify token", 30), ("eyJ", "a signed web token (JWT)", 30),
     ]
 
-    /// Why `text` looks like a credential, or nil. Text with spaces (bios, names) and short values are
-    /// settled at once; links are examined only for a password or key written inside them.
-    static func credentialReason(_ text: String) -> SecretSuspect.Reason? {
-        guard text.utf8.count >= 16 else { return nil }
-        // Registry strings are native and contiguous: read them in place rather than copy every value.
-        return text.utf8.withContiguousStorageIfAvailable(credentialReason) ?? credentialReason(Array(text.utf8).withUnsafeBufferPointer { $0 })
+    /// Why `text` looks like a credential, or nil (the first reason of `findings`).
+    static func credentialReason(_ text: String, publicValue: Bool = false) -> SecretSuspect.Reason? {
+        findings(in: text, publicValue: publicValue).first?.reason
     }
 
-    private static func credentialReason(_ bytes: UnsafeBufferPointer<UInt8>) -> SecretSuspect.Reason? {
-        let hasSpace = bytes.contains { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
-        if hasSpace {
-            return index(of: privateKeyMarker, in: bytes) != nil ? .knownCredential("a private key") : nil
-        }
-        if let scheme = index(of: schemeSeparator, in: bytes) { return linkReason(bytes[(scheme + 3)...]) }
-        for known in knownPrefixes where bytes.count >= known.minimumLength && bytes.starts(with: known.prefix.utf8) {
-            if known.prefix == "eyJ" && bytes.count(where: { $0 == UInt8(ascii: ".") }) != 2 { continue }
-            return .knownCredential(known.name)
-        }
-        if bytes.contains(UInt8(ascii: "@")) { return nil }  // an address
-        return isRandomLooking(bytes) ? .randomLooking : nil
+    /// Each credential in `text` and the part of it to withhold: a known token found inside the text
+    /// (only the token), the word after `password is`/`password:`, the password or key of a link, or the
+    /// whole value when it is random-looking and not `publicValue`. Short values are settled at once.
+    static func findings(in text: String, publicValue: Bool) -> [(reason: SecretSuspect.Reason, withheld: String)] {
+        guard text.utf8.count >= 8 else { return [] }
+        // Registry strings are native and contiguous: read them in place rather than copy every value.
+        return text.utf8.withContiguousStorageIfAvailable { findings(in: $0, text: text, publicValue: publicValue) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { findings(in: $0, text: text, publicValue: publicValue) }
     }
+
+    private static func findings(in bytes: UnsafeBufferPointer<UInt8>, text: String, publicValue: Bool) -> [(reason: SecretSuspect.Reason, withheld: String)] {
+        var found: [(reason: SecretSuspect.Reason, withheld: String)] = []
+        if index(of: privateKeyMarker, in: bytes) != nil { return [(.knownCredential("a private key"), text)] }
+        found += knownTokens(in: bytes)
+        found += passwordPhrases(in: bytes)
+        if let scheme = index(of: schemeSeparator, in: bytes) {
+            if let link = linkReason(bytes[(scheme + 3)...]), !found.contains(where: { $0.withheld == link.withheld }) { found.append(link) }
+            return found
+        }
+        let hasSpace = bytes.contains { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
+        if found.isEmpty, !publicValue, !hasSpace, !bytes.contains(UInt8(ascii: "@")), isRandomLooking(bytes) {
+            found.append((.randomLooking, text))
+        }
+        return found
+    }
+
+    /// Known token formats wherever a word starts in the text: a GitHub token in a bio is found too.
+    private static func knownTokens(in bytes: UnsafeBufferPointer<UInt8>) -> [(reason: SecretSuspect.Reason, withheld: String)] {
+        var found: [(reason: SecretSuspect.Reason, withheld: String)] = []
+        var start = 0
+        while start < bytes.count {
+            if start == 0 || !isTokenByte(bytes[start - 1]), let first = prefixFirstBytes[Int(bytes[start])] , first {
+                var end = start
+                while end < bytes.count && isTokenByte(bytes[end]) { end += 1 }
+                let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                for known in knownPrefixes where token.count >= known.minimumLength && token.starts(with: known.prefix.utf8) {
+                    if known.prefix == "eyJ" && token.count(where: { $0 == UInt8(ascii: ".") }) != 2 { continue }
+                    found.append((.knownCredential(known.name), String(decoding: token, as: UTF8.self)))
+                    break
+                }
+                start = max(end, start + 1)
+            } else {
+                start += 1
+            }
+        }
+        return found
+    }
+
+    /// `password is X`, `password: X`, `pwd = X` inside text: X is withheld.
+    private static func passwordPhrases(in bytes: UnsafeBufferPointer<UInt8>) -> [(reason: SecretSuspect.Reason, withheld: String)] {
+        // Every password word starts with "p" and a letter of "aw": most values have no such pair.
+        let mayHold = zip(bytes, bytes.dropFirst()).contains { ($0 | 0x20) == UInt8(ascii: "p") && (($1 | 0x20) == UInt8(ascii: "a") || ($1 | 0x20) == UInt8(ascii: "w")) }
+        guard mayHold else { return [] }
+        let lowered = bytes.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+        var found: [(reason: SecretSuspect.Reason, withheld: String)] = []
+        for word in passwordWords {
+            var from = 0
+            while from < lowered.count, let at = index(of: Array(word.utf8), in: lowered[from...]) {
+                from = at + word.utf8.count
+                // A word of its own: "1Password: Comms / Parks" names a password manager.
+                guard at == 0 || !(isLetter(lowered[at - 1]) || (0x30...0x39).contains(lowered[at - 1])) else { continue }
+                var cursor = from
+                func skip(_ set: [UInt8]) { while cursor < lowered.count && set.contains(lowered[cursor]) { cursor += 1 } }
+                skip([0x20, 0x09])
+                if lowered[cursor...].starts(with: "is".utf8), cursor + 2 < lowered.count, lowered[cursor + 2] == 0x20 { cursor += 2 }
+                else if cursor < lowered.count, lowered[cursor] == UInt8(ascii: ":") || lowered[cursor] == UInt8(ascii: "=") { cursor += 1 }
+                else { continue }
+                skip([0x20, 0x09, UInt8(ascii: "\""), UInt8(ascii: "'")])
+                var end = cursor
+                while end < bytes.count && bytes[end] > 0x20 && bytes[end] != UInt8(ascii: "\"") && bytes[end] != UInt8(ascii: "'") { end += 1 }
+                while end > cursor && [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ")")].contains(bytes[end - 1]) { end -= 1 }
+                guard end - cursor >= 4 else { continue }
+                found.append((.knownCredential("a password written in the text"), String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor..<end]), as: UTF8.self)))
+            }
+        }
+        return found
+    }
+
+    private static let passwordWords = ["password", "passwort", "passwd", "passcode", "pwd"]
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) }
+
+    /// Characters a token is made of: letters, digits and `_ - . = / +`.
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "+")
+    }
+
+    /// Which bytes start a known prefix: most word starts are settled with one lookup.
+    private static let prefixFirstBytes: [Bool?] = {
+        var table = [Bool?](repeating: nil, count: 256)
+        for known in knownPrefixes { table[Int(known.prefix.utf8.first!)] = true }
+        return table
+    }()
 
     /// `https://user:password@host` or `?access_token=...`: a link with a secret inside.
-    private static func linkReason(_ afterScheme: Slice<UnsafeBufferPointer<UInt8>>) -> SecretSuspect.Reason? {
+    private static func linkReason(_ afterScheme: Slice<UnsafeBufferPointer<UInt8>>) -> (reason: SecretSuspect.Reason, withheld: String)? {
         let authorityEnd = afterScheme.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? afterScheme.endIndex
         let authority = afterScheme[..<authorityEnd]
-        if let at = authority.lastIndex(of: UInt8(ascii: "@")), authority[..<at].contains(UInt8(ascii: ":")) {
-            return .knownCredential("a link with a password in it")
+        if let at = authority.lastIndex(of: UInt8(ascii: "@")), let colon = authority[..<at].firstIndex(of: UInt8(ascii: ":")) {
+            return (.knownCredential("a link with a password in it"), String(decoding: afterScheme[(colon + 1)..<at], as: UTF8.self))
         }
         guard let question = afterScheme.firstIndex(of: UInt8(ascii: "?")) else { return nil }
         let query = afterScheme[(question + 1)...].prefix { $0 != UInt8(ascii: "#") }
         for parameter in query.split(separator: UInt8(ascii: "&")) {
             let name = String(decoding: parameter.prefix { $0 != UInt8(ascii: "=") }, as: UTF8.self)
             if isSecretKey(name) || ["key", "sig", "signature", "auth"].contains(name.lowercased()) {
-                return .knownCredential("a link with an access key in it")
+                return (.knownCredential("a link with an access key in it"), String(decoding: parameter.dropFirst(name.utf8.count + 1), as: UTF8.self))
             }
         }
         return nil

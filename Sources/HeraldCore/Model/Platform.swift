@@ -4,21 +4,11 @@ public enum Platform: String, CaseIterable, Sendable, Comparable {
 
     public static func < (lhs: Platform, rhs: Platform) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    /// Names people commonly write for a platform, mapped to the name the registry uses.
-    /// The longest bio the platform accepts, in characters as people see them (LinkedIn: the tagline).
-    public var bioLimit: Int {
-        switch self {
-        case .x: return 160
-        case .instagram, .threads: return 150
-        case .tiktok: return 80
-        case .facebook: return 101
-        case .linkedin: return 120
-        case .youtube: return 1000
-        case .bluesky: return 256
-        case .mastodon: return 500
-        }
-    }
+    /// The longest bio the platform accepts, in characters as people see them (grapheme clusters;
+    /// LinkedIn: the tagline). From the platform table, where each limit names its source.
+    public var bioLimit: Int { PlatformProfile.of(self).bioLimit }
 
+    /// Names people commonly write for a platform, mapped to the name the registry uses.
     public static let formerNames: [String: Platform] = ["twitter": .x, "fb": .facebook, "ig": .instagram, "bsky": .bluesky]
 }
 

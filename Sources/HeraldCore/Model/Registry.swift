@@ -11,6 +11,8 @@ public struct Registry: Sendable {
     public var organisationFiles: [String] = []
     /// Places in organisation files that look like secrets, by file.
     public var organisationSecrets: [String: [SecretSuspect]] = [:]
+    /// Text in the organisation files that no output may repeat (see `Account.withheld`), sorted.
+    public var organisationWithheld: [String] = []
 
     public init(organisation: Organisation, people: [String: Person], units: [String: Unit], accounts: [Account], standards: [String: EffectiveStandards]) {
         self.organisation = organisation

@@ -1,11 +1,11 @@
-/// A place in a registry file that looks like a password, key or token. The loader keeps only where it is
-/// and why it looks so; the value itself is blanked out before anything else reads the file, so no
-/// report, message or rule can ever repeat it.
+/// A place in a registry file that looks like a password, key or token: where it is and why it looks so.
+/// The value stays in the model for the rules; what must not be printed is in `Account.withheld` (and
+/// `Registry.organisationWithheld`), and `Redaction` hides it from every output.
 public struct SecretSuspect: Sendable, Equatable {
     public enum Reason: Sendable, Equatable {
         /// The key's name says it holds a secret (`password:`, `api_key:`).
         case secretKey
-        /// The value has the shape of a known kind of credential (`a GitHub token`).
+        /// The value has, or holds, a known kind of credential (`a GitHub token`).
         case knownCredential(String)
         /// A long run of random-looking characters.
         case randomLooking
@@ -15,9 +15,6 @@ public struct SecretSuspect: Sendable, Equatable {
     public let key: String
     public let location: SourceLocation
     public let reason: Reason
-
-    /// What replaces a value that looks like a credential, so whatever repeats the value repeats this.
-    public static let redactedValue = "(removed by Herald: looks like a secret)"
 
     public init(key: String, location: SourceLocation, reason: Reason) {
         self.key = key

@@ -6,7 +6,8 @@ public struct AuditContext: Sendable {
     public let registry: Registry
     /// The audit's date: the only way time enters a rule.
     public let asOf: CalendarDate
-    /// Files by account identity (`platform:handle`), in file order, for identities registered more than once.
+    /// Files by identity key (`AccountIdentifiers.identityKeys`: `platform:name`, `platform#id`), in file
+    /// order, for keys that more than one file holds.
     public let filesByIdentity: [String: [String]]
     /// What the rules ask of each unit, by unit id.
     private let unitFacts: [String: UnitFacts]
@@ -54,16 +55,15 @@ public struct AuditContext: Sendable {
     public init(registry: Registry, asOf: CalendarDate) {
         self.registry = registry
         self.asOf = asOf
-        // Only identities registered more than once are kept: the index exists to find duplicates.
+        // Only identities registered more than once are kept: the index exists to find duplicates. An
+        // account has a key per identifier (its name, its stable id): sharing any one is a duplicate.
         var first = [String: Int](minimumCapacity: registry.accounts.count)
         var duplicates: [String: [String]] = [:]
-        // Fields are read through the buffer: reading one through the array copied the whole account.
-        registry.accounts.withUnsafeBufferPointer { accounts in
-            for position in accounts.indices {
-                guard let identity = accounts[position].identity else { continue }
-                if let earlier = first.updateValue(position, forKey: identity) {
-                    first[identity] = earlier
-                    duplicates[identity, default: [accounts[earlier].file]].append(accounts[position].file)
+        for position in registry.accounts.indices {
+            for key in registry.accounts[position].identityKeys {
+                if let earlier = first.updateValue(position, forKey: key) {
+                    first[key] = earlier
+                    duplicates[key, default: [registry.accounts[earlier].file]].append(registry.accounts[position].file)
                 }
             }
         }

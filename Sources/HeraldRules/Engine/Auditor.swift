@@ -17,18 +17,50 @@ public struct Auditor: Sendable {
         // (examples included) for every account and rule cost more than some rules' checks.
         let accountRules = active.filter { !($0.rule is any FindingsRule) }.map(RuleRun.init)
         let findingsRules = active.filter { $0.rule is any FindingsRule }.map(RuleRun.init)
+        let organisationRedaction = Redaction(registry.organisationWithheld)
         let perAccount = ParallelMap.map(indices: registry.accounts.indices) { index in
-            Auditor.findings(on: registry.accounts[index], accountRules: accountRules, findingsRules: findingsRules, in: context)
+            let found = Auditor.findings(on: registry.accounts[index], accountRules: accountRules, findingsRules: findingsRules, in: context)
+            let withheld = registry.accounts[index].withheld
+            guard !withheld.isEmpty || !organisationRedaction.isEmpty else { return found }
+            let redaction = Redaction(withheld + registry.organisationWithheld)
+            return found.map { $0.redacted(with: redaction) }
         }
         var organisationFindings: [Finding] = []
         for rule in active where rule.description.auditsOrganisationFiles {
             for found in rule.rule.checkOrganisation(in: context) {
                 organisationFindings.append(Finding(rule: rule.id, severity: rule.severity, file: found.file, location: found.violation.location,
-                                                    account: nil, unit: found.unit, message: found.violation.message, field: found.violation.field))
+                                                    account: nil, unit: found.unit, message: organisationRedaction.apply(found.violation.message),
+                                                    field: found.violation.field))
             }
         }
-        return AuditResult(registry: registry, asOf: asOf, rules: active, findingsByAccount: perAccount,
+        return AuditResult(registry: Auditor.printable(registry), asOf: asOf, rules: active, findingsByAccount: perAccount,
                            organisationFindings: organisationFindings.sorted(by: Finding.reportOrder))
+    }
+
+    /// The registry as reports may print it: withheld text hidden in the accounts that hold it and, when the
+    /// organisation files hold any, in people's and units' fields. Rules never see this copy.
+    static func printable(_ registry: Registry) -> Registry {
+        var printable = registry
+        for index in registry.accounts.indices where !registry.accounts[index].withheld.isEmpty {
+            printable.accounts[index] = registry.accounts[index].redacted(with: Redaction(registry.accounts[index].withheld))
+        }
+        let redaction = Redaction(registry.organisationWithheld)
+        guard !redaction.isEmpty else { return printable }
+        printable.organisation.name = redaction.apply(registry.organisation.name)
+        printable.people = registry.people.mapValues { person in
+            var person = person
+            person.name = redaction.apply(person.name)
+            person.email = person.email.map(redaction.apply)
+            return person
+        }
+        printable.units = registry.units.mapValues { unit in
+            var unit = unit
+            unit.name = redaction.apply(unit.name)
+            unit.aliases = unit.aliases.map(redaction.apply)
+            unit.escalation = redaction.apply(unit.escalation)
+            return unit
+        }
+        return printable
     }
 
     /// One account's findings in report order. The account is borrowed: each copy of it would retain its every

@@ -38,6 +38,13 @@ public struct Finding: Sendable, Equatable {
         return copy
     }
 
+    /// The finding with withheld text hidden in its message, account and waiver reason.
+    public func redacted(with redaction: Redaction) -> Finding {
+        Finding(rule: rule, severity: severity, file: file, location: location, account: account.map(redaction.apply), unit: unit,
+                message: redaction.apply(message), field: field,
+                waiver: waiver.map { AppliedWaiver(reason: redaction.apply($0.reason), approvedBy: $0.approvedBy, expires: $0.expires, location: $0.location) })
+    }
+
     /// Report order: file, line, rule, then column and message so the order is total.
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.file != b.file { return a.file < b.file }

@@ -105,6 +105,7 @@ public struct Example: Sendable {
             let line = yaml.split(separator: "\n").first { $0.hasPrefix(key + ":") } ?? ""
             return line.dropFirst(key.count + 1).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
         }
-        return "\(value("unit"))/\(value("platform"))-\(value("handle").lowercased()).yaml"
+        let handle = value("handle")
+        return "\(value("unit"))/\(value("platform"))-\((handle.hasPrefix("@") ? String(handle.dropFirst()) : handle).lowercased()).yaml"
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import HeraldCore
 
 /// The small organisation every rule example is audited in: the City of Fairhaven with a Parks department
@@ -81,6 +82,13 @@ public enum ExampleOrganisation {
     public static func parks(standards lines: String...) -> [String: String] {
         ["parks": units["parks"]! + lines.map { "  \($0)\n" }.joined()]
     }
+
+    /// The Parks unit with its standards but for the platforms and the handle pattern: for examples of
+    /// accounts on any platform, with any handle.
+    public static let anyPlatform: [String: String] = [
+        "parks": units["parks"]!.replacingOccurrences(of: "  platforms: [x, instagram, facebook]\n", with: "")
+            .replacingOccurrences(of: "  handle_pattern: \"^fairhaven\"\n", with: ""),
+    ]
 
     /// The inventory of the example, with `example` as one of its account files.
     public static func sources(with example: Example) -> InventorySources {

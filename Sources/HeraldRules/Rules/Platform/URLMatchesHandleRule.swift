@@ -4,96 +4,74 @@ import HeraldCore
 public struct URLMatchesHandleRule: Rule {
     public static let description = RuleDescription(
         id: "url-matches-handle",
-        summary: "The url is an https link to this handle on this platform",
+        summary: "The url is an https link to this account on its platform",
         rationale: """
             The registry's link is what the website, the directory of official accounts and the nightly \
             report point people to. A link to another platform, to another account or over plain http sends \
-            them somewhere else — perhaps to an impostor. The url must start with https:// and name the \
-            platform's site and this handle: x.com or twitter.com/handle, instagram.com/handle, \
-            threads.net/@handle, tiktok.com/@handle, facebook.com/handle, linkedin.com/company/handle (or \
-            /school/, /showcase/, /in/), youtube.com/@handle, bsky.app/profile/handle, and for mastodon \
-            https://instance/@user. A leading www. or m., a trailing slash, a query or a fragment are allowed.
+            them somewhere else — perhaps to an impostor. The url must start with https:// and be one of the \
+            profile address forms the platform serves (every host, legacy and mobile hosts included, and \
+            every path form in the table below), naming the account's handle or its stable id \
+            (`channel_id`, `page_id`, `did`). A trailing slash, a query, a fragment and a profile tab \
+            (`/videos`, `/about`) are allowed. The fix proposes an address only when the platform table \
+            proves it leads to the same account: built from a stable id, or from a handle that only one \
+            kind of identifier can be. A YouTube name may be a handle (`/@name`), a legacy username \
+            (`/user/name`) or a legacy custom URL (`/c/name`), each possibly another channel's: Herald never \
+            proposes one for another.
+
+            \(PlatformTable.addressMarkdown)
             """,
         severity: .error,
         passing: [
             .account(),
-            .account(["platform": "x", "handle": "fairhavenparks", "url": "https://twitter.com/FairhavenParks"]),
+            .account(["platform": "x", "handle": "fairhavenparks", "url": "https://twitter.com/FairhavenParks"], units: ExampleOrganisation.anyPlatform),
+            .account(["platform": "x", "handle": "fairhavenparks", "url": "https://mobile.twitter.com/fairhavenparks?lang=en"], units: ExampleOrganisation.anyPlatform),
+            .account(["platform": "youtube", "handle": "FairhavenParks", "url": "https://www.youtube.com/user/FairhavenParks/videos"], units: ExampleOrganisation.anyPlatform),
+            .account(["platform": "youtube", "handle": "FairhavenParks", "url": "https://www.youtube.com/c/FairhavenParks"], units: ExampleOrganisation.anyPlatform),
+            .account(["platform": "youtube", "handle": "FairhavenParks", "url": "https://www.youtube.com/channel/UCxAbCdEfGhIjKlMnOpQrStU", "channel_id": "UCxAbCdEfGhIjKlMnOpQrStU"], units: ExampleOrganisation.anyPlatform),
+            .account(["platform": "facebook", "handle": "FairhavenParks", "url": "https://www.facebook.com/profile.php?id=123456789012345", "page_id": "\"123456789012345\""], units: ExampleOrganisation.anyPlatform),
+            .account(["platform": "facebook", "handle": "\"123456789012345\"", "url": "https://www.facebook.com/pages/Fairhaven-Parks/123456789012345"], units: ExampleOrganisation.anyPlatform),
+            .account(["platform": "mastodon", "handle": "FairhavenParks@social.fairhaven.gov", "url": "https://social.fairhaven.gov/@fairhavenparks"], units: ExampleOrganisation.anyPlatform),
+            .account(["platform": "bluesky", "handle": "parks.fairhaven.gov", "url": "https://bsky.app/profile/did:plc:ewvi7nxzyoun6zhxrhs64oiz", "did": "did:plc:ewvi7nxzyoun6zhxrhs64oiz"], units: ExampleOrganisation.anyPlatform),
         ],
         failing: [
             .account(["url": "↓http://www.instagram.com/fairhavenparks/"]),
             .account(["url": "↓https://www.instagram.com/fairhaven_parks/"]),
             .account(["url": "↓https://www.facebook.com/fairhavenparks"]),
+            .account(["platform": "youtube", "handle": "FairhavenParks", "url": "↓https://www.youtube.com/@FairhavenParksDept"]),
+            .account(["platform": "mastodon", "handle": "FairhavenParks@social.fairhaven.gov", "url": "↓https://mastodon.social/@FairhavenParks"]),
         ])
 
     public init() {}
 
     public func check(_ account: Account, in context: AuditContext) -> [Violation] {
-        guard let platform = account.platform?.value, let handle = account.handle?.value, let url = account.url,
-              url.value != SecretSuspect.redactedValue else { return [] }
-        guard let problem = URLMatchesHandleRule.problem(with: url.value, platform: platform, handle: handle) else { return [] }
-        return [Violation(at: url.location, "\(problem): write \(URLMatchesHandleRule.canonicalURL(platform: platform, handle: handle))", field: "url")]
+        guard let platform = account.platform?.value, let handle = account.handle?.value, let url = account.url else { return [] }
+        let identifiers = AccountIdentifiers(platform: platform, handle: handle, stableID: account.stableID?.value)
+        guard let problem = URLMatchesHandleRule.problem(with: url.value, handle: handle, identifiers: identifiers) else { return [] }
+        return [Violation(at: url.location, problem, field: "url")]
     }
 
-    /// The sites each platform's profiles live on, and the path before the handle.
-    static func sites(of platform: Platform) -> (hosts: [String], prefixes: [String]) {
-        switch platform {
-        case .x: return (["x.com", "twitter.com"], [""])
-        case .instagram: return (["instagram.com"], [""])
-        case .threads: return (["threads.net", "threads.com"], ["@"])
-        case .tiktok: return (["tiktok.com"], ["@"])
-        case .facebook: return (["facebook.com", "fb.com"], [""])
-        case .linkedin: return (["linkedin.com"], ["company/", "school/", "showcase/", "in/"])
-        case .youtube: return (["youtube.com"], ["@"])
-        case .bluesky: return (["bsky.app"], ["profile/"])
-        case .mastodon: return ([], ["@"])
-        }
-    }
-
-    static func canonicalURL(platform: Platform, handle: String) -> String {
-        if platform == .mastodon {
-            let parts = handle.split(separator: "@", maxSplits: 1)
-            return parts.count == 2 ? "https://\(parts[1])/@\(parts[0])" : "https://<instance>/@<user>"
-        }
-        let site = sites(of: platform)
-        let host = [.x, .bluesky].contains(platform) ? site.hosts[0] : "www." + site.hosts[0]
-        return "https://\(host)/\(site.prefixes[0])\(handle)"
-    }
-
-    /// What is wrong with `url` for this account, or nil when it points at it. Worked on bytes, lowercased
-    /// once: every account has a url, and string slicing costs more than the rest of the audit's rules.
-    static func problem(with url: String, platform: Platform, handle: String) -> String? {
-        let bytes = url.utf8.map(asciiLowercase)
-        guard bytes.starts(with: "https://".utf8) else {
-            return bytes.starts(with: "http://".utf8) ? "the url uses plain http, which can be intercepted" : "the url \(url) is not a web address starting with https://"
-        }
-        let rest = bytes[8...]
-        let authorityEnd = rest.firstIndex { $0 == slash || $0 == question || $0 == hash } ?? rest.endIndex
-        var host = rest[..<authorityEnd]
-        for prefix in ["www.", "m.", "mobile."] where host.starts(with: prefix.utf8) { host = host.dropFirst(prefix.utf8.count) }
-        var path = rest[authorityEnd...].prefix { $0 != question && $0 != hash }
-        if path.first == slash { path = path.dropFirst() }
-        if path.last == slash { path = path.dropLast() }
-        var expectedHandle = handle.utf8.map(asciiLowercase)[...]
-        if platform == .mastodon {
-            guard let at = expectedHandle.firstIndex(of: UInt8(ascii: "@")) else { return nil }  // handle-syntax reports the handle
-            let instance = expectedHandle[(at + 1)...]
-            guard host.elementsEqual(instance) else {
-                return "the url points at \(String(decoding: host, as: UTF8.self)), not the account's instance \(String(decoding: instance, as: UTF8.self))"
+    /// What is wrong with `url` for the account, with the fix; nil when it leads to the account.
+    static func problem(with url: String, handle: String, identifiers: AccountIdentifiers) -> String? {
+        let platform = identifiers.profile.platform.rawValue
+        let fix = identifiers.provenAddress.map { "write \($0)" }
+            ?? "copy the address from the account's own page on \(platform)"
+        switch ProfileAddress.read(url, on: identifiers.profile) {
+        case .notAWebAddress:
+            return "the url \(url) is not a web address starting with https://: \(fix)"
+        case let .otherHost(host):
+            return "the url points at \(host), not \(platform): \(fix)"
+        case let .unknownPath(host, path):
+            // The url repeats a handle that cannot exist: handle-syntax reports the one fault.
+            if !identifiers.handleCanExist && path.lowercased() == "/" + AccountIdentifiers.bare(handle).lowercased() { return nil }
+            return "the url is not a profile address of \(platform) (\(host)\(path)): \(fix)"
+        case let .profile(kind, identifier, secure):
+            // A handle that cannot exist is handle-syntax's finding; the url is not compared with it.
+            let compared = identifiers.handleCanExist || identifiers.stableID != nil
+            if compared && !identifiers.isNamed(by: kind, identifier) {
+                let stable = identifiers.stableID.map { " or \($0.kind.rawValue) \($0.value)" } ?? ""
+                return "the url leads to the \(kind.rawValue) \(identifier), not to this account's handle \(handle)\(stable): \(fix), or correct the handle"
             }
-            expectedHandle = expectedHandle[..<at]
-        } else if !sites(of: platform).hosts.contains(where: { host.elementsEqual($0.utf8) }) {
-            return "the url points at \(String(decoding: host, as: UTF8.self)), not \(platform.rawValue) (\(sites(of: platform).hosts.joined(separator: " or ")))"
+            return secure ? nil : "the url uses plain http, which can be intercepted: write \(identifiers.secureAddress(of: url))"
         }
-        let matches = sites(of: platform).prefixes.contains { prefix in
-            path.count == prefix.utf8.count + expectedHandle.count && path.starts(with: prefix.utf8)
-                && path.dropFirst(prefix.utf8.count).elementsEqual(expectedHandle)
-        }
-        return matches ? nil : "the url does not lead to \(handle) on \(platform.rawValue) (its path is /\(String(decoding: path, as: UTF8.self)))"
-    }
-
-    private static let slash = UInt8(ascii: "/"), question = UInt8(ascii: "?"), hash = UInt8(ascii: "#")
-
-    private static func asciiLowercase(_ byte: UInt8) -> UInt8 {
-        (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
     }
 }

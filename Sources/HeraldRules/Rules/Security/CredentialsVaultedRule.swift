@@ -27,15 +27,10 @@ public struct CredentialsVaultedRule: Rule {
                 "the account does not say where its password is kept: store it in the organisation's password manager and add `credentials:` with the entry's reference (vault / folder / entry), never the password",
                 field: "credentials")]
         }
-        // A value the secret scanner blanked is reported by no-secrets.
-        if credentials.value == SecretSuspect.redactedValue || looksLikeAReference(credentials.value) { return [] }
+        // A value that looks like a key or token is reported by no-secrets.
+        if account.secretSuspects.contains(where: { $0.location == credentials.location }) || Account.isVaultReference(credentials.value) { return [] }
         return [Violation(at: credentials.location,
             "\"credentials\" holds a single word, not a reference to a vault entry: if it is the password, delete it from the file and change the password; then write where it is kept, like \"1Password: Comms / Parks Instagram\"",
             field: "credentials")]
-    }
-
-    /// References name a vault and an entry: they have a separator (`/`, `:`, `>`) or several words.
-    private func looksLikeAReference(_ text: String) -> Bool {
-        text.contains { $0 == "/" || $0 == ":" || $0 == ">" || $0 == " " || $0 == "#" }
     }
 }

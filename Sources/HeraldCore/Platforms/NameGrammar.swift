@@ -1,0 +1,115 @@
+/// What one kind of name or id may look like on a platform: its length, its characters and where some of
+/// them may not stand. Lengths count Unicode scalars, which for every ASCII-only grammar are bytes.
+public struct NameGrammar: Sendable {
+    /// The characters a name may hold besides those listed in `extra`.
+    public enum Alphabet: Sendable {
+        /// A–Z, a–z and 0–9.
+        case asciiLettersAndDigits
+        /// Lower-case a–z and 0–9 only.
+        case asciiLowercaseAndDigits
+        /// Letters and digits of any script (YouTube handles).
+        case lettersAndDigits
+        /// The digits 0–9 only (numeric ids).
+        case digits
+        /// Base32 as did:plc writes it: a–z and 2–7.
+        case lowercaseBase32
+    }
+
+    public let length: ClosedRange<Int>
+    public let alphabet: Alphabet
+    /// Characters allowed besides the alphabet (`"_"`, `"._"`).
+    public let extra: String
+    /// Characters that may not start or end the name.
+    public let notAtEdges: String
+    /// Characters that may not follow one another (`".."`): any two of them in a row are refused.
+    public let notTwiceInARow: String
+    /// The name in words, for messages: "1 to 15 letters, digits or underscores".
+    public let words: String
+
+    public init(length: ClosedRange<Int>, alphabet: Alphabet, extra: String = "", notAtEdges: String = "", notTwiceInARow: String = "", words: String) {
+        self.length = length
+        self.alphabet = alphabet
+        self.extra = extra
+        self.notAtEdges = notAtEdges
+        self.notTwiceInARow = notTwiceInARow
+        self.words = words
+    }
+
+    /// True when `name` follows the grammar.
+    public func accepts<S: StringProtocol>(_ name: S) -> Bool {
+        let scalars = name.unicodeScalars
+        guard length.contains(scalars.count) else { return false }
+        var previousRestricted = false
+        for scalar in scalars {
+            guard isAllowed(scalar) else { return false }
+            let restricted = notTwiceInARow.unicodeScalars.contains(scalar)
+            if restricted && previousRestricted { return false }
+            previousRestricted = restricted
+        }
+        if let first = scalars.first, notAtEdges.unicodeScalars.contains(first) { return false }
+        if let last = scalars.last, notAtEdges.unicodeScalars.contains(last) { return false }
+        return true
+    }
+
+    private func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        if extra.unicodeScalars.contains(scalar) { return true }
+        let value = scalar.value
+        let digit = (0x30...0x39).contains(value), lower = (0x61...0x7A).contains(value), upper = (0x41...0x5A).contains(value)
+        switch alphabet {
+        case .asciiLettersAndDigits: return digit || lower || upper
+        case .asciiLowercaseAndDigits: return digit || lower
+        case .lettersAndDigits: return scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark
+        case .digits: return digit
+        case .lowercaseBase32: return lower || (0x32...0x37).contains(value)
+        }
+    }
+}
+
+/// What a whole identifier looks like: most are one name; some are built of parts.
+public enum IdentifierShape: Sendable {
+    /// One name, optionally after a fixed prefix (`UC` for YouTube channel ids), the prefix counted apart.
+    case name(NameGrammar, prefix: String = "")
+    /// A DNS domain name of at least two labels (a Bluesky handle), as the AT Protocol handle spec says.
+    case domainName
+    /// `user@server`: a fediverse address whose user part follows the grammar.
+    case fediverseAddress(user: NameGrammar)
+    /// An AT Protocol DID: `did:plc:` and 24 base32 characters, or `did:web:` and a domain name.
+    case did
+
+    /// True when `text` has the shape.
+    public func accepts(_ text: String) -> Bool {
+        switch self {
+        case let .name(grammar, prefix):
+            guard text.hasPrefix(prefix) else { return false }
+            return grammar.accepts(text.dropFirst(prefix.count))
+        case .domainName:
+            return DomainName.isValid(text)
+        case let .fediverseAddress(user):
+            let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+            return parts.count == 2 && user.accepts(parts[0]) && DomainName.isValid(parts[1])
+        case .did:
+            if text.hasPrefix("did:plc:") {
+                return NameGrammar(length: 24...24, alphabet: .lowercaseBase32, words: "").accepts(text.dropFirst(8))
+            }
+            if text.hasPrefix("did:web:") { return DomainName.isValid(text.dropFirst(8)) }
+            return false
+        }
+    }
+}
+
+/// Domain names as DNS and the AT Protocol handle specification define them.
+public enum DomainName {
+    /// At least two labels separated by periods, each 1–63 ASCII letters, digits or inner hyphens, 253
+    /// characters at most in all, the last label not starting with a digit.
+    /// Source: RFC 1035 section 2.3.1; https://atproto.com/specs/handle ("Handle Identifier Syntax").
+    public static func isValid<S: StringProtocol>(_ name: S) -> Bool {
+        let labels = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, name.utf8.count <= 253 else { return false }
+        if let first = labels.last?.utf8.first, (0x30...0x39).contains(first) { return false }
+        return labels.allSatisfy { label in
+            let bytes = Array(label.utf8)
+            guard (1...63).contains(bytes.count), bytes.first != 0x2D, bytes.last != 0x2D else { return false }
+            return bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+        }
+    }
+}
