@@ -35,7 +35,7 @@ import Testing
 
     @Test func aSecretKeyIsRemovedOtherValuesStayAndOnlyTheSecretIsWithheld() throws {
         let text = "platform: x\nhandle: fairhavenparks\npassword: hunter2hunter2\nbio: \"Parks. Deploy key AKIAQ3EGRWX7EXAMPLE7 oops\"\n"
-        guard case let .success(node?) = YAMLText.parse(Array(text.utf8), file: "a.yaml") else { Issue.record("not parsed"); return }
+        guard case let .success(parsed) = YAMLText.parse(Array(text.utf8), file: "a.yaml"), let node = parsed.node else { Issue.record("not parsed"); return }
         var suspects: [SecretSuspect] = []
         var withheld: [String] = []
         let cleaned = try #require(SecretScanner.scan(node, suspects: &suspects, withheld: &withheld))
@@ -51,7 +51,7 @@ import Testing
         #expect(pairs.last?.value == .scalar("Parks. Deploy key AKIAQ3EGRWX7EXAMPLE7 oops", .quoted, SourceLocation(line: 4, column: 6)))
         // Nothing to remove: the same tree, nothing allocated.
         var none: [SecretSuspect] = []
-        guard case let .success(plain?) = YAMLText.parse(Array("platform: x\nhandle: fairhavenparks\n".utf8), file: "b.yaml") else { return }
+        guard case let .success(parsed) = YAMLText.parse(Array("platform: x\nhandle: fairhavenparks\n".utf8), file: "b.yaml"), let plain = parsed.node else { return }
         #expect(SecretScanner.scan(plain, suspects: &none, withheld: &withheld) == nil && none.isEmpty)
     }
 

@@ -102,11 +102,11 @@ import Testing
     @Test func aQuoteWithACombiningMarkCannotLeaveAnAttributeInATemplate() throws {
         let template = try HTMLReport(template: "<html><body><p title=\"{{organisation}}\">x</p></body></html>")
         let result = try ReportTestData.audit(
-            organisation: "organisation: \"A\\\"\\u0301 onmouseover=alert(1) x=\\\"\\u0301\\0\"\n",
+            organisation: "organisation: \"A\\\"\\u0301 onmouseover=alert(1) x=\\\"\\u0301\"\n",
             people: "- {id: jdoe, name: Jane Doe}\n")
         let (_, html) = try page(result, template: template)
         #expect(html.count("//@onmouseover") == 0)
-        #expect(html.values("//p/@title") == ["A\"\u{0301} onmouseover=alert(1) x=\"\u{0301}\u{FFFD}"])
+        #expect(html.values("//p/@title") == ["A\"\u{0301} onmouseover=alert(1) x=\"\u{0301}"])
     }
 
     @Test func sameResultSameBytes() throws {

@@ -16,7 +16,7 @@ enum ReportTestData {
             units: ["parks": "id: parks\nname: Parks\n"],
             accounts: [
                 "parks/x-fairhavenparks.yaml": "platform: x\nhandle: fairhavenparks\nurl: https://x.com/fairhavenparks\nunit: parks\nbio: Fairhaven Parks\nowners: [jdoe, asmith]\nstatus: active\nlast_reviewed: 2026-10-01\n",
-                "parks/x-parksfun.yaml": "platform: x\nhandle: parksfun\nurl: https://x.com/parksfun\nunit: parks\nbio: \"Fun in the sun \\e[31m\"\nowners: [jdoe]\nstatus: active\n",
+                "parks/x-parksfun.yaml": "platform: x\nhandle: parksfun\nurl: https://x.com/parksfun\nunit: parks\nbio: \"Fun in the sun\"\nowners: [jdoe]\nstatus: active\n",
                 "parks/x-broken.yaml": "platform: [x\n",
             ],
             order: ["parks/x-fairhavenparks.yaml", "parks/x-parksfun.yaml", "parks/x-broken.yaml"],

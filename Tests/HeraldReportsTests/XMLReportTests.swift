@@ -29,11 +29,19 @@ import Testing
         #expect(document.values("//h:finding[@rule='owner-assigned']/@line", namespaces: namespace) == ["6"])
     }
 
-    @Test func controlCharactersFromTheRegistryAreReplacedNotPassedThrough() throws {
-        let bytes = try report()
-        #expect(!bytes.contains(0x1B))
+    /// A control character written as a YAML escape is an inventory-schema finding at its value, and is
+    /// neither in the report nor replaced by U+FFFD there (the loader reads the value without it).
+    @Test func controlCharactersWrittenAsEscapesAreFindingsAndNeverReachTheReport() throws {
+        let result = try ReportTestData.audit(
+            organisation: "organisation: City of Fairhaven\n", people: "- {id: jdoe, name: Jane Doe}\n", units: ["parks": "id: parks\nname: Parks\n"],
+            accounts: ["parks/x-parksfun.yaml": "platform: x\nhandle: parksfun\nurl: https://x.com/parksfun\nunit: parks\nbio: \"Fun in the sun \\e[31m \\x9b \\0\"\nstatus: active\n"])
+        let schema = result.findings.filter { $0.rule == "inventory-schema" }
+        #expect(schema.map { "\($0.location)" } == ["5:6"])
+        #expect(schema.first?.message.hasPrefix("the value holds invisible control characters (U+001B, U+009B, U+0000) written as escapes") == true)
+        let bytes = try ReportRenderer().render(.xml, result)
+        #expect(!bytes.contains(0x1B) && !String(decoding: bytes, as: UTF8.self).contains("\u{FFFD}"))
         let document = try #require(MarkupDocument(xml: bytes))
-        #expect(document.values("//h:account[@handle='parksfun']/h:bio", namespaces: namespace) == ["Fun in the sun \u{FFFD}[31m"])
+        #expect(document.values("//h:account[@handle='parksfun']/h:bio", namespaces: namespace) == ["Fun in the sun [31m"])
     }
 
     @Test func sameResultSameBytes() throws {

@@ -6,10 +6,12 @@ enum AccountParser {
         switch YAMLText.parse(bytes, file: file) {
         case let .failure(problem):
             account.schemaProblems.append(problem)
-        case .success(nil):
+        case let .success(parsed) where parsed.node == nil:
             account.schemaProblems.append(Problem(file: file, location: .startOfFile,
                 message: "the file is empty: an account file lists platform, handle, url, unit and status (see docs/inventory-format.md)"))
-        case var .success(node?):
+        case let .success(parsed):
+            var node = parsed.node!
+            account.schemaProblems += parsed.problems
             if let cleaned = SecretScanner.scan(node, suspects: &account.secretSuspects, withheld: &account.withheld) { node = cleaned }
             var problems: [Problem] = []
             if var reader = MappingReader(node, file: file, what: "an account file", problems: &problems) {
@@ -32,7 +34,7 @@ enum AccountParser {
         account.url = reader.string("url")
         account.unit = reader.string("unit")
         account.name = reader.string("name")
-        account.bio = reader.string("bio", keepEmpty: true)
+        account.bio = reader.string("bio", keepEmpty: true, asShown: true)
         account.owners = reader.strings("owners", example: "[jdoe, asmith]")
         account.status = reader.choice("status")
         account.created = reader.date("created")

@@ -4,7 +4,7 @@ struct MappingReader {
     let file: String
     let location: SourceLocation
     /// Registry mappings hold a dozen keys at most: a list searched in order beats hashing every key.
-    private var entries: [(name: String, key: YAMLNode, value: YAMLNode)] = []
+    private var entries: [(name: String, key: YAMLNode, value: YAMLNode, anchor: String?)] = []
     private(set) var problems: [Problem] = []
 
     /// nil (with a problem recorded) when `node` is not a mapping. `what` names the thing for messages.
@@ -29,7 +29,7 @@ struct MappingReader {
                                              field: name))
                 continue
             }
-            entries.append((name, key, value))
+            entries.append((name, key, value, pair.anchor))
         }
     }
 
@@ -38,6 +38,12 @@ struct MappingReader {
         // Files list their keys in the documented order, so each search starts where the last one matched.
         var next = 0
         for entry in entries where !MappingReader.find(entry.name, in: allowed, from: &next) {
+            if let anchor = entry.anchor {
+                // A key written only to hold values for merge keys (`<<: *defaults`): the merged keys count.
+                report("key \"\(entry.name)\" is not a key of \(what): it only holds the anchor &\(anchor), whose keys are merged where `<<: *\(anchor)` is written; put the anchor on a key or entry Herald reads (in people.yaml, the first person: `- &\(anchor)`) and delete this key",
+                       at: entry.key.location, field: entry.name)
+                continue
+            }
             let suggestion = KeySuggestion.closest(to: entry.name, among: allowed)
             let hint = suggestion.map { "did you mean \"\($0)\"? " } ?? ""
             // The field is the key it was meant to be, so rules about that key see it was written, only misspelt.
@@ -63,7 +69,7 @@ struct MappingReader {
     /// one is almost always the next entry.
     private var cursor = 0
 
-    private mutating func entry(_ name: String) -> (name: String, key: YAMLNode, value: YAMLNode)? {
+    private mutating func entry(_ name: String) -> (name: String, key: YAMLNode, value: YAMLNode, anchor: String?)? {
         var position = cursor
         guard MappingReader.find(name, in: entries.lazy.map(\.name), from: &position) else { return nil }
         cursor = position
@@ -96,14 +102,19 @@ struct MappingReader {
     // MARK: Typed values
 
     /// - Parameter keepEmpty: return an empty value as "" (with its place) rather than as not set.
-    mutating func string(_ key: String, keepEmpty: Bool = false) -> Located<String>? {
+    /// - Parameter asShown: trim trailing line breaks and spaces whatever the style, as a platform shows
+    ///   the text (bios). A block value (`|`, `>`) always loses the line break YAML ends it with.
+    mutating func string(_ key: String, keepEmpty: Bool = false, asShown: Bool = false) -> Located<String>? {
         if keepEmpty, let value = entry(key)?.value, value.isNull { return Located("", at: value.location) }
         guard let node = node(key) else { return nil }
-        guard case let .scalar(text, _, location) = node else {
+        guard case let .scalar(text, style, location) = node else {
             report("\"\(key)\" must be a single text value, but this is \(node.kindDescription)", at: node.location, field: key)
             return nil
         }
-        return Located(text, at: location)
+        guard style == .block || asShown, let last = text.unicodeScalars.last, last.properties.isWhitespace else { return Located(text, at: location) }
+        var scalars = text.unicodeScalars[...]
+        while let end = scalars.last, end.properties.isWhitespace { scalars = scalars.dropLast() }
+        return Located(String(String.UnicodeScalarView(scalars)), at: location)
     }
 
     mutating func strings(_ key: String, example: String) -> Located<[Located<String>]>? {

@@ -80,10 +80,11 @@ enum OrganisationParser {
         switch YAMLText.parse(bytes, file: file) {
         case let .failure(problem):
             problems.append(problem)
-        case .success(nil):
+        case let .success(parsed) where parsed.node == nil:
             problems.append(Problem(file: file, location: .startOfFile, message: "\(what) is empty: see docs/inventory-format.md for what it holds"))
-        case let .success(node?):
-            return SecretScanner.scan(node, suspects: &secrets.suspects, withheld: &secrets.withheld) ?? node
+        case let .success(parsed):
+            problems += parsed.problems
+            return SecretScanner.scan(parsed.node!, suspects: &secrets.suspects, withheld: &secrets.withheld) ?? parsed.node!
         }
         return nil
     }

@@ -9,15 +9,31 @@ final class YAMLComposer {
         let context: String?
     }
 
+    /// What a file holds beside its first document that the loader reports but reads past.
+    struct Notes {
+        /// Where a second document with content starts (`---` then more keys): it is not read.
+        var extraDocument: SourceLocation?
+        /// Control characters written as escapes in double-quoted values (`"\e"`, `"\0"`, `"\x1b"`):
+        /// removed from the value, reported where the value starts.
+        var escapedControls: [(SourceLocation, [Unicode.Scalar])] = []
+    }
+
     private var parser = yaml_parser_t()
     private var anchors: [String: YAMLNode] = [:]
+    private(set) var notes = Notes()
     /// Registry files are two or three levels deep; a limit keeps a hostile file from exhausting the stack.
     private static let maximumDepth = 32
 
-    /// Parses exactly one document (or none) from UTF-8 bytes.
+    /// Parses the first document (or none) from UTF-8 bytes; an empty second document (a file ending in
+    /// `---`) is ignored, and one with content is noted, not read.
     static func compose(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> YAMLNode? {
+        try composeNoting(bytes).node
+    }
+
+    static func composeNoting(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> (node: YAMLNode?, notes: Notes) {
         let composer = YAMLComposer(bytes)
-        return try composer.document()
+        let node = try composer.document()
+        return (node, composer.notes)
     }
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -33,6 +49,7 @@ final class YAMLComposer {
     private func document() throws(Failure) -> YAMLNode? {
         var root: YAMLNode?
         var documents = 0
+        var documentStart = SourceLocation.startOfFile
         while true {
             var event = try next()
             defer { yaml_event_delete(&event) }
@@ -41,13 +58,16 @@ final class YAMLComposer {
                 return root
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
-                if documents > 1 {
-                    throw Failure(location: Self.location(event.start_mark), problem: "a second document starts here", context: "an account file holds one document")
-                }
+                documentStart = Self.location(event.start_mark)
             case YAML_STREAM_START_EVENT, YAML_DOCUMENT_END_EVENT:
                 continue
             default:
-                root = try node(from: &event, depth: 0)
+                let node = try node(from: &event, depth: 0)
+                if documents <= 1 {
+                    root = node
+                } else if !node.isNull, notes.extraDocument == nil {
+                    notes.extraDocument = documentStart
+                }
             }
         }
     }
@@ -80,7 +100,15 @@ final class YAMLComposer {
             return node.relocated(to: location)
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+            var text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+            // Raw control characters are refused before parsing; in a double-quoted value they can still be
+            // written as escapes. Note each, and keep them out of the value (and so out of every hint).
+            if scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE, text.unicodeScalars.contains(where: Self.isControl) {
+                var controls: [Unicode.Scalar] = []
+                for control in text.unicodeScalars where Self.isControl(control) && !controls.contains(control) { controls.append(control) }
+                notes.escapedControls.append((location, controls))
+                text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !Self.isControl($0) }))
+            }
             let style: YAMLScalarStyle = switch scalar.style {
             case YAML_PLAIN_SCALAR_STYLE: .plain
             case YAML_LITERAL_SCALAR_STYLE, YAML_FOLDED_SCALAR_STYLE: .block
@@ -101,6 +129,7 @@ final class YAMLComposer {
             let anchor = event.data.mapping_start.anchor.map { String(cString: $0) }
             var pairs: [YAMLPair] = []
             pairs.reserveCapacity(16)
+            var merges: [YAMLNode] = []
             while true {
                 var keyEvent = try next()
                 defer { yaml_event_delete(&keyEvent) }
@@ -108,11 +137,57 @@ final class YAMLComposer {
                 let key = try node(from: &keyEvent, depth: depth + 1)
                 var valueEvent = try next()
                 defer { yaml_event_delete(&valueEvent) }
-                pairs.append(YAMLPair(key: key, value: try node(from: &valueEvent, depth: depth + 1)))
+                let valueAnchor = Self.anchor(of: valueEvent)
+                let value = try node(from: &valueEvent, depth: depth + 1)
+                if case .scalar("<<", .plain, _) = key {
+                    merges.append(value)
+                    continue
+                }
+                pairs.append(YAMLPair(key: key, value: value, anchor: valueAnchor))
             }
-            return remember(.mapping(pairs, location), anchorName: anchor)
+            return remember(.mapping(Self.merged(pairs, merges, at: location), location), anchorName: anchor)
         default:
             throw Failure(location: location, problem: "unexpected YAML structure", context: nil)
+        }
+    }
+
+    /// YAML 1.1 merge keys (`<<: *defaults`, or `<<: [*a, *b]`): the merged mappings' keys are added
+    /// where the mapping does not set them itself; of several merged mappings, the first wins.
+    /// Source: https://yaml.org/type/merge.html
+    private static func merged(_ pairs: [YAMLPair], _ merges: [YAMLNode], at location: SourceLocation) -> [YAMLPair] {
+        guard !merges.isEmpty else { return pairs }
+        var result = pairs
+        var present = Set(pairs.compactMap { pair -> String? in if case let .scalar(name, _, _) = pair.key { return name }; return nil })
+        let sources = merges.flatMap { merge -> [YAMLNode] in if case let .sequence(items, _) = merge { return items }; return [merge] }
+        for source in sources {
+            guard case let .mapping(mergedPairs, _) = source else {
+                result.append(YAMLPair(key: .scalar("<<", .plain, source.location), value: source))  // not a mapping: the reader reports it
+                continue
+            }
+            for pair in mergedPairs {
+                guard case let .scalar(name, _, _) = pair.key, present.insert(name).inserted else { continue }
+                result.append(YAMLPair(key: pair.key, value: pair.value))
+            }
+        }
+        return result
+    }
+
+    private static func anchor(of event: yaml_event_t) -> String? {
+        let pointer: UnsafeMutablePointer<yaml_char_t>? = switch event.type {
+        case YAML_SCALAR_EVENT: event.data.scalar.anchor
+        case YAML_SEQUENCE_START_EVENT: event.data.sequence_start.anchor
+        case YAML_MAPPING_START_EVENT: event.data.mapping_start.anchor
+        default: nil
+        }
+        return pointer.map { String(cString: $0) }
+    }
+
+    /// C0 and C1 controls but tab and line feed (which escapes `\t` and `\n` write on purpose), DEL.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A: return false
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        default: return false
         }
     }
 

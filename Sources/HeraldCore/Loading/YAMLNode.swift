@@ -50,4 +50,7 @@ enum YAMLScalarStyle: Equatable {
 struct YAMLPair: Equatable {
     let key: YAMLNode
     let value: YAMLNode
+    /// The anchor written on the value (`defaults: &defaults`), for the message about a key that exists
+    /// only to hold one.
+    var anchor: String? = nil
 }

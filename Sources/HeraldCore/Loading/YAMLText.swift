@@ -1,16 +1,44 @@
 /// Turns the bytes of a registry file into a YAML node tree, or into a problem with an exact location.
 enum YAMLText {
-    /// Decodes and parses one file. `nil` node with no problem means the file holds no document at all.
-    static func parse(_ bytes: [UInt8], file: String) -> Result<YAMLNode?, Problem> {
+    /// A file's first document, and what the file holds beside it that is reported without stopping
+    /// the audit of the document (a second document, control characters written as escapes).
+    struct Parsed {
+        /// nil when the file holds no document at all.
+        var node: YAMLNode?
+        var problems: [Problem] = []
+    }
+
+    /// Decodes and parses one file: UTF-8, with or without a byte order mark, or UTF-16 with one (what
+    /// Windows Notepad saves as "Unicode"; the YAML 1.2 specification, section 5.2, requires both).
+    static func parse(_ bytes: [UInt8], file: String) -> Result<Parsed, Problem> {
+        if let utf16 = utf16Text(bytes) {
+            guard let text = utf16 else {
+                return .failure(Problem(file: file, location: .startOfFile,
+                    message: "the file starts as UTF-16 text (a byte order mark) but is not valid UTF-16: save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"))
+            }
+            return parse(Array(text.utf8), file: file)
+        }
         if let problem = encodingProblem(in: bytes, file: file) { return .failure(problem) }
         // Windows editors start UTF-8 files with a byte order mark; it carries no text.
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         do {
-            return .success(try bytes.withUnsafeBufferPointer { buffer throws(YAMLComposer.Failure) in
+            let (node, notes) = try bytes.withUnsafeBufferPointer { buffer throws(YAMLComposer.Failure) in
                 let text = UnsafeBufferPointer(rebasing: buffer[start...])
-                if let node = PlainYAMLReader.read(text) { return node }
-                return try YAMLComposer.compose(text)
-            })
+                if let node = PlainYAMLReader.read(text) { return (Optional(node), YAMLComposer.Notes()) }
+                return try YAMLComposer.composeNoting(text)
+            }
+            var parsed = Parsed(node: node)
+            if let second = notes.extraDocument {
+                parsed.problems.append(Problem(file: file, location: second,
+                    message: "a second YAML document starts here (after `---`) and is not read: a file holds one document; move what follows to a file of its own, or delete the `---` line if it belongs to the first"))
+            }
+            for (location, scalars) in notes.escapedControls {
+                let codes = scalars.map(codePoint).joined(separator: ", ")
+                parsed.problems.append(Problem(file: file, location: location, message: scalars.count == 1
+                    ? "the value holds an invisible control character (\(codes)) written as an escape: delete the escape (Herald reads the value without it)"
+                    : "the value holds invisible control characters (\(codes)) written as escapes: delete the escapes (Herald reads the value without them)"))
+            }
+            return .success(parsed)
         } catch {
             let detail = error.context.map { "\(error.problem) \($0)" } ?? error.problem
             return .failure(Problem(file: file, location: error.location,
@@ -27,9 +55,36 @@ enum YAMLText {
                            message: "the file is not UTF-8 text: save it as UTF-8 (the usual setting of text editors)")
         }
         guard let (location, scalar) = firstControlCharacter(in: text) else { return nil }
+        return Problem(file: file, location: location, message: "the file contains an invisible control character (\(codePoint(scalar))): delete it")
+    }
+
+    /// `U+001B`.
+    private static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let code = String(scalar.value, radix: 16, uppercase: true)
-        return Problem(file: file, location: location,
-                       message: "the file contains an invisible control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)): delete it")
+        return "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
+    }
+
+    /// For a file that starts with a UTF-16 byte order mark: its text (nil inside when it does not
+    /// decode). nil for every other file.
+    private static func utf16Text(_ bytes: [UInt8]) -> String?? {
+        let littleEndian: Bool
+        if bytes.starts(with: [0xFF, 0xFE]) { littleEndian = true } else if bytes.starts(with: [0xFE, 0xFF]) { littleEndian = false } else { return nil }
+        guard bytes.count % 2 == 0 else { return .some(nil) }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 - 1)
+        for index in stride(from: 2, to: bytes.count, by: 2) {
+            units.append(littleEndian ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8 : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]))
+        }
+        var text = ""
+        var decoder = UTF16()
+        var iterator = units.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case let .scalarValue(scalar): text.unicodeScalars.append(scalar)
+            case .emptyInput: return .some(text)
+            case .error: return .some(nil)
+            }
+        }
     }
 
     /// Where the first byte that is not UTF-8 sits, so the editor can be pointed at it.

@@ -86,7 +86,7 @@ public enum IdentifierShape: Sendable {
             return DomainName.isValid(text)
         case let .fediverseAddress(user):
             let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-            return parts.count == 2 && user.accepts(parts[0]) && DomainName.isValid(parts[1])
+            return parts.count == 2 && user.accepts(parts[0]) && DomainName.isValid(parts[1], allowingUnicode: true)
         case .did:
             if text.hasPrefix("did:plc:") {
                 return NameGrammar(length: 24...24, alphabet: .lowercaseBase32, words: "").accepts(text.dropFirst(8))
@@ -102,14 +102,21 @@ public enum DomainName {
     /// At least two labels separated by periods, each 1–63 ASCII letters, digits or inner hyphens, 253
     /// characters at most in all, the last label not starting with a digit.
     /// Source: RFC 1035 section 2.3.1; https://atproto.com/specs/handle ("Handle Identifier Syntax").
-    public static func isValid<S: StringProtocol>(_ name: S) -> Bool {
+    /// - Parameter allowingUnicode: also accept labels with letters of any script, as internationalised
+    ///   domain names are written (`bawü.social`, a Mastodon server; RFC 5890 U-labels). Bluesky handles
+    ///   are ASCII only.
+    public static func isValid<S: StringProtocol>(_ name: S, allowingUnicode: Bool = false) -> Bool {
         let labels = name.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, name.utf8.count <= 253 else { return false }
         if let first = labels.last?.utf8.first, (0x30...0x39).contains(first) { return false }
         return labels.allSatisfy { label in
-            let bytes = Array(label.utf8)
-            guard (1...63).contains(bytes.count), bytes.first != 0x2D, bytes.last != 0x2D else { return false }
-            return bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+            let scalars = label.unicodeScalars
+            guard (1...63).contains(label.utf8.count), scalars.first != "-", scalars.last != "-" else { return false }
+            return scalars.allSatisfy { scalar in
+                let value = scalar.value
+                if (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value) || value == 0x2D { return true }
+                return allowingUnicode && value > 0x7F && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark)
+            }
         }
     }
 }

@@ -118,9 +118,10 @@ extension PlatformProfile {
             AddressForm("school/{}", kind: .username, hosts: linkedinHosts),
             AddressForm("showcase/{}", kind: .username, hosts: linkedinHosts),
             AddressForm("in/{}", kind: .username, hosts: linkedinHosts),
+            AddressForm("edu/school", query: "id", kind: .numericID, hosts: linkedinHosts),
         ],
         tabs: ["about", "posts", "people", "jobs", "life", "videos", "events", "mycompany", "insights"],
-        addressSource: "https://www.linkedin.com/help/linkedin/ (linkedin.com/company/…, /school/…, /showcase/…, /in/…; country hosts like uk.linkedin.com serve the same pages)")
+        addressSource: "https://www.linkedin.com/help/linkedin/ (linkedin.com/company/…, /school/…, /showcase/…, /in/…; the older linkedin.com/edu/school?id=ID still leads to a school's page; country hosts like uk.linkedin.com serve the same pages)")
 
     private static let linkedinHosts = ["linkedin.com", "www.linkedin.com", "*.linkedin.com"]
 
