@@ -3,6 +3,17 @@ import HeraldRules
 /// Findings as GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), which
 /// GitHub shows as annotations on the pull request's changed lines: `herald check --format github`.
 public enum GitHubAnnotations {
+    /// GitHub shows at most this many annotations of each level (error, warning, notice) per step, and 50
+    /// per job, and drops the rest without a word (actions/toolkit, docs/problem-matchers.md).
+    public static let shownPerLevel = 10
+
+    /// The findings in the order annotations should be written: errors, then warnings, then waived
+    /// findings (notices), each in report order, so what GitHub shows is what matters most.
+    public static func ordered(_ findings: [Finding]) -> [Finding] {
+        func rank(_ finding: Finding) -> Int { finding.isWaived ? 2 : finding.severity == .error ? 0 : 1 }
+        return findings.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+    }
+
     /// One workflow command: `::error` or `::warning` with the file, line, column and rule as title; a
     /// finding a waiver excuses is a `::notice` that says so.
     public static func line(for finding: Finding) -> String {

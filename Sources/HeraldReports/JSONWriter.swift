@@ -43,6 +43,12 @@ struct JSONWriter {
         needsComma = true
     }
 
+    mutating func bool(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        needsComma = true
+    }
+
     mutating func number(_ value: Int) {
         separate()
         bytes.append(contentsOf: String(value).utf8)

@@ -4,7 +4,7 @@ import HeraldRules
 /// A report file `herald audit` can write, picked with `--format`.
 public enum ReportFormat: String, CaseIterable, Sendable {
     // The order `herald audit` writes them in when --format is not given.
-    case json, xml, xsd, junit, sarif, checkstyle, html
+    case json, xml, xsd, junit, sarif, checkstyle, codequality, html
 
     /// Roughly how long the report takes beside the others (1 = a few milliseconds): reports are started
     /// longest first, so that the short ones fill the gaps at the end instead of the long ones running last.
@@ -14,7 +14,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .xml: return 30
         case .html: return 20
         case .sarif: return 4
-        case .json, .checkstyle: return 2
+        case .json, .checkstyle, .codequality: return 2
         case .xsd: return 1
         }
     }
@@ -28,6 +28,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .junit: return "junit.xml"
         case .sarif: return "report.sarif"
         case .checkstyle: return "checkstyle.xml"
+        case .codequality: return "codequality.json"
         case .html: return "report.html"
         }
     }
@@ -51,6 +52,7 @@ public struct ReportRenderer: Sendable {
         case .junit: try JUnitReport.render(result, to: output)
         case .sarif: try SARIFReport.render(result).withUnsafeBytes(output)
         case .checkstyle: try CheckstyleReport.render(result, to: output)
+        case .codequality: try CodeQualityReport.render(result).withUnsafeBytes(output)
         case .html: try html.render(result, to: output)
         }
     }

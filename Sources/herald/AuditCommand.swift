@@ -54,6 +54,10 @@ struct Audit: ParsableCommand {
             // Renamed only when every report is complete: the folder never mixes old and new reports.
             try ReportWriter.commit(pending)
             for report in pending { print("Wrote \(report.path)") }
+            if formats.contains(.sarif), let notice = SARIFReport.leftOutNotice(total: result.findings.count, kept: SARIFReport.kept(result.findings),
+                                                                                 findings: result.findings) {
+                Console.error("herald: warning: \(notice)")
+            }
         } catch {
             for report in pending { report.discard() }
             Console.error("herald: error: a report could not be written: \(error)")

@@ -43,8 +43,10 @@ struct Check: ParsableCommand {
         let scope = PathScope(paths)
         let shown = result.findings.filter { scope.contains($0.file) }
         let lines = FindingLines(colour: color.enabled)
-        for finding in shown {
-            print(format == .github ? GitHubAnnotations.line(for: finding) : lines.line(for: finding))
+        if format == .github {
+            for finding in GitHubAnnotations.ordered(shown) { print(GitHubAnnotations.line(for: finding)) }
+        } else {
+            for finding in shown { print(lines.line(for: finding)) }
         }
 
         let accounts = registry.accounts.filter { scope.contains($0.file) }.count
@@ -60,9 +62,33 @@ struct Check: ParsableCommand {
             print("Checked \(AuditSummaryText.count(accounts, "account")): \(AuditSummaryText.count(errors, "error")), "
                   + "\(AuditSummaryText.count(warnings, "warning")) in \(AuditSummaryText.count(files, "file"))\(waivedNote).")
         }
+        if format == .github { writeStepSummary(shown, result: result, accounts: accounts, errors: errors, warnings: warnings) }
         let failed = options.failOn.severity.map { threshold in counted.contains { $0.severity >= threshold } } ?? false
         // Exiting here spares freeing the registry object by object, which the system does at once.
         Self.exit(withError: Outcome.audited(failed: failed).exitCode)
+    }
+}
+
+extension Check {
+    /// Appends every finding to the step summary when GitHub Actions names one, and says so when GitHub
+    /// will not show every annotation.
+    private func writeStepSummary(_ shown: [Finding], result: AuditResult, accounts: Int, errors: Int, warnings: Int) {
+        let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] ?? ""
+        let hidden = max(0, errors - GitHubAnnotations.shownPerLevel) + max(0, warnings - GitHubAnnotations.shownPerLevel)
+        if !path.isEmpty {
+            let markdown = GitHubStepSummary.markdown(shown, organisation: result.organisation, accountCount: accounts)
+            if let handle = FileHandle(forWritingAtPath: path) {
+                handle.seekToEndOfFile()
+                handle.write(Data(markdown.utf8))
+                handle.closeFile()
+            } else if !FileManager.default.createFile(atPath: path, contents: Data(markdown.utf8)) {
+                Console.error("herald: warning: the step summary \(path) cannot be written")
+            }
+        }
+        if hidden > 0 {
+            print("GitHub shows \(GitHubAnnotations.shownPerLevel) errors and \(GitHubAnnotations.shownPerLevel) warnings of a step as annotations: "
+                  + (path.isEmpty ? "run `herald check` locally for the other \(hidden)." : "all \(shown.count) findings are in the step summary."))
+        }
     }
 }
 

@@ -6,7 +6,7 @@ import Testing
 /// Every report `herald audit` writes, as the nightly job and CI systems read them.
 @Suite struct ReportFilesTests {
     let asOf = ["--as-of", "2026-11-24"]
-    static let reports = ["report.json", "report.xml", "herald-report.xsd", "junit.xml", "report.sarif", "checkstyle.xml", "report.html"]
+    static let reports = ["report.json", "report.xml", "herald-report.xsd", "junit.xml", "report.sarif", "checkstyle.xml", "codequality.json", "report.html"]
 
     @Test func auditWritesEveryReportByDefaultAndEachIsValid() throws {
         let herald = try HeraldProcess(fixture: "FailingInventory")
@@ -83,7 +83,12 @@ import Testing
         #expect(annotations.count == 35)
         // One command per finding, and nothing from the registry starts another.
         #expect(annotations.allSatisfy { $0.hasPrefix("::error file=Inventory/accounts/") || $0.hasPrefix("::warning file=Inventory/accounts/") })
-        #expect(lines.filter { !$0.hasPrefix("::") }.count == 1)
+        // The summary line, and the note that GitHub shows only ten errors a step.
+        #expect(lines.filter { !$0.hasPrefix("::") }.count == 2)
+        #expect(lines.last?.hasPrefix("GitHub shows 10 errors and 10 warnings of a step as annotations") == true)
+        // Errors first: what GitHub shows is what matters most.
+        let levels = annotations.map { $0.prefix { $0 != " " } }
+        #expect(levels == levels.sorted { ($0 == "::error" ? 0 : 1) < ($1 == "::error" ? 0 : 1) })
         // A literal "%0A" stays text (%250A) and a real line feed is encoded (%0A): one line, one command.
         #expect(annotations.contains { $0.contains("owner \"::error file=herald.yaml,line=1::PWNED%250A::warning::x%0A::error::second line\"") })
     }
@@ -112,7 +117,7 @@ import Testing
         #expect(output.stderr.contains("report.html"))
         #expect(try herald.file("Reports/report.json") == previous)
         let left = try FileManager.default.contentsOfDirectory(atPath: herald.directory.appendingPathComponent("Reports").path).sorted()
-        #expect(left == ["checkstyle.xml", "herald-report.xsd", "junit.xml", "report.html", "report.json", "report.sarif", "report.xml"])
+        #expect(left == ["checkstyle.xml", "codequality.json", "herald-report.xsd", "junit.xml", "report.html", "report.json", "report.sarif", "report.xml"])
     }
 
     @Test func formatPicksTheReports() throws {
@@ -122,7 +127,7 @@ import Testing
         let written = try FileManager.default.contentsOfDirectory(atPath: herald.directory.appendingPathComponent("some").path).sorted()
         #expect(written == ["junit.xml", "report.sarif"])
         #expect(try herald.run(["audit", "--format", "all", "--output", "every"] + asOf).status == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: herald.directory.appendingPathComponent("every").path).count == 7)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: herald.directory.appendingPathComponent("every").path).count == 8)
         let wrong = try herald.run(["audit", "--format", "pdf"] + asOf)
         #expect(wrong.status == 64 && wrong.stderr.contains("pdf"))
     }
@@ -195,6 +200,16 @@ import Testing
         #expect(results.count == jsonFindings.count)
         let checkstyle = try #require(MarkupDocument(xml: Array(try herald.file(folder + "/checkstyle.xml"))))
         #expect(checkstyle.count("//error") == jsonFindings.count)
+        // GitLab Code Quality: every finding, each with the fields GitLab requires and a unique fingerprint.
+        let quality = try #require(try JSONSerialization.jsonObject(with: herald.file(folder + "/codequality.json")) as? [[String: Any]])
+        #expect(quality.count == jsonFindings.count)
+        #expect(Set(quality.compactMap { $0["fingerprint"] as? String }).count == quality.count)
+        #expect(quality.allSatisfy { issue in
+            ["description", "check_name", "fingerprint", "severity"].allSatisfy { issue[$0] is String }
+                && ["info", "minor", "major", "critical", "blocker"].contains(issue["severity"] as? String ?? "")
+                && ((issue["location"] as? [String: Any])?["path"] is String)
+                && (((issue["location"] as? [String: Any])?["lines"] as? [String: Any])?["begin"] is Int)
+        })
         let html = try #require(MarkupDocument(html: Array(try herald.file(folder + "/report.html"))))
         #expect(html.values("//*[@id='count-errors']") == [String(jsonFindings.count { $0["severity"] as? String == "error" })])
         #expect(html.count("//ul[@class='findings']/li") == jsonFindings.count)

@@ -3,7 +3,10 @@ import HeraldCore
 import HeraldRules
 
 /// `junit.xml`: the audit as test results for Jenkins, GitLab and Azure DevOps, valid against the strict
-/// Apache Ant JUnit schema. One suite per rule; one test case per account, passes included, so a CI
+/// Apache Ant JUnit schema. Test cases are named to read well where they are shown: `classname` is
+/// `herald.<unit>` (Jenkins splits it at its last period into package `herald` and class `<unit>`, so
+/// periods in a unit id become `_`), and `name` is `<platform:handle> · <rule>`, unique within a class.
+/// One suite per rule; one test case per account, passes included, so a CI
 /// dashboard shows how many accounts comply and not only how many do not. A file that could not be read is
 /// an `error` in every suite but the schema rule's, which holds its failure; a rule that does not apply
 /// (most rules skip retired accounts) gives a `skipped` case, and so does a finding a waiver excuses (its
@@ -88,6 +91,11 @@ public enum JUnitReport {
         xml.endElement()
     }
 
+    /// `herald.<unit>`, the unit's periods made `_` so Jenkins does not split inside it.
+    static func className(unit: String) -> String {
+        "herald." + String(unit.map { $0 == "." ? "_" : $0 })
+    }
+
     /// A test case is named by its account's `platform:handle`, or by the file's name when the file
     /// does not say them.
     private static func fileName(_ path: String) -> String {
@@ -103,7 +111,8 @@ public enum JUnitReport {
     /// C text, whether each rule found something, whether it is retired and whether its file was read.
     private struct ChunkFacts: Sendable {
         let accounts: Range<Int>
-        /// Per account: its file (the `classname`), then its name followed by " · " (the `name`'s start).
+        /// Per account: its unit as `herald.<unit>` (the `classname`), then its name followed by " · " (the
+        /// `name`'s start).
         let texts: EscapedAttributeValues
         /// `rules.count` findings states per account, account after account.
         let found: [Found]
@@ -120,7 +129,7 @@ public enum JUnitReport {
             texts.reserveCapacity(2 * accounts.count)
             result.registry.accounts.withUnsafeBufferPointer { all in
                 for index in accounts {
-                    texts.append(all[index].file)
+                    texts.append(JUnitReport.className(unit: AuditResult.unitKey(of: all[index])))
                     texts.append((all[index].identity ?? JUnitReport.fileName(all[index].file)) + " · ")
                     retired.append(all[index].isRetired)
                     read.append(all[index].wasRead)
@@ -240,8 +249,8 @@ public enum JUnitReport {
     private static func organisationCases(for rule: AuditedRule, in result: AuditResult, to xml: XMLWriter) {
         for file in result.registry.organisationFiles {
             xml.startElement("testcase")
-            xml.attribute("classname", file)
-            xml.attribute("name", fileName(file) + " · " + rule.id)
+            xml.attribute("classname", "herald.organisation")
+            xml.attribute("name", file + " · " + rule.id)
             xml.attribute("time", "0")
             let findings = result.organisationFindings.filter { $0.file == file && $0.rule == rule.id }
             if !findings.isEmpty { failure(findings, rule, to: xml) }

@@ -2,17 +2,45 @@ import HeraldCore
 import HeraldRules
 
 /// `report.sarif`: SARIF 2.1.0 for GitHub code scanning. Each finding is a result at its file, line and
-/// column; its fingerprint comes from the rule, the account, the key and the message (not the line), so
-/// an alert keeps its identity when lines above it are edited.
+/// column; its fingerprint is `FindingFingerprint` (not the line), so an alert keeps its identity when lines
+/// above it are edited. The file stays within what GitHub accepts, because GitHub rejects the whole upload
+/// above any limit: one run, 22 rules, one location per result, and at most `maximumResults` results.
+/// Above that, warnings are left out before errors and waived findings first of all, and the run says so
+/// in a tool execution notification.
 public enum SARIFReport {
+    /// GitHub code scanning's limit of results per run ("SARIF support for code scanning", docs.github.com:
+    /// 25,000 results per run; a file over any limit is rejected whole).
+    public static let maximumResults = 25_000
+
     public static let version = "2.1.0"
     public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
     /// The key of Herald's entry in `partialFingerprints`; the suffix changes if the recipe ever does.
     public static let fingerprintKey = "heraldFinding/v1"
 
-    /// report.sarif: one run, its rules and one result per finding.
+    /// The findings a SARIF run can hold: all of them up to `limit`; above it, errors before warnings and
+    /// waived findings last, in report order within each. Returns the indices kept, in report order.
+    public static func kept(_ findings: [Finding], limit: Int = maximumResults) -> [Int] {
+        guard findings.count > limit else { return Array(findings.indices) }
+        func rank(_ finding: Finding) -> Int { finding.isWaived ? 2 : finding.severity == .error ? 0 : 1 }
+        return findings.indices.sorted { (rank(findings[$0]), $0) < (rank(findings[$1]), $1) }.prefix(limit).sorted()
+    }
+
+    /// What the run says about findings it leaves out, or nil when it holds them all.
+    public static func leftOutNotice(total: Int, kept: [Int], findings: [Finding]) -> String? {
+        guard kept.count < total else { return nil }
+        let keptSet = Set(kept)
+        let left = findings.indices.filter { !keptSet.contains($0) }.map { findings[$0] }
+        let errors = left.count { $0.severity == .error && !$0.isWaived }
+        let warnings = left.count { $0.severity == .warning && !$0.isWaived }
+        return "report.sarif holds \(kept.count) of \(total) findings, the most GitHub code scanning accepts in a run: left out are \(errors) errors, \(warnings) warnings and \(left.count - errors - warnings) waived findings (warnings before errors, waived first). Every finding is in report.json, report.xml and report.html."
+    }
+
+    /// report.sarif: one run, its rules and one result per finding (at most `maximumResults`).
     public static func render(_ result: AuditResult) -> [UInt8] {
         let ruleIndex = Dictionary(uniqueKeysWithValues: result.rules.enumerated().map { ($1.id, $0) })
+        let fingerprints = FindingFingerprint.all(result.findings)
+        let kept = kept(result.findings)
+        let notice = leftOutNotice(total: result.findings.count, kept: kept, findings: result.findings)
         var json = JSONWriter(capacity: 8192 + result.findings.count * 700)
         json.object { json in
             json.key("$schema"); json.string(schema)
@@ -29,6 +57,20 @@ public enum SARIFReport {
                             }
                         }
                     }
+                    json.key("invocations"); json.array { json in
+                        json.object { json in
+                            json.key("executionSuccessful"); json.bool(true)
+                            if let notice {
+                                json.key("toolExecutionNotifications"); json.array { json in
+                                    json.object { json in
+                                        json.key("descriptor"); json.object { json in json.key("id"); json.string("herald/results-left-out") }
+                                        json.key("level"); json.string("warning")
+                                        json.key("message"); json.object { json in json.key("text"); json.string(notice) }
+                                    }
+                                }
+                            }
+                        }
+                    }
                     json.key("automationDetails"); json.object { json in
                         json.key("id"); json.string("herald/audit/")
                     }
@@ -37,12 +79,9 @@ public enum SARIFReport {
                         json.key("asOf"); json.string(result.asOf.description)
                     }
                     json.key("results"); json.array { json in
-                        var seen: [String: Int] = [:]
-                        for finding in result.findings {
-                            let key = fingerprintSource(finding)
-                            let occurrence = seen[key, default: 0]
-                            seen[key] = occurrence + 1
-                            write(finding, ruleIndex: ruleIndex[finding.rule], fingerprint: fingerprint(key, occurrence), to: &json)
+                        for index in kept {
+                            let finding = result.findings[index]
+                            write(finding, ruleIndex: ruleIndex[finding.rule], fingerprint: fingerprints[index], to: &json)
                         }
                     }
                 }
@@ -106,24 +145,6 @@ public enum SARIFReport {
 
     private static func level(_ severity: Severity) -> String {
         severity == .error ? "error" : "warning"
-    }
-
-    /// Rule, account (or file, when the account has no identity), key and message: stable under edits of
-    /// other lines. The message tells apart two findings of one rule on one key (two owners who left):
-    /// fixing one leaves the other's fingerprint as it was.
-    private static func fingerprintSource(_ finding: Finding) -> String {
-        [finding.rule, finding.account ?? finding.file, finding.field ?? "", finding.message].joined(separator: "\u{0}")
-    }
-
-    /// FNV-1a, 64 bits, as 16 hex digits; `occurrence` tells apart findings that are the same in every way.
-    static func fingerprint(_ source: String, _ occurrence: Int) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in Array(source.utf8) + Array("\u{0}\(occurrence)".utf8) {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// A relative path as a URI reference (RFC 3986): reserved and non-ASCII bytes are percent-encoded,

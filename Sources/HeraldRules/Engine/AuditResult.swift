@@ -60,7 +60,7 @@ public struct AuditResult: Sendable {
         // Accounts come folder by folder: count a run of one unit's accounts before touching the dictionary.
         var current: UnitSummary?
         for (account, own) in zip(registry.accounts, findingsByAccount) {
-            let id = account.unit?.value ?? account.folder ?? "(none)"
+            let id = AuditResult.unitKey(of: account)
             if current?.id != id {
                 if let finished = current { summaries[finished.id] = finished }
                 current = summaries[id] ?? UnitSummary(id: id, name: nil)
@@ -76,6 +76,12 @@ public struct AuditResult: Sendable {
         }
         if let finished = current { summaries[finished.id] = finished }
         units = summaries.values.sorted { $0.id < $1.id }
+    }
+
+    /// The unit an account counts under in every report: the unit it names, else the folder it sits in,
+    /// else `(none)`.
+    public static func unitKey(of account: Account) -> String {
+        account.unit?.value ?? account.folder ?? "(none)"
     }
 
     /// The audit in one word, for report headers: `passed` (no findings), `warnings` (warnings only) or

@@ -1,0 +1,30 @@
+import HeraldCore
+import HeraldRules
+
+/// `codequality.json`: GitLab's Code Quality report, which GitLab shows in merge requests beside the
+/// changed lines (JUnit results only appear as test results). One issue per finding, in report order:
+/// `description` (the message, with the waiver first when one excuses it), `check_name` (the rule id),
+/// `fingerprint` (`FindingFingerprint`: unique per finding and stable when lines move), `severity`
+/// (error `major`, warning `minor`, a waived finding `info`) and `location.path` with `location.lines.begin`.
+/// Source of the format: https://docs.gitlab.com/ci/testing/code_quality/ ("Code Quality report format").
+public enum CodeQualityReport {
+    public static func render(_ result: AuditResult) -> [UInt8] {
+        let fingerprints = FindingFingerprint.all(result.findings)
+        var json = JSONWriter(capacity: 4096 + result.findings.count * 400)
+        json.array { json in
+            for (finding, fingerprint) in zip(result.findings, fingerprints) {
+                json.object { json in
+                    json.key("description"); json.string(FindingLines.waiverNote(finding) + finding.message)
+                    json.key("check_name"); json.string(finding.rule)
+                    json.key("fingerprint"); json.string(fingerprint)
+                    json.key("severity"); json.string(finding.isWaived ? "info" : finding.severity == .error ? "major" : "minor")
+                    json.key("location"); json.object { json in
+                        json.key("path"); json.string(finding.file)
+                        json.key("lines"); json.object { json in json.key("begin"); json.number(finding.location.line) }
+                    }
+                }
+            }
+        }
+        return json.bytes + [UInt8(ascii: "\n")]
+    }
+}
