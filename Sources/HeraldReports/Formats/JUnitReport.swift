@@ -3,7 +3,12 @@ import HeraldCore
 import HeraldRules
 
 /// `junit.xml`: the audit as test results for Jenkins, GitLab and Azure DevOps, valid against the strict
-/// Apache Ant JUnit schema. Test cases are named to read well where they are shown: `classname` is
+/// Apache Ant JUnit schema, and within GitLab's limits for a JUnit file (docs.gitlab.com, "Unit test
+/// reports": 30 MB a file, 500,000 test cases on GitLab.com): when one test case per account and rule
+/// would take more than `sizeBudget` bytes, the passing accounts of each unit become one passing test case
+/// per unit and rule (`<N> accounts pass · <rule>`), and failures, errors and skips stay one per account.
+/// A registry so large that its failures alone pass the limit gives a file GitLab does not take:
+/// codequality.json and report.html hold every finding. Test cases are named to read well where they are shown: `classname` is
 /// `herald.<unit>` (Jenkins splits it at its last period into package `herald` and class `<unit>`, so
 /// periods in a unit id become `_`), and `name` is `<platform:handle> · <rule>`, unique within a class.
 /// One suite per rule; one test case per account, passes included, so a CI
@@ -15,21 +20,31 @@ import HeraldRules
 public enum JUnitReport {
     /// Streams junit.xml to `output`: one suite per rule that ran, its test cases written in chunks on every core.
     public static func render(_ result: AuditResult, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+        try render(result, sizeBudget: sizeBudget, to: output)
+    }
+
+    /// GitLab's 30 MB a file, with room for the suites' own lines.
+    public static let sizeBudget = 28_000_000
+
+    static func render(_ result: AuditResult, sizeBudget: Int, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
         let xml = try XMLWriter(streamingTo: output)
         // The schema asks for a timestamp and a host; both are fixed so that equal audits give equal files.
         let timestamp = result.asOf.description + "T00:00:00"
         let ruleIndex = Dictionary(uniqueKeysWithValues: result.rules.enumerated().map { ($1.id, $0) })
         let facts = ParallelMap.map(Fragments.chunks(of: 0..<result.accountCount), chunkSize: 1) { ChunkFacts($0, result, ruleIndex: ruleIndex) }
         // Every suite's counts come first in the file: they are worked out before its test cases are written.
-        let counts = ParallelMap.map(indices: result.rules.indices, chunkSize: 1) { index in
+        var counts = ParallelMap.map(indices: result.rules.indices, chunkSize: 1) { index in
             suiteCounts(of: result.rules[index], index, in: result, facts: facts)
         }
+        let passingCases = counts.reduce(0) { $0 + $1.passed }
+        let collapsed = estimatedSize(result, passingCases: passingCases) > sizeBudget
+        if collapsed { for index in counts.indices { counts[index].collapsePassing() } }
         xml.startDocument()
         xml.startElement("testsuites")
         var open: Int?  // the rule whose suite is being written
         func advance(to rule: Int) {
             while open != rule {
-                if let open { endSuite(result.rules[open], in: result, to: xml) }
+                if let open { endSuite(result.rules[open], passing: collapsed ? counts[open].passingByUnit : [:], in: result, to: xml) }
                 let next = (open ?? -1) + 1
                 startSuite(result.rules[next], next, counts: counts[next], timestamp: timestamp, in: result, to: xml)
                 open = next
@@ -38,15 +53,25 @@ public enum JUnitReport {
         // Every suite's chunks, suite after suite, rendered on every core in one stream.
         let pieces = result.rules.indices.flatMap { rule in result.rules[rule].description.auditsAccounts ? facts.indices.map { (rule, $0) } : [] }
         try Fragments.render(pieces, { rule, chunk in
-            (rule, try cases(for: result.rules[rule], rule, in: result, facts: facts[chunk]))
+            (rule, try cases(for: result.rules[rule], rule, in: result, facts: facts[chunk], passing: !collapsed))
         }, into: { rule, bytes in
             advance(to: rule)
             xml.insert(bytes)
         })
         if !result.rules.isEmpty { advance(to: result.rules.count - 1) }
-        if let open { endSuite(result.rules[open], in: result, to: xml) }
+        if let open { endSuite(result.rules[open], passing: collapsed ? counts[open].passingByUnit : [:], in: result, to: xml) }
         xml.endElement()
         _ = try xml.finish()
+    }
+
+    /// About how many bytes one test case per account and rule takes: a passing case is its names and
+    /// some 60 bytes of markup; a failing one adds its messages and locations.
+    private static func estimatedSize(_ result: AuditResult, passingCases: Int) -> Int {
+        var size = passingCases * 110
+        for findings in result.findingsByAccount {
+            for finding in findings { size += 2 * finding.message.utf8.count + finding.file.utf8.count + 160 }
+        }
+        return size
     }
 
     private static func suiteCounts(of rule: AuditedRule, _ index: Int, in result: AuditResult, facts: [ChunkFacts]) -> Counts {
@@ -54,7 +79,11 @@ public enum JUnitReport {
         if rule.description.auditsAccounts {
             let retiredToo = rule.description.appliesToRetired, unreadToo = rule.description.appliesToUnreadFiles
             for chunk in facts {
-                for account in chunk.accounts { counts.add(chunk.outcome(index, retiredToo: retiredToo, unreadToo: unreadToo, account: account)) }
+                for account in chunk.accounts {
+                    let outcome = chunk.outcome(index, retiredToo: retiredToo, unreadToo: unreadToo, account: account)
+                    counts.add(outcome)
+                    if outcome == .passed { counts.passingByUnit[chunk.classNames[account - chunk.accounts.lowerBound], default: 0] += 1 }
+                }
             }
         }
         if rule.description.auditsOrganisationFiles {
@@ -84,7 +113,16 @@ public enum JUnitReport {
         }
     }
 
-    private static func endSuite(_ rule: AuditedRule, in result: AuditResult, to xml: XMLWriter) {
+    /// - Parameter passing: when passing accounts are counted per unit rather than listed, their count
+    ///   by class name (`herald.<unit>`): one passing test case each.
+    private static func endSuite(_ rule: AuditedRule, passing: [String: Int], in result: AuditResult, to xml: XMLWriter) {
+        for className in passing.keys.sorted() {
+            xml.startElement("testcase")
+            xml.attribute("classname", className)
+            xml.attribute("name", "\(passing[className]!) \(passing[className]! == 1 ? "account passes" : "accounts pass") · \(rule.id)")
+            xml.attribute("time", "0")
+            xml.endElement()
+        }
         if rule.description.auditsOrganisationFiles { organisationCases(for: rule, in: result, to: xml) }
         xml.element("system-out")
         xml.element("system-err")
@@ -114,6 +152,8 @@ public enum JUnitReport {
         /// Per account: its unit as `herald.<unit>` (the `classname`), then its name followed by " · " (the
         /// `name`'s start).
         let texts: EscapedAttributeValues
+        /// Per account: its `classname`, unescaped (passing accounts are counted by it).
+        let classNames: [String]
         /// `rules.count` findings states per account, account after account.
         let found: [Found]
         let retired: [Bool]
@@ -141,6 +181,7 @@ public enum JUnitReport {
                 }
             }
             (self.texts, self.found, self.retired, self.read) = (EscapedAttributeValues(texts), found, retired, read)
+            classNames = stride(from: 0, to: texts.count, by: 2).map { texts[$0] }
         }
 
         /// What a rule found on an account: nothing, only findings a waiver excuses, or findings that count.
@@ -165,11 +206,18 @@ public enum JUnitReport {
     }
 
     private struct Counts: Sendable {
-        var tests = 0, failures = 0, errors = 0, skipped = 0
+        var tests = 0, failures = 0, errors = 0, skipped = 0, passed = 0
+        /// Passing accounts by class name.
+        var passingByUnit: [String: Int] = [:]
+
+        /// The counts when passing accounts are one test case per unit.
+        mutating func collapsePassing() {
+            tests += passingByUnit.count - passed
+        }
 
         mutating func add(_ outcome: Outcome) {
             switch outcome {
-            case .passed: tests += 1
+            case .passed: tests += 1; passed += 1
             case .failed: tests += 1; failures += 1
             case .notRead: tests += 1; errors += 1
             case .notApplicable, .waived: tests += 1; skipped += 1
@@ -178,12 +226,14 @@ public enum JUnitReport {
     }
 
     /// The test cases of one rule for a chunk of accounts.
-    private static func cases(for rule: AuditedRule, _ ruleIndex: Int, in result: AuditResult, facts: ChunkFacts) throws -> [UInt8] {
+    /// - Parameter passing: false to leave out passing accounts (they are counted per unit instead).
+    private static func cases(for rule: AuditedRule, _ ruleIndex: Int, in result: AuditResult, facts: ChunkFacts, passing: Bool) throws -> [UInt8] {
         let accounts = facts.accounts
         let xml = try XMLWriter(depth: 2, capacity: accounts.count * 200)
         let ruleID = EscapedAttributeValues([rule.id, "0"])
         let retiredToo = rule.description.appliesToRetired, unreadToo = rule.description.appliesToUnreadFiles
         let outcomes = accounts.map { facts.outcome(ruleIndex, retiredToo: retiredToo, unreadToo: unreadToo, account: $0) }
+        let listPassing = passing
         // Values escaped once per account and rule: no work per test case but writing them. Passing test
         // cases, almost all of them, are assembled here byte for byte as libxml2 would write them, a run at
         // a time, straight into the fragment.
@@ -195,6 +245,10 @@ public enum JUnitReport {
                 while index < accounts.upperBound {
                     var passing = index
                     while passing < accounts.upperBound, outcomes[passing - accounts.lowerBound] == .passed { passing += 1 }
+                    if passing > index && !listPassing {
+                        index = passing
+                        continue
+                    }
                     if passing > index {
                         xml.appendMarkup { bytes in
                             for account in index..<passing {
@@ -263,7 +317,9 @@ public enum JUnitReport {
         xml.startElement("failure")
         xml.attribute("type", rule.severity.rawValue)
         xml.attribute("message", findings[0].message + (findings.count > 1 ? " (and \(findings.count - 1) more)" : ""))
-        xml.text(findings.map { "\($0.file):\($0.location.line):\($0.location.column): \($0.message)" }.joined(separator: "\n"))
+        // The message is in the attribute already: one finding's body is its place; several list each.
+        xml.text(findings.count == 1 ? "\(findings[0].file):\(findings[0].location.line):\(findings[0].location.column)"
+                 : findings.map { "\($0.file):\($0.location.line):\($0.location.column): \($0.message)" }.joined(separator: "\n"))
         xml.endElement()
     }
 
