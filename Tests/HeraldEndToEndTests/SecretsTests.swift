@@ -47,4 +47,86 @@ import Testing
             #expect(!everything.contains(String(secret.prefix(12))))
         }
     }
+
+    /// Credentials where people really paste them, inside ordinary text: only the credential is withheld.
+    static let bioToken = "ghp_Zx81mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8Q"
+    static let slackToken = "xoxb-2402-88373-Lk3j4h5G6f7D8s9A"
+    static let escalationPassword = "Tulip-77-Garden"
+    static let waiverPassword = "Marigold-31-Path"
+    static let oneWordCredentials = "Sunflower2026"
+    static let linkPassword = "Pa55-Lavender-9"
+    static let randomArchive = "Xk9mP2vL8qR4tN7wZ3bYq1"
+    static let withheld = [bioToken, slackToken, escalationPassword, waiverPassword, oneWordCredentials, linkPassword, randomArchive]
+
+    /// Every output of one audit, check and annotated check of a registry with secrets inside text.
+    static let outputs: [String: String] = {
+        guard let herald = try? HeraldProcess(fixture: "CleanInventory") else { return [:] }
+        let parks = herald.directory.appendingPathComponent("Inventory/accounts/parks/x-fairhavenparks.yaml")
+        let library = herald.directory.appendingPathComponent("Inventory/accounts/library/instagram-fairhavenlibrary.yaml")
+        try? """
+            platform: x
+            handle: FairhavenParks
+            url: https://fairhavenparks:\(linkPassword)@x.com/FairhavenParks
+            unit: parks
+            name: "Fairhaven Parks \(slackToken)"
+            bio: "Fairhaven Parks: trails and pools. Not monitored 24/7. deploy \(bioToken)"
+            owners: [jdoe]
+            status: active
+            created: 2018-05-01
+            last_reviewed: 2026-09-01
+            archiving: \(randomArchive)
+            two_factor: true
+            credentials: \(oneWordCredentials)
+            escalation: "Call Jane; the password is \(escalationPassword)."
+            last_post: 2026-11-01
+            waivers:
+              - rule: owner-assigned
+                reason: "Second owner starts in January (shared login, pwd: \(waiverPassword))"
+                approved_by: jdoe
+                expires: 2027-01-31
+
+            """.write(to: parks, atomically: true, encoding: .utf8)
+        // Another account quoting the same link (a duplicate of the first): its message names the first file.
+        try? """
+            platform: x
+            handle: fairhavenparks
+            url: https://fairhavenparks:\(linkPassword)@x.com/fairhavenparks
+            unit: library
+            status: active
+
+            """.write(to: library, atomically: true, encoding: .utf8)
+        let summary = herald.directory.appendingPathComponent("summary.md")
+        let asOf = ["--as-of", "2026-11-24"]
+        var outputs: [String: String] = [:]
+        if let audit = try? herald.run(["audit"] + asOf) { outputs["audit (terminal)"] = audit.stdout + audit.stderr }
+        if let check = try? herald.run(["check"] + asOf) { outputs["check (terminal)"] = check.stdout + check.stderr }
+        if let github = try? herald.run(["check", "--format", "github"] + asOf, environment: ["GITHUB_STEP_SUMMARY": summary.path]) {
+            outputs["check --format github"] = github.stdout + github.stderr
+        }
+        outputs["step summary"] = (try? String(contentsOf: summary, encoding: .utf8)) ?? ""
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: herald.directory.appendingPathComponent("Reports").path)) ?? [] {
+            outputs[file] = String(decoding: (try? herald.file("Reports/" + file)) ?? Data(), as: UTF8.self)
+        }
+        herald.remove()
+        return outputs
+    }()
+
+    @Test(arguments: ["report.json", "report.xml", "junit.xml", "report.sarif", "checkstyle.xml", "codequality.json", "report.html",
+                      "audit (terminal)", "check (terminal)", "check --format github", "step summary"])
+    func aWithheldValueAppearsInNoOutputInAnyForm(_ output: String) throws {
+        let text = try #require(Self.outputs[output], "\(output) was not written")
+        #expect(!text.isEmpty)
+        let folded = text.lowercased()
+        for secret in Self.withheld {
+            #expect(!folded.contains(secret.lowercased()), "\(output) repeats \(secret)")
+            #expect(!folded.contains(String(secret.lowercased().dropFirst(2).dropLast(2))), "\(output) repeats part of \(secret)")
+        }
+        // The accounts are still audited as written: the credentials are findings, and the rest of the text is kept.
+        if output == "report.json" {
+            #expect(text.contains("no-secrets") && text.contains("duplicate-account"))
+        }
+        if output == "report.xml" {
+            #expect(text.contains("Not monitored 24/7. deploy [withheld]"))
+        }
+    }
 }
