@@ -30,7 +30,7 @@ struct Audit: ParsableCommand {
     func run() throws {
         let renderer = ReportRenderer(html: try htmlReport())
         let registry = try Outcome.loadRegistry(options.inventory)
-        let result = Auditor(asOf: options.auditDate).audit(registry)
+        let result = Auditor(asOf: options.auditDate).audit(consume registry)
         print(AuditSummaryText.render(result))
         let formats = format.isEmpty ? ReportFormat.allCases : format.flatMap(\.formats).uniqued()
         var pending: [ReportWriter.Pending] = []

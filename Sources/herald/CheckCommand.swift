@@ -39,7 +39,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let registry = try Outcome.loadRegistry(options.inventory)
-        let result = Auditor(asOf: options.auditDate).audit(registry)
+        let result = Auditor(asOf: options.auditDate).audit(consume registry)
         let scope = PathScope(paths)
         let shown = result.findings.filter { scope.contains($0.file) }
         let lines = FindingLines(colour: color.enabled)
@@ -49,7 +49,7 @@ struct Check: ParsableCommand {
             for finding in shown { print(lines.line(for: finding)) }
         }
 
-        let accounts = registry.accounts.filter { scope.contains($0.file) }.count
+        let accounts = result.registry.accounts.filter { scope.contains($0.file) }.count
         let counted = shown.filter { !$0.isWaived }
         let errors = counted.count { $0.severity == .error }
         let warnings = counted.count { $0.severity == .warning }

@@ -52,8 +52,12 @@ enum AccountParser {
         if let credentials = account.credentials, !Account.isVaultReference(credentials.value) { account.withheld.append(credentials.value) }
         if let platform = account.platform?.value, let handle = account.handle {
             let identifiers = AccountIdentifiers(platform: platform, handle: handle.value, stableID: account.stableID?.value)
-            account.identity = "\(platform.rawValue):\(identifiers.handleReadings.first?.folded ?? handle.value.lowercased())"
-            account.identityKeys = identifiers.handleCanExist || identifiers.stableID != nil ? identifiers.identityKeys : [account.identity!]
+            account.identifiers = identifiers
+            let identity = "\(platform.rawValue):\(identifiers.handleReadings.first?.folded ?? handle.value.lowercased())"
+            account.identity = identity
+            // The usual single key is the identity itself: share its storage rather than keep a copy.
+            account.identityKeys = identifiers.handleCanExist || identifiers.stableID != nil
+                ? identifiers.identityKeys.map { $0 == identity ? identity : $0 } : [identity]
         }
     }
 
@@ -66,8 +70,11 @@ enum AccountParser {
     /// The platform's stable-id key (`channel_id`, `page_id`, `did`): only on its own platform, and only
     /// with the id's shape.
     private static func readStableID(of platform: Platform?, from reader: inout MappingReader) -> Located<String>? {
+        guard reader.keyNames.contains(where: { $0.utf8.count <= 10 && ($0.hasSuffix("_id") || $0 == "did") }) else { return nil }
         var found: Located<String>?
-        for key in Account.stableIDKeys {
+        // Most files have none of these keys: one pass over the file's keys settles that, where looking
+        // each key up would compare every key name three times.
+        for key in Account.stableIDKeys where reader.keyNames.contains(key) {
             guard let value = reader.string(key) else { continue }
             let owner = Platform.allCases.first { PlatformProfile.of($0).stableID?.key == key }!
             guard let platform, platform == owner else {

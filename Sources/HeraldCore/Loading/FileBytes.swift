@@ -61,8 +61,11 @@ enum FileBytes {
         defer { closedir(directory) }
         var entries: [(name: String, kind: Kind?)] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            // Read the name in place, up to its NUL: a directory entry is only as long as its name
+            // (`d_reclen`), so copying the whole 256-byte `d_name` could read past the end of the kernel's
+            // buffer, and did crash at a page boundary.
+            let name = withUnsafeMutablePointer(to: &entry.pointee.d_name) { field in
+                field.withMemoryRebound(to: CChar.self, capacity: 1) { String(cString: $0) }
             }
             guard !name.hasPrefix(".") else { continue }
             let kind: Kind? = switch Int32(entry.pointee.d_type) {

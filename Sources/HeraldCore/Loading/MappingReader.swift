@@ -33,6 +33,9 @@ struct MappingReader {
         }
     }
 
+    /// The mapping's key names, in file order.
+    var keyNames: some Collection<String> { entries.lazy.map(\.name) }
+
     /// Records a problem for every key not in `allowed`, and for every `required` key that is missing or empty.
     mutating func checkKeys(allowed: [String], required: [String] = [], what: String) {
         // Files list their keys in the documented order, so each search starts where the last one matched.

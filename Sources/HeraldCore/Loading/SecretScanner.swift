@@ -28,7 +28,7 @@ enum SecretScanner {
     static func scan(_ node: YAMLNode, under key: String = "", suspects: inout [SecretSuspect], withheld: inout [String]) -> YAMLNode? {
         switch node {
         case let .scalar(text, _, location):
-            for (reason, hidden) in findings(in: text, publicValue: publicKeys.contains(key)) {
+            for (reason, hidden) in findings(in: text, key: key) {
                 suspects.append(SecretSuspect(key: key, location: location, reason: reason))
                 withheld.append(hidden)
             }
@@ -136,30 +136,47 @@ enum SecretScanner {
 
     /// Why `text` looks like a credential, or nil (the first reason of `findings`).
     static func credentialReason(_ text: String, publicValue: Bool = false) -> SecretSuspect.Reason? {
-        findings(in: text, publicValue: publicValue).first?.reason
+        findings(in: text, key: publicValue ? "handle" : "").first?.reason
     }
 
     /// Each credential in `text` and the part of it to withhold: a known token found inside the text
     /// (only the token), the word after `password is`/`password:`, the password or key of a link, or the
-    /// whole value when it is random-looking and not `publicValue`. Short values are settled at once.
-    static func findings(in text: String, publicValue: Bool) -> [(reason: SecretSuspect.Reason, withheld: String)] {
+    /// whole value when it is random-looking and its `key` is not one of `publicKeys`. Short values are
+    /// settled at once.
+    static func findings(in text: String, key: String) -> [(reason: SecretSuspect.Reason, withheld: String)] {
         guard text.utf8.count >= 8 else { return [] }
         // Registry strings are native and contiguous: read them in place rather than copy every value.
-        return text.utf8.withContiguousStorageIfAvailable { findings(in: $0, text: text, publicValue: publicValue) }
-            ?? Array(text.utf8).withUnsafeBufferPointer { findings(in: $0, text: text, publicValue: publicValue) }
+        return text.utf8.withContiguousStorageIfAvailable { findings(in: $0, text: text, key: key) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { findings(in: $0, text: text, key: key) }
     }
 
-    private static func findings(in bytes: UnsafeBufferPointer<UInt8>, text: String, publicValue: Bool) -> [(reason: SecretSuspect.Reason, withheld: String)] {
+    private static func findings(in bytes: UnsafeBufferPointer<UInt8>, text: String, key: String) -> [(reason: SecretSuspect.Reason, withheld: String)] {
+        // One pass tells which of the closer looks can find anything: almost every value needs none.
+        var hasSpace = false, hasAt = false, hasColon = false, mayHoldPassword = false, mayHoldToken = false, hasKeyMarker = false
+        var previous: UInt8 = 0x20
+        for byte in bytes {
+            switch byte {
+            case 0x20, 0x09, 0x0A: hasSpace = true
+            case UInt8(ascii: "@"): hasAt = true
+            case UInt8(ascii: ":"): hasColon = true
+            case UInt8(ascii: "-"): hasKeyMarker = hasKeyMarker || previous == UInt8(ascii: "Y")
+            case UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "w"), UInt8(ascii: "W"):
+                mayHoldPassword = mayHoldPassword || previous | 0x20 == UInt8(ascii: "p")
+            default: break
+            }
+            if !isTokenByte(previous) && prefixesByFirstByte[Int(byte)] != nil { mayHoldToken = true }
+            previous = byte
+        }
         var found: [(reason: SecretSuspect.Reason, withheld: String)] = []
-        if index(of: privateKeyMarker, in: bytes) != nil { return [(.knownCredential("a private key"), text)] }
-        found += knownTokens(in: bytes)
-        found += passwordPhrases(in: bytes)
-        if let scheme = index(of: schemeSeparator, in: bytes) {
+        if hasKeyMarker, bytes.count >= 40, index(of: privateKeyMarker, in: bytes) != nil { return [(.knownCredential("a private key"), text)] }
+        if mayHoldToken, bytes.count >= shortestToken { found += knownTokens(in: bytes) }
+        if mayHoldPassword { found += passwordPhrases(in: bytes) }
+        if hasColon, let scheme = index(of: schemeSeparator, in: bytes) {
             if let link = linkReason(bytes[(scheme + 3)...]), !found.contains(where: { $0.withheld == link.withheld }) { found.append(link) }
             return found
         }
-        let hasSpace = bytes.contains { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
-        if found.isEmpty, !publicValue, !hasSpace, !bytes.contains(UInt8(ascii: "@")), isRandomLooking(bytes) {
+        // The key is looked up last: hashing it for every value cost more than the rest of the scan.
+        if found.isEmpty, bytes.count >= 20, !hasSpace, !hasAt, !publicKeys.contains(key), isRandomLooking(bytes) {
             found.append((.randomLooking, text))
         }
         return found
@@ -170,28 +187,40 @@ enum SecretScanner {
         var found: [(reason: SecretSuspect.Reason, withheld: String)] = []
         var start = 0
         while start < bytes.count {
-            if start == 0 || !isTokenByte(bytes[start - 1]), let first = prefixFirstBytes[Int(bytes[start])] , first {
-                var end = start
-                while end < bytes.count && isTokenByte(bytes[end]) { end += 1 }
-                let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                for known in knownPrefixes where token.count >= known.minimumLength && token.starts(with: known.prefix.utf8) {
-                    if known.prefix == "eyJ" && token.count(where: { $0 == UInt8(ascii: ".") }) != 2 { continue }
-                    found.append((.knownCredential(known.name), String(decoding: token, as: UTF8.self)))
-                    break
-                }
-                start = max(end, start + 1)
-            } else {
+            // Only a word start whose first bytes begin a known prefix is looked at further.
+            guard start == 0 || !isTokenByte(bytes[start - 1]), let candidates = prefixesByFirstByte[Int(bytes[start])],
+                  let known = candidates.first(where: { prefix in
+                      start + prefix.bytes.count <= bytes.count && (0..<prefix.bytes.count).allSatisfy { bytes[start + $0] == prefix.bytes[$0] }
+                  }) else {
                 start += 1
+                continue
             }
+            var end = start
+            while end < bytes.count && isTokenByte(bytes[end]) { end += 1 }
+            let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if token.count >= known.minimumLength && (known.bytes != Array("eyJ".utf8) || token.count(where: { $0 == UInt8(ascii: ".") }) == 2) {
+                found.append((.knownCredential(known.name), String(decoding: token, as: UTF8.self)))
+            }
+            start = max(end, start + 1)
         }
         return found
     }
 
+    /// The known prefixes by their first byte, longest first, as bytes.
+    private static let prefixesByFirstByte: [[(bytes: [UInt8], name: String, minimumLength: Int)]?] = {
+        var table = [[(bytes: [UInt8], name: String, minimumLength: Int)]?](repeating: nil, count: 256)
+        for known in knownPrefixes.sorted(by: { $0.prefix.utf8.count > $1.prefix.utf8.count }) {
+            let first = Int(known.prefix.utf8.first!)
+            table[first] = (table[first] ?? []) + [(Array(known.prefix.utf8), known.name, known.minimumLength)]
+        }
+        return table
+    }()
+
+    /// No known token is shorter: values below it are settled without looking for one.
+    private static let shortestToken = knownPrefixes.map(\.minimumLength).min()!
+
     /// `password is X`, `password: X`, `pwd = X` inside text: X is withheld.
     private static func passwordPhrases(in bytes: UnsafeBufferPointer<UInt8>) -> [(reason: SecretSuspect.Reason, withheld: String)] {
-        // Every password word starts with "p" and a letter of "aw": most values have no such pair.
-        let mayHold = zip(bytes, bytes.dropFirst()).contains { ($0 | 0x20) == UInt8(ascii: "p") && (($1 | 0x20) == UInt8(ascii: "a") || ($1 | 0x20) == UInt8(ascii: "w")) }
-        guard mayHold else { return [] }
         let lowered = bytes.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
         var found: [(reason: SecretSuspect.Reason, withheld: String)] = []
         for word in passwordWords {
@@ -227,12 +256,6 @@ enum SecretScanner {
             || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "+")
     }
 
-    /// Which bytes start a known prefix: most word starts are settled with one lookup.
-    private static let prefixFirstBytes: [Bool?] = {
-        var table = [Bool?](repeating: nil, count: 256)
-        for known in knownPrefixes { table[Int(known.prefix.utf8.first!)] = true }
-        return table
-    }()
 
     /// `https://user:password@host` or `?access_token=...`: a link with a secret inside.
     private static func linkReason(_ afterScheme: Slice<UnsafeBufferPointer<UInt8>>) -> (reason: SecretSuspect.Reason, withheld: String)? {

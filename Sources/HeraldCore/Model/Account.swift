@@ -57,6 +57,9 @@ public struct Account: Sendable {
     /// `platform:handle`, the handle folded as the platform folds it (lower case, but for case-sensitive
     /// ids): how reports name the account. Set by the loader once platform and handle are read.
     public internal(set) var identity: String?
+    /// What the handle and stable id can name on the platform, read once by the loader through the platform
+    /// table; nil without a platform and a handle.
+    public internal(set) var identifiers: AccountIdentifiers?
     /// What identifies the account on its platform (`AccountIdentifiers.identityKeys`): two files that
     /// share one register the same account.
     public internal(set) var identityKeys: [String] = []

@@ -7,11 +7,22 @@ public struct AccountIdentifiers: Sendable {
         public let kind: IdentifierKind
         /// As written (without a leading `@`, with the id alone for `Page-Name-ID`).
         public let value: String
-        /// Lower-cased where the platform ignores case.
-        public let folded: String
+        /// Whether the platform tells this kind of identifier apart by letter case, and by periods.
+        let caseSensitive: Bool, ignoresPeriods: Bool
+
+        /// As the platform compares it (`IdentifierRule.folded`). Worked out when asked, not kept: every
+        /// account has readings, and a second copy of each name was a tenth of the audit's memory.
+        public var folded: String { IdentifierRule.folded(value, caseSensitive: caseSensitive, ignoresPeriods: ignoresPeriods) }
+
+        init(kind: IdentifierKind, value: String, rule: IdentifierRule) {
+            self.kind = kind
+            self.value = value
+            caseSensitive = rule.caseSensitive
+            ignoresPeriods = rule.ignoresPeriods
+        }
     }
 
-    public let profile: PlatformProfile
+    public let platform: Platform
     /// Every kind the handle can be, stable ids first. Empty: the handle cannot exist on the platform.
     public let handleReadings: [Reading]
     /// The stable id the file records (`channel_id`, `page_id`, `did`), when it has the right shape.
@@ -21,30 +32,43 @@ public struct AccountIdentifiers: Sendable {
     ///   - handle: the handle as written; a leading `@`, as people copy it from a profile, is not part of it.
     ///   - stableID: the value of the platform's stable-id key, if the file has one.
     public init(platform: Platform, handle: String, stableID: String? = nil) {
-        profile = PlatformProfile.of(platform)
+        self.platform = platform
+        let profile = PlatformProfile.of(platform)
         let name = AccountIdentifiers.bare(handle)
         var readings: [Reading] = []
         for rule in profile.handleKinds where rule.shape.accepts(name) {
-            readings.append(Reading(kind: rule.kind, value: name, folded: rule.folded(name)))
+            readings.append(Reading(kind: rule.kind, value: name, rule: rule))
         }
         // A Page without a username is often written as its address shows it: `City-of-Fairhaven-123456789`.
-        if readings.isEmpty, case let .profile(kind, identifier, _)? = Optional(ProfileAddress.read("https://\(profile.addresses.first?.hosts.first ?? "x")/\(name)", on: profile)),
+        if readings.isEmpty, case let .profile(kind, identifier, _)? = Optional(ProfileAddress.read("https://\(profile.hosts.first ?? "x")/\(name)", on: profile)),
            kind.isStable, identifier != name, let rule = profile.rule(for: kind) {
-            readings.append(Reading(kind: kind, value: identifier, folded: rule.folded(identifier)))
+            readings.append(Reading(kind: kind, value: identifier, rule: rule))
         }
         // An id that has the shape of a stable id is that id, not also a name that happens to look like one.
         if let stable = readings.first(where: { $0.kind.isStable }), stable.kind != .numericID { readings = [stable] }
         handleReadings = readings
         if let stableID, let rule = profile.stableID?.rule, rule.shape.accepts(stableID) {
-            self.stableID = Reading(kind: rule.kind, value: stableID, folded: rule.folded(stableID))
+            self.stableID = Reading(kind: rule.kind, value: stableID, rule: rule)
         } else {
             self.stableID = nil
         }
     }
 
+    /// The platform's facts.
+    public var profile: PlatformProfile { PlatformProfile.of(platform) }
+
     /// The handle without the `@` people copy from a profile page.
     public static func bare(_ handle: String) -> String {
         handle.hasPrefix("@") ? String(handle.dropFirst()) : handle
+    }
+
+    /// `a` and `b` equal in any letter case, without building lower-cased copies of the usual ASCII text:
+    /// every account's url is compared so.
+    static func equalIgnoringCase(_ a: String, _ b: String) -> Bool {
+        let x = a.utf8, y = b.utf8
+        guard x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else { return a.lowercased() == b.lowercased() }
+        func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
+        return x.count == y.count && zip(x, y).allSatisfy { lower($0) == lower($1) }
     }
 
     /// True when the platform could have this handle in use.
@@ -55,11 +79,13 @@ public struct AccountIdentifiers: Sendable {
     /// by the stable id.
     public func isNamed(by kind: IdentifierKind, _ identifier: String) -> Bool {
         guard let rule = profile.rule(for: kind) else { return false }
-        let folded = rule.folded(identifier)
-        let readings = handleReadings + (stableID.map { [$0] } ?? [])
-        return readings.contains { reading in
-            reading.kind.isStable == kind.isStable && reading.folded == folded
+        func names(_ reading: Reading) -> Bool {
+            guard reading.kind.isStable == kind.isStable else { return false }
+            if rule.caseSensitive { return reading.value == identifier }
+            if rule.ignoresPeriods || reading.ignoresPeriods { return reading.folded == rule.folded(identifier) }
+            return AccountIdentifiers.equalIgnoringCase(reading.value, identifier)
         }
+        return handleReadings.contains(where: names) || stableID.map(names) == true
     }
 
     /// An address proven to lead to this account: built from the stable id, or from the handle when only
@@ -79,7 +105,7 @@ public struct AccountIdentifiers: Sendable {
 
     private func address(for reading: Reading) -> String? {
         guard let template = profile.rule(for: reading.kind)?.address else { return nil }
-        if profile.platform == .mastodon {
+        if platform == .mastodon {
             let parts = reading.value.split(separator: "@", maxSplits: 1)
             guard parts.count == 2 else { return nil }
             return template.replacingFirst("{server}", with: String(parts[1])).replacingFirst("{user}", with: String(parts[0]))
@@ -90,12 +116,12 @@ public struct AccountIdentifiers: Sendable {
     /// Keys that two files registering the same account share: `platform:name` (folded as the platform
     /// folds it) and `platform#id` for a stable id. A handle that cannot exist is its own key, lower-cased.
     public var identityKeys: [String] {
-        let platform = profile.platform.rawValue
-        var keys = Set<String>()
-        for reading in handleReadings {
-            keys.insert(reading.kind.isStable ? "\(platform)#\(reading.folded)" : "\(platform):\(reading.folded)")
-        }
-        if let stableID { keys.insert("\(platform)#\(stableID.folded)") }
+        let platform = self.platform.rawValue
+        // One or two keys an account: a list, not a set, which would hash every key of every account.
+        var keys: [String] = []
+        func add(_ key: String) { if !keys.contains(key) { keys.append(key) } }
+        for reading in handleReadings { add(reading.kind.isStable ? platform + "#" + reading.folded : platform + ":" + reading.folded) }
+        if let stableID { add(platform + "#" + stableID.folded) }
         return keys.sorted()
     }
 

@@ -26,6 +26,10 @@ public struct NameGrammar: Sendable {
     /// The name in words, for messages: "1 to 15 letters, digits or underscores".
     public let words: String
 
+    /// Which ASCII bytes the grammar allows, and which may not repeat or stand at an edge: every handle of
+    /// every account is checked, and almost all are ASCII, settled here without Unicode tables.
+    private let asciiAllowed: [Bool], asciiNoRepeat: [Bool], asciiNoEdge: [Bool]
+
     public init(length: ClosedRange<Int>, alphabet: Alphabet, extra: String = "", notAtEdges: String = "", notTwiceInARow: String = "", words: String) {
         self.length = length
         self.alphabet = alphabet
@@ -33,10 +37,33 @@ public struct NameGrammar: Sendable {
         self.notAtEdges = notAtEdges
         self.notTwiceInARow = notTwiceInARow
         self.words = words
+        var allowed = [Bool](repeating: false, count: 128), noRepeat = allowed, noEdge = allowed
+        for byte in 0..<128 {
+            let scalar = Unicode.Scalar(UInt8(byte))
+            allowed[byte] = extra.unicodeScalars.contains(scalar) || NameGrammar.inAlphabet(scalar, alphabet)
+            noRepeat[byte] = notTwiceInARow.unicodeScalars.contains(scalar)
+            noEdge[byte] = notAtEdges.unicodeScalars.contains(scalar)
+        }
+        (asciiAllowed, asciiNoRepeat, asciiNoEdge) = (allowed, noRepeat, noEdge)
     }
 
     /// True when `name` follows the grammar.
     public func accepts<S: StringProtocol>(_ name: S) -> Bool {
+        let bytes = name.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            let count = bytes.count
+            guard length.contains(count), let first = bytes.first else { return length.contains(0) }
+            let last = bytes[bytes.index(bytes.startIndex, offsetBy: count - 1)]
+            if asciiNoEdge[Int(first)] || asciiNoEdge[Int(last)] { return false }
+            var previousRestricted = false
+            for byte in bytes {
+                guard asciiAllowed[Int(byte)] else { return false }
+                let restricted = asciiNoRepeat[Int(byte)]
+                if restricted && previousRestricted { return false }
+                previousRestricted = restricted
+            }
+            return true
+        }
         let scalars = name.unicodeScalars
         guard length.contains(scalars.count) else { return false }
         var previousRestricted = false
@@ -52,13 +79,16 @@ public struct NameGrammar: Sendable {
     }
 
     private func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        if extra.unicodeScalars.contains(scalar) { return true }
+        extra.unicodeScalars.contains(scalar) || NameGrammar.inAlphabet(scalar, alphabet)
+    }
+
+    private static func inAlphabet(_ scalar: Unicode.Scalar, _ alphabet: Alphabet) -> Bool {
         let value = scalar.value
         let digit = (0x30...0x39).contains(value), lower = (0x61...0x7A).contains(value), upper = (0x41...0x5A).contains(value)
         switch alphabet {
         case .asciiLettersAndDigits: return digit || lower || upper
         case .asciiLowercaseAndDigits: return digit || lower
-        case .lettersAndDigits: return scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark
+        case .lettersAndDigits: return digit || lower || upper || (value >= 0x80 && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark))
         case .digits: return digit
         case .lowercaseBase32: return lower || (0x32...0x37).contains(value)
         }

@@ -33,6 +33,8 @@ public struct IdentifierRule: Sendable {
     /// True when the platform tells identifiers apart by letter case (channel ids); false when `Name`
     /// and `name` are one account.
     public let caseSensitive: Bool
+    /// True when periods do not tell names apart (Facebook: `John.Smith55` is `johnsmith55`).
+    public let ignoresPeriods: Bool
     /// The address that leads to the account this identifier names, with `{}` for the identifier; nil
     /// when the identifier alone does not prove an address (a YouTube name may be a handle, a legacy
     /// username or a custom URL, each a different channel's).
@@ -41,11 +43,12 @@ public struct IdentifierRule: Sendable {
     public let source: String
 
     public init(_ kind: IdentifierKind, _ shape: IdentifierShape, newRegistration: NameGrammar? = nil, caseSensitive: Bool = false,
-                address: String?, source: String) {
+                ignoresPeriods: Bool = false, address: String?, source: String) {
         self.kind = kind
         self.shape = shape
         self.newRegistration = newRegistration
         self.caseSensitive = caseSensitive
+        self.ignoresPeriods = ignoresPeriods
         self.address = address
         self.source = source
     }
@@ -60,13 +63,19 @@ public struct IdentifierRule: Sendable {
         }
     }
 
-    /// `identifier` as the platform compares it: lower-cased where it ignores case.
+    /// `identifier` as the platform compares it: lower-cased where it ignores case, without periods where
+    /// they do not count.
     public func folded(_ identifier: String) -> String {
-        caseSensitive ? identifier : identifier.lowercased()
+        IdentifierRule.folded(identifier, caseSensitive: caseSensitive, ignoresPeriods: ignoresPeriods)
+    }
+
+    static func folded(_ identifier: String, caseSensitive: Bool, ignoresPeriods: Bool) -> String {
+        let cased = caseSensitive ? identifier : identifier.lowercased()
+        return ignoresPeriods && cased.utf8.contains(UInt8(ascii: ".")) ? String(cased.filter { $0 != "." }) : cased
     }
 }
 
-/// A profile address form: the hosts it is served on and the path after them. In `path`, `{}` is the
+/// A profile address form: the path after the platform's host. In `path`, `{}` is the
 /// identifier, `@{}` the identifier after an `@`, `*` any one segment (a page's name before its id),
 /// `{-id}` a segment ending in `-` and the identifier (`City-of-Fairhaven-123456789`); `query` names a
 /// query parameter holding the identifier (`profile.php?id=`).
@@ -74,21 +83,18 @@ public struct AddressForm: Sendable {
     public let path: [String]
     public let query: String?
     public let kind: IdentifierKind
-    /// Hosts, lower case, each written out (`www.`, mobile and legacy hosts included); empty for
-    /// Mastodon, whose host is the account's own server.
-    public let hosts: [String]
 
-    public init(_ path: String, query: String? = nil, kind: IdentifierKind, hosts: [String]) {
+    public init(_ path: String, query: String? = nil, kind: IdentifierKind) {
         self.path = path.split(separator: "/").map(String.init)
         self.query = query
         self.kind = kind
-        self.hosts = hosts
     }
 }
 
 /// Everything Herald knows about one platform, each fact with its source. Every rule and every other
-/// piece of code that knows about platforms reads this table (`PlatformProfile.of(_:)`).
-public struct PlatformProfile: Sendable {
+/// piece of code that knows about platforms reads this table (`PlatformProfile.of(_:)`). A class built once
+/// per platform: every account's checks reach it, and passing it is one reference, not a dozen.
+public final class PlatformProfile: Sendable {
     public let platform: Platform
     /// The longest bio the platform accepts, in characters as people see them (grapheme clusters).
     public let bioLimit: Int
@@ -97,12 +103,42 @@ public struct PlatformProfile: Sendable {
     public let handleKinds: [IdentifierRule]
     /// The stable id the account file may record beside the handle (`channel_id`, `page_id`, `did`).
     public let stableID: (key: String, rule: IdentifierRule)?
-    /// Every profile address form the platform serves.
+    /// The hosts profiles are served on, lower case, each written out (`www.`, mobile and legacy hosts
+    /// included; `*.` stands for any one label, as in LinkedIn's country hosts); empty for Mastodon, whose
+    /// host is the account's own server.
+    public let hosts: [String]
+    /// Every profile address form the platform serves, tried in order: the first whose identifier has its
+    /// kind's shape reads the address.
     public let addresses: [AddressForm]
     /// Path segments the platform serves after the identifier that still show the same profile (a
     /// channel's `videos` tab).
     public let tabs: [String]
     public let addressSource: String
+    private let exactHosts: Set<String>
+    private let wildcardSuffixes: [String]
+
+    init(platform: Platform, bioLimit: Int, bioLimitSource: String, handleKinds: [IdentifierRule], stableID: (key: String, rule: IdentifierRule)?,
+         hosts: [String], addresses: [AddressForm], tabs: [String], addressSource: String) {
+        self.platform = platform
+        self.bioLimit = bioLimit
+        self.bioLimitSource = bioLimitSource
+        self.handleKinds = handleKinds
+        self.stableID = stableID
+        self.hosts = hosts
+        self.addresses = addresses
+        self.tabs = tabs
+        self.addressSource = addressSource
+        exactHosts = Set(hosts.filter { !$0.hasPrefix("*.") })
+        wildcardSuffixes = hosts.filter { $0.hasPrefix("*.") }.map { String($0.dropFirst(1)) }
+    }
+
+    /// True when `host` (lower case) serves this platform's profiles; any host, for Mastodon.
+    public func serves(_ host: String) -> Bool {
+        if hosts.isEmpty || exactHosts.contains(host) { return true }
+        return wildcardSuffixes.contains { suffix in
+            host.hasSuffix(suffix) && host.utf8.count > suffix.utf8.count && !host.dropLast(suffix.count).contains(".")
+        }
+    }
 
     /// The rule for identifiers of `kind`, from the handle kinds or the stable id.
     public func rule(for kind: IdentifierKind) -> IdentifierRule? {

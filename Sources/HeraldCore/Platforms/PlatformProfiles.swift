@@ -26,7 +26,8 @@ extension PlatformProfile {
                 source: "names in use: github.com/twitter/twitter-text js/src/regexp/validMentionOrList.js ([a-zA-Z0-9_]{1,20}: older names are shorter than today's minimum, @UN, @FBI, @X, and a few longer than 15); new names: https://help.x.com/en/managing-your-account/x-username-rules (letters, numbers and underscores, longer than 4 and at most 15 characters); not case-sensitive"),
         ],
         stableID: nil,
-        addresses: [AddressForm("{}", kind: .username, hosts: ["x.com", "www.x.com", "mobile.x.com", "twitter.com", "www.twitter.com", "mobile.twitter.com", "m.twitter.com"])],
+        hosts: ["x.com", "www.x.com", "mobile.x.com", "twitter.com", "www.twitter.com", "mobile.twitter.com", "m.twitter.com"],
+        addresses: [AddressForm("{}", kind: .username)],
         tabs: ["media", "with_replies", "highlights", "likes", "photo"],
         addressSource: "https://help.x.com/en/managing-your-account/x-username-rules (x.com/username; twitter.com addresses redirect to x.com)")
 
@@ -41,7 +42,8 @@ extension PlatformProfile {
         platform: .instagram, bioLimit: 150, bioLimitSource: "https://help.instagram.com/ (bio: 150 characters)",
         handleKinds: [instagramUsername],
         stableID: nil,
-        addresses: [AddressForm("{}", kind: .username, hosts: ["instagram.com", "www.instagram.com", "m.instagram.com", "instagr.am", "www.instagr.am"])],
+        hosts: ["instagram.com", "www.instagram.com", "m.instagram.com", "instagr.am", "www.instagr.am"],
+        addresses: [AddressForm("{}", kind: .username)],
         tabs: ["reels", "tagged", "guides"],
         addressSource: "https://help.instagram.com/ (instagram.com/username)")
 
@@ -51,7 +53,8 @@ extension PlatformProfile {
                                      address: "https://www.threads.com/@{}",
                                      source: "https://help.instagram.com/ (a Threads profile has the account's Instagram username)")],
         stableID: nil,
-        addresses: [AddressForm("@{}", kind: .username, hosts: ["threads.com", "www.threads.com", "threads.net", "www.threads.net"])],
+        hosts: ["threads.com", "www.threads.com", "threads.net", "www.threads.net"],
+        addresses: [AddressForm("@{}", kind: .username)],
         tabs: ["replies", "reposts", "media"],
         addressSource: "https://help.instagram.com/ (threads.com/@username; threads.net, the first address, redirects there)")
 
@@ -66,7 +69,8 @@ extension PlatformProfile {
                 source: "https://support.tiktok.com/en/getting-started/setting-up-your-profile/changing-your-username (letters, numbers, underscores and periods; a period cannot end the name; the app asks 2 to 24 characters of a new name)"),
         ],
         stableID: nil,
-        addresses: [AddressForm("@{}", kind: .username, hosts: ["tiktok.com", "www.tiktok.com", "m.tiktok.com"])],
+        hosts: ["tiktok.com", "www.tiktok.com", "m.tiktok.com"],
+        addresses: [AddressForm("@{}", kind: .username)],
         tabs: [],
         addressSource: "https://support.tiktok.com/ (tiktok.com/@username)")
 
@@ -76,20 +80,21 @@ extension PlatformProfile {
             IdentifierRule(.username,
                 .name(NameGrammar(length: 1...50, alphabet: .asciiLettersAndDigits, extra: ".", words: "letters, digits and periods (no hyphens, spaces or underscores)")),
                 newRegistration: NameGrammar(length: 5...50, alphabet: .asciiLettersAndDigits, extra: ".", words: "at least 5 letters, digits or periods"),
-                address: "https://www.facebook.com/{}",
+                ignoresPeriods: true, address: "https://www.facebook.com/{}",
                 source: "https://www.facebook.com/help/105399436216001 (usernames: letters A–Z, numbers 0–9 and periods, at least 5 characters; periods and capitals do not tell usernames apart)"),
             facebookPageID,
         ],
         stableID: (key: "page_id", rule: facebookPageID),
+        hosts: facebookHosts,
         addresses: [
-            AddressForm("profile.php", query: "id", kind: .numericID, hosts: facebookHosts),
-            AddressForm("{}", kind: .numericID, hosts: facebookHosts),
-            AddressForm("{}", kind: .username, hosts: facebookHosts),
-            AddressForm("{-id}", kind: .numericID, hosts: facebookHosts),
-            AddressForm("p/{-id}", kind: .numericID, hosts: facebookHosts),
-            AddressForm("pages/*/{}", kind: .numericID, hosts: facebookHosts),
-            AddressForm("people/*/{}", kind: .numericID, hosts: facebookHosts),
-            AddressForm("pg/{}", kind: .username, hosts: facebookHosts),
+            AddressForm("profile.php", query: "id", kind: .numericID),
+            AddressForm("{}", kind: .numericID),
+            AddressForm("{}", kind: .username),
+            AddressForm("{-id}", kind: .numericID),
+            AddressForm("p/{-id}", kind: .numericID),
+            AddressForm("pages/*/{}", kind: .numericID),
+            AddressForm("people/*/{}", kind: .numericID),
+            AddressForm("pg/{}", kind: .username),
         ],
         tabs: ["about", "photos", "videos", "events", "posts", "reviews", "community", "reels", "mentions", "followers", "live_videos", "timeline", "home", "info"],
         addressSource: "https://www.facebook.com/help/ (a Page without a username is reached by its id: facebook.com/profile.php?id=ID or facebook.com/Page-Name-ID; older forms /pages/Name/ID, /people/Name/ID, /pg/username redirect to the Page)")
@@ -112,13 +117,14 @@ extension PlatformProfile {
             linkedinID,
         ],
         stableID: nil,
+        hosts: linkedinHosts,
         addresses: [
-            AddressForm("company/{}", kind: .numericID, hosts: linkedinHosts),
-            AddressForm("company/{}", kind: .username, hosts: linkedinHosts),
-            AddressForm("school/{}", kind: .username, hosts: linkedinHosts),
-            AddressForm("showcase/{}", kind: .username, hosts: linkedinHosts),
-            AddressForm("in/{}", kind: .username, hosts: linkedinHosts),
-            AddressForm("edu/school", query: "id", kind: .numericID, hosts: linkedinHosts),
+            AddressForm("company/{}", kind: .numericID),
+            AddressForm("company/{}", kind: .username),
+            AddressForm("school/{}", kind: .username),
+            AddressForm("showcase/{}", kind: .username),
+            AddressForm("in/{}", kind: .username),
+            AddressForm("edu/school", query: "id", kind: .numericID),
         ],
         tabs: ["about", "posts", "people", "jobs", "life", "videos", "events", "mycompany", "insights"],
         addressSource: "https://www.linkedin.com/help/linkedin/ (linkedin.com/company/…, /school/…, /showcase/…, /in/…; the older linkedin.com/edu/school?id=ID still leads to a school's page; country hosts like uk.linkedin.com serve the same pages)")
@@ -148,12 +154,13 @@ extension PlatformProfile {
                 source: "https://support.google.com/youtube/answer/6180214 (legacy custom URL: youtube.com/c/name or youtube.com/name)"),
         ],
         stableID: (key: "channel_id", rule: youtubeChannelID),
+        hosts: youtubeHosts,
         addresses: [
-            AddressForm("@{}", kind: .handle, hosts: youtubeHosts),
-            AddressForm("channel/{}", kind: .channelID, hosts: youtubeHosts),
-            AddressForm("user/{}", kind: .legacyUsername, hosts: youtubeHosts),
-            AddressForm("c/{}", kind: .customURL, hosts: youtubeHosts),
-            AddressForm("{}", kind: .customURL, hosts: youtubeHosts),
+            AddressForm("@{}", kind: .handle),
+            AddressForm("channel/{}", kind: .channelID),
+            AddressForm("user/{}", kind: .legacyUsername),
+            AddressForm("c/{}", kind: .customURL),
+            AddressForm("{}", kind: .customURL),
         ],
         tabs: ["featured", "videos", "shorts", "streams", "live", "playlists", "community", "posts", "channels", "about", "podcasts", "releases", "store"],
         addressSource: "https://support.google.com/youtube/answer/6180214 (channel URL youtube.com/channel/ID, handle URL youtube.com/@handle, legacy username URL youtube.com/user/name, legacy custom URL youtube.com/c/name)")
@@ -173,7 +180,8 @@ extension PlatformProfile {
                            source: "https://atproto.com/specs/handle (a domain name: labels of 1–63 ASCII letters, digits or hyphens, at least two, 253 characters at most; not case-sensitive, normalised to lower case)"),
         ],
         stableID: (key: "did", rule: blueskyDID),
-        addresses: [AddressForm("profile/{}", kind: .did, hosts: ["bsky.app"]), AddressForm("profile/{}", kind: .handle, hosts: ["bsky.app"])],
+        hosts: ["bsky.app"],
+        addresses: [AddressForm("profile/{}", kind: .did), AddressForm("profile/{}", kind: .handle)],
         tabs: ["replies", "media", "likes", "feed", "lists"],
         addressSource: "https://atproto.com/specs/handle and https://atproto.com/specs/did (bsky.app/profile/HANDLE or bsky.app/profile/DID)")
 
@@ -191,10 +199,11 @@ extension PlatformProfile {
                 source: "https://github.com/mastodon/mastodon app/models/account.rb (USERNAME_RE = /[a-z0-9_]+([.-]+[a-z0-9_]+)*/i, case-insensitive; new local usernames: /\\A[a-z0-9_]+\\z/i, at most 30 characters)"),
         ],
         stableID: nil,
+        hosts: [],
         addresses: [
-            AddressForm("@{}", kind: .handle, hosts: []),
-            AddressForm("users/{}", kind: .handle, hosts: []),
-            AddressForm("web/@{}", kind: .handle, hosts: []),
+            AddressForm("@{}", kind: .handle),
+            AddressForm("users/{}", kind: .handle),
+            AddressForm("web/@{}", kind: .handle),
         ],
         tabs: ["with_replies", "media", "following", "followers"],
         addressSource: "https://docs.joinmastodon.org/ (a profile is https://server/@user; https://server/users/user and another server's view https://other/@user@server lead to it)")

@@ -12,73 +12,81 @@ public enum ProfileAddress: Sendable, Equatable {
     /// Reads `url` as an address of `profile`'s platform. Scheme and host ignore letter case; the path
     /// keeps it (channel ids are case-sensitive); `%`-escapes in the path are decoded; a trailing slash,
     /// a query (other than one holding the identifier), a fragment and a profile tab are ignored.
+    /// Worked on bytes: every account has a url, and Swift's character-wise string search (grapheme
+    /// breaking) made this the audit's most expensive check.
     public static func read(_ url: String, on profile: PlatformProfile) -> ProfileAddress {
-        let lowered = url.lowercased()
+        let bytes = Array(url.utf8)
+        func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
+        func startsLowered(_ prefix: String) -> Bool { bytes.count >= prefix.utf8.count && zip(bytes, prefix.utf8).allSatisfy { lower($0) == $1 } }
         let secure: Bool
-        if lowered.hasPrefix("https://") { secure = true } else if lowered.hasPrefix("http://") { secure = false } else { return .notAWebAddress }
-        let rest = url.dropFirst(secure ? 8 : 7)
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        var host = rest[..<authorityEnd].lowercased()
-        if let at = host.lastIndex(of: "@") { host = String(host[host.index(after: at)...]) }  // user info: no-secrets reports it
-        if let colon = host.lastIndex(of: ":") { host = String(host[..<colon]) }
-        if host.hasSuffix(".") { host.removeLast() }
-        let afterHost = rest[authorityEnd...].prefix { $0 != "#" }
-        let pathText = afterHost.prefix { $0 != "?" }
-        let query = afterHost.drop { $0 != "?" }.dropFirst()
-        let segments = pathText.split(separator: "/").map { percentDecoded($0) }
-        let served = profile.addresses.contains { form in form.hosts.isEmpty || form.hosts.contains { matches(host, $0) } }
-        guard served else { return .otherHost(host) }
-        for form in profile.addresses where form.hosts.isEmpty || form.hosts.contains(where: { matches(host, $0) }) {
+        if startsLowered("https://") { secure = true } else if startsLowered("http://") { secure = false } else { return .notAWebAddress }
+        let hostStart = secure ? 8 : 7
+        var authorityEnd = hostStart
+        while authorityEnd < bytes.count, bytes[authorityEnd] != slash, bytes[authorityEnd] != question, bytes[authorityEnd] != hash { authorityEnd += 1 }
+        var authority = bytes[hostStart..<authorityEnd]
+        if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }  // user info: no-secrets reports it
+        if let colon = authority.lastIndex(of: UInt8(ascii: ":")) { authority = authority[..<colon] }
+        if authority.last == UInt8(ascii: ".") { authority = authority.dropLast() }
+        let host = String(decoding: authority.map(lower), as: UTF8.self)
+        guard profile.serves(host) else { return .otherHost(host) }
+        var pathEnd = authorityEnd
+        while pathEnd < bytes.count, bytes[pathEnd] != question, bytes[pathEnd] != hash { pathEnd += 1 }
+        var queryEnd = pathEnd
+        while queryEnd < bytes.count, bytes[queryEnd] != hash { queryEnd += 1 }
+        let segments = bytes[authorityEnd..<pathEnd].split(separator: slash)
+        let query = pathEnd < queryEnd ? bytes[(pathEnd + 1)..<queryEnd] : []
+        for form in profile.addresses {
             guard let identifier = capture(segments, query: query, form: form, tabs: profile.tabs),
                   let rule = profile.rule(for: form.kind) else { continue }
             var named = identifier
-            if profile.platform == .mastodon && !identifier.contains("@") { named = identifier + "@" + host }
-            if rule.shape.accepts(named) || (form.kind == .numericID && rule.shape.accepts(identifier)) {
+            if profile.platform == .mastodon && !identifier.utf8.contains(UInt8(ascii: "@")) { named = identifier + "@" + host }
+            if rule.shape.accepts(named) {
                 return .profile(kind: form.kind, identifier: named, secure: secure)
             }
         }
-        return .unknownPath(host: host, path: "/" + segments.joined(separator: "/"))
+        return .unknownPath(host: host, path: "/" + segments.map { percentDecoded(String(decoding: $0, as: UTF8.self)) }.joined(separator: "/"))
     }
 
+    private static let slash = UInt8(ascii: "/"), question = UInt8(ascii: "?"), hash = UInt8(ascii: "#")
+
     /// The identifier `form` finds in the path (and query), or nil when the path has another form.
-    private static func capture(_ segments: [String], query: Substring, form: AddressForm, tabs: [String]) -> String? {
+    private static func capture(_ segments: [ArraySlice<UInt8>], query: ArraySlice<UInt8>, form: AddressForm, tabs: [String]) -> String? {
         guard segments.count >= form.path.count else { return nil }
-        var identifier: String?
+        var identifier: ArraySlice<UInt8>?
         for (pattern, segment) in zip(form.path, segments) {
             switch pattern {
             case "{}": identifier = segment
             case "@{}":
-                guard segment.hasPrefix("@"), segment.count > 1 else { return nil }
-                identifier = String(segment.dropFirst())
+                guard segment.first == UInt8(ascii: "@"), segment.count > 1 else { return nil }
+                identifier = segment.dropFirst()
             case "{-id}":
-                guard let hyphen = segment.lastIndex(of: "-"), hyphen != segment.startIndex else { return nil }
-                identifier = String(segment[segment.index(after: hyphen)...])
+                guard let hyphen = segment.lastIndex(of: UInt8(ascii: "-")), hyphen != segment.startIndex else { return nil }
+                identifier = segment[(hyphen + 1)...]
             case "*": continue
-            default: guard segment.lowercased() == pattern.lowercased() else { return nil }
+            default: guard equalIgnoringCase(segment, pattern) else { return nil }
             }
         }
         let extra = segments.dropFirst(form.path.count)
-        guard extra.count <= 1, extra.allSatisfy({ tabs.contains($0.lowercased()) }) else { return nil }
+        guard extra.count <= 1, extra.allSatisfy({ segment in tabs.contains { equalIgnoringCase(segment, $0) } }) else { return nil }
         if let parameter = form.query {
-            for item in query.split(separator: "&") where item.lowercased().hasPrefix(parameter + "=") {
-                identifier = percentDecoded(item.dropFirst(parameter.count + 1))
+            for item in query.split(separator: UInt8(ascii: "&")) where item.count > parameter.utf8.count
+                && equalIgnoringCase(item.prefix(parameter.utf8.count), parameter) && item[item.startIndex + parameter.utf8.count] == UInt8(ascii: "=") {
+                identifier = item.dropFirst(parameter.utf8.count + 1)
             }
         }
         guard let identifier, !identifier.isEmpty else { return nil }
-        return identifier
+        return percentDecoded(String(decoding: identifier, as: UTF8.self))
     }
 
-    /// `*.example.com` stands for any one label before `example.com`.
-    private static func matches(_ host: String, _ pattern: String) -> Bool {
-        guard pattern.hasPrefix("*.") else { return host == pattern }
-        let suffix = pattern.dropFirst(1)
-        return host.hasSuffix(suffix) && !host.dropLast(suffix.count).contains(".") && host.count > suffix.count
+    /// ASCII letters compared without case, every other byte as it is.
+    private static func equalIgnoringCase(_ bytes: ArraySlice<UInt8>, _ text: String) -> Bool {
+        bytes.count == text.utf8.count && zip(bytes, text.utf8).allSatisfy { ((0x41...0x5A).contains($0) ? $0 + 0x20 : $0) == $1 }
     }
 
     /// `%XX` escapes decoded as UTF-8; text that does not decode is kept as written. Written here because
     /// HeraldCore does not link Foundation (`removingPercentEncoding`) for this one function.
     static func percentDecoded<S: StringProtocol>(_ text: S) -> String {
-        guard text.contains("%") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {

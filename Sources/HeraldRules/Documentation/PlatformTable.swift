@@ -24,8 +24,7 @@ enum PlatformTable {
         var lines = ["| platform | hosts | paths | source |", "|---|---|---|---|"]
         for platform in Platform.allCases {
             let profile = PlatformProfile.of(platform)
-            var hosts: [String] = []
-            for form in profile.addresses { for host in form.hosts where !hosts.contains(host) { hosts.append(host) } }
+            let hosts = profile.hosts
             let paths = profile.addresses.map { form in
                 "/" + form.path.joined(separator: "/").replacingFirst("{}", with: "<\(form.kind.rawValue)>").replacingFirst("{-id}", with: "<name>-<\(form.kind.rawValue)>")
                     + (form.query.map { "?\($0)=<\(form.kind.rawValue)>" } ?? "")

@@ -10,7 +10,18 @@ public struct Auditor: Sendable {
         self.asOf = asOf
     }
 
-    public func audit(_ registry: Registry) -> AuditResult {
+    /// - Parameter registry: consumed: the result's registry is the same one with withheld text hidden,
+    ///   changed in place when nothing else holds it (callers pass `consume registry`).
+    public func audit(_ registry: consuming Registry) -> AuditResult {
+        let (active, perAccount, organisationFindings) = findings(in: registry)
+        return AuditResult(registry: Auditor.printable(registry), asOf: asOf, rules: active, findingsByAccount: perAccount,
+                           organisationFindings: organisationFindings.sorted(by: Finding.reportOrder))
+    }
+
+    /// The rules that ran, each account's findings and the organisation files' findings, with withheld
+    /// text hidden in their messages. Everything that holds the registry ends here.
+    private func findings(in registry: borrowing Registry) -> ([AuditedRule], [[Finding]], [Finding]) {
+        let registry = copy registry
         let context = AuditContext(registry: registry, asOf: asOf)
         let active = activeRules(for: registry.organisation)
         // What the loop needs of each rule, without its documentation: copying a whole `AuditedRule`
@@ -33,27 +44,27 @@ public struct Auditor: Sendable {
                                                     field: found.violation.field))
             }
         }
-        return AuditResult(registry: Auditor.printable(registry), asOf: asOf, rules: active, findingsByAccount: perAccount,
-                           organisationFindings: organisationFindings.sorted(by: Finding.reportOrder))
+        return (active, perAccount, organisationFindings)
     }
 
     /// The registry as reports may print it: withheld text hidden in the accounts that hold it and, when the
     /// organisation files hold any, in people's and units' fields. Rules never see this copy.
-    static func printable(_ registry: Registry) -> Registry {
+    static func printable(_ registry: consuming Registry) -> Registry {
         var printable = registry
-        for index in registry.accounts.indices where !registry.accounts[index].withheld.isEmpty {
-            printable.accounts[index] = registry.accounts[index].redacted(with: Redaction(registry.accounts[index].withheld))
+        let withheld = printable.accounts.indices.filter { !printable.accounts[$0].withheld.isEmpty }
+        for index in withheld {
+            printable.accounts[index] = printable.accounts[index].redacted(with: Redaction(printable.accounts[index].withheld))
         }
-        let redaction = Redaction(registry.organisationWithheld)
+        let redaction = Redaction(printable.organisationWithheld)
         guard !redaction.isEmpty else { return printable }
-        printable.organisation.name = redaction.apply(registry.organisation.name)
-        printable.people = registry.people.mapValues { person in
+        printable.organisation.name = redaction.apply(printable.organisation.name)
+        printable.people = printable.people.mapValues { person in
             var person = person
             person.name = redaction.apply(person.name)
             person.email = person.email.map(redaction.apply)
             return person
         }
-        printable.units = registry.units.mapValues { unit in
+        printable.units = printable.units.mapValues { unit in
             var unit = unit
             unit.name = redaction.apply(unit.name)
             unit.aliases = unit.aliases.map(redaction.apply)

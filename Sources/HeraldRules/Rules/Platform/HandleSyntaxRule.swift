@@ -42,10 +42,9 @@ public struct HandleSyntaxRule: Rule {
     public init() {}
 
     public func check(_ account: Account, in context: AuditContext) -> [Violation] {
-        guard let platform = account.platform?.value, let handle = account.handle,
+        guard let platform = account.platform?.value, let handle = account.handle, let identifiers = account.identifiers,
+              !identifiers.handleCanExist,
               !account.schemaProblems.contains(where: { $0.field == "handle" && $0.location == handle.location }) else { return [] }
-        let identifiers = AccountIdentifiers(platform: platform, handle: handle.value)
-        guard !identifiers.handleCanExist else { return [] }
         let kinds = identifiers.profile.handleKinds.map { "a \($0.kind.rawValue) is \($0.shapeWords)" }.joined(separator: "; ")
         return [Violation(at: handle.location,
             "handle \"\(handle.value)\" cannot exist on \(platform.rawValue) (\(kinds)): copy the handle from the account's page, and correct the file name and url with it",

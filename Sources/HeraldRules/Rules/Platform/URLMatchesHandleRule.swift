@@ -44,8 +44,7 @@ public struct URLMatchesHandleRule: Rule {
     public init() {}
 
     public func check(_ account: Account, in context: AuditContext) -> [Violation] {
-        guard let platform = account.platform?.value, let handle = account.handle?.value, let url = account.url else { return [] }
-        let identifiers = AccountIdentifiers(platform: platform, handle: handle, stableID: account.stableID?.value)
+        guard let handle = account.handle?.value, let url = account.url, let identifiers = account.identifiers else { return [] }
         guard let problem = URLMatchesHandleRule.problem(with: url.value, handle: handle, identifiers: identifiers) else { return [] }
         return [Violation(at: url.location, problem, field: "url")]
     }
@@ -53,8 +52,9 @@ public struct URLMatchesHandleRule: Rule {
     /// What is wrong with `url` for the account, with the fix; nil when it leads to the account.
     static func problem(with url: String, handle: String, identifiers: AccountIdentifiers) -> String? {
         let platform = identifiers.profile.platform.rawValue
-        let fix = identifiers.provenAddress.map { "write \($0)" }
-            ?? "copy the address from the account's own page on \(platform)"
+        var fix: String {
+            identifiers.provenAddress.map { "write \($0)" } ?? "copy the address from the account's own page on \(platform)"
+        }
         switch ProfileAddress.read(url, on: identifiers.profile) {
         case .notAWebAddress:
             return "the url \(url) is not a web address starting with https://: \(fix)"
