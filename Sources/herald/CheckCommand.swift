@@ -76,7 +76,10 @@ extension Check {
         let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] ?? ""
         let hidden = max(0, errors - GitHubAnnotations.shownPerLevel) + max(0, warnings - GitHubAnnotations.shownPerLevel)
         if !path.isEmpty {
-            let markdown = GitHubStepSummary.markdown(shown, organisation: result.organisation, accountCount: accounts)
+            // The step's summary may hold what earlier commands of the step wrote: GitHub's 1 MiB is for all.
+            let written = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            let markdown = GitHubStepSummary.markdown(shown, organisation: result.organisation, accountCount: accounts,
+                                                      limit: max(4096, GitHubStepSummary.maximumBytes - written))
             if let handle = FileHandle(forWritingAtPath: path) {
                 handle.seekToEndOfFile()
                 handle.write(Data(markdown.utf8))

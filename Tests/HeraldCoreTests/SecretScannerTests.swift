@@ -74,9 +74,27 @@ import Testing
         ("escalation", "Call Jane, the password is Sunflower2026!", "Sunflower2026!"),
         ("reason", "shared login (pwd: Tulip-77-Garden) until March", "Tulip-77-Garden"),
         ("handle", "ghp_8fK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8U", "ghp_8fK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8U"),
+        // Pasted as KEY=value, or after a slash: the token starts where its word does.
+        ("bio", "Parks. GITHUB_TOKEN=ghp_Rr9yK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8", "ghp_Rr9yK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8"),
+        ("url", "https://x.com/ghp_Qq9yK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8", "ghp_Qq9yK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8"),
+        // A webhook address lets anyone post as the organisation.
+        ("escalation", "webhook https://hooks.slack.com/services/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", "T0123ABCD/B0456EFGH/Xk9Lm2Np4Qr6St8Uv0Wx2Yz4"),
     ])
     func knownCredentialsAreFoundInsideText(_ key: String, _ value: String, _ token: String) {
         let found = SecretScanner.findings(in: value, key: key)
         #expect(found.map(\.withheld) == [token])
+    }
+
+    /// A token pasted as a key is withheld with its value, and the finding does not name the key.
+    @Test func aTokenUsedAsAKeyIsRemovedAndWithheld() throws {
+        let text = "platform: x\nhandle: fairhavenparks\nghp_Yy9yK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8: leftover\n"
+        guard case let .success(parsed) = YAMLText.parse(Array(text.utf8), file: "a.yaml"), let node = parsed.node else { Issue.record("not parsed"); return }
+        var suspects: [SecretSuspect] = []
+        var withheld: [String] = []
+        let cleaned = try #require(SecretScanner.scan(node, suspects: &suspects, withheld: &withheld))
+        #expect(suspects == [SecretSuspect(key: "(a key)", location: SourceLocation(line: 3, column: 1), reason: .knownCredential("a GitHub token"))])
+        #expect(withheld == ["ghp_Yy9yK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8", "leftover"])
+        guard case let .mapping(pairs, _) = cleaned else { Issue.record("not a mapping"); return }
+        #expect(pairs.count == 2)
     }
 }

@@ -56,7 +56,11 @@ import Testing
     static let oneWordCredentials = "Sunflower2026"
     static let linkPassword = "Pa55-Lavender-9"
     static let randomArchive = "Xk9mP2vL8qR4tN7wZ3bYq1"
-    static let withheld = [bioToken, slackToken, escalationPassword, waiverPassword, oneWordCredentials, linkPassword, randomArchive]
+    static let keyToken = "ghp_Yy9yK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8"
+    static let handleToken = "ghp_Zz9yK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8"
+    static let webhookSecret = "Xk9Lm2Np4Qr6St8Uv0Wx2Yz4"
+    static let withheld = [bioToken, slackToken, escalationPassword, waiverPassword, oneWordCredentials, linkPassword, randomArchive,
+                           keyToken, handleToken, webhookSecret]
 
     /// Every output of one audit, check and annotated check of a registry with secrets inside text.
     static let outputs: [String: String] = {
@@ -79,6 +83,7 @@ import Testing
             credentials: \(oneWordCredentials)
             escalation: "Call Jane; the password is \(escalationPassword)."
             last_post: 2026-11-01
+            \(keyToken): leftover
             waivers:
               - rule: owner-assigned
                 reason: "Second owner starts in January (shared login, pwd: \(waiverPassword))"
@@ -93,8 +98,18 @@ import Testing
             url: https://fairhavenparks:\(linkPassword)@x.com/fairhavenparks
             unit: library
             status: active
+            escalation: "post to https://hooks.slack.com/services/T0123ABCD/B0456EFGH/\(webhookSecret)"
 
             """.write(to: library, atomically: true, encoding: .utf8)
+        // A token pasted as the handle: the file is named after it, and its path is withheld too.
+        try? """
+            platform: x
+            handle: \(handleToken)
+            url: https://x.com/\(handleToken)
+            unit: parks
+            status: active
+
+            """.write(to: herald.directory.appendingPathComponent("Inventory/accounts/parks/x-\(handleToken.lowercased()).yaml"), atomically: true, encoding: .utf8)
         let summary = herald.directory.appendingPathComponent("summary.md")
         let asOf = ["--as-of", "2026-11-24"]
         var outputs: [String: String] = [:]

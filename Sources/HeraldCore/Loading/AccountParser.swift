@@ -30,7 +30,7 @@ enum AccountParser {
         reader.checkKeys(allowed: Account.keys, required: Account.requiredKeys, what: "an account file")
         account.platform = reader.choice("platform", hints: Platform.formerNames)
         account.handle = reader.string("handle").map(withoutLeadingAt)
-        if let handle = account.handle { checkHandle(handle, in: &reader) }
+        if let handle = account.handle { account.handleIsUnusable = checkHandle(handle, in: &reader) }
         account.url = reader.string("url")
         account.unit = reader.string("unit")
         account.name = reader.string("name")
@@ -122,12 +122,17 @@ enum AccountParser {
     }
 
     /// Handles are single words: a slash or space cannot be on any platform and cannot be in a file name.
-    private static func checkHandle(_ handle: Located<String>, in reader: inout MappingReader) {
+    /// - Returns: true when the handle is reported here (it is then no name at all, and handle-syntax
+    ///   says nothing more about it).
+    private static func checkHandle(_ handle: Located<String>, in reader: inout MappingReader) -> Bool {
         if handle.value.utf8.count > 100 {
             reader.report("the handle is \(handle.value.count) characters long, more than any platform allows: write the account's name on the platform", at: handle.location, field: "handle")
+            return true
         } else if handle.value.unicodeScalars.contains(where: { $0 == "/" || $0 == "\\" || $0 == " " || (!$0.isASCII && $0.properties.isWhitespace) }) {
             reader.report("handle \"\(handle.value)\" contains a slash or a space: write only the account's name on the platform, not its address", at: handle.location, field: "handle")
+            return true
         }
+        return false
     }
 
     /// The file must sit in `accounts/<unit>/` and be named `<platform>-<handle>.yaml`.
@@ -144,10 +149,16 @@ enum AccountParser {
         }
         if let platform = account.platform, let handle = account.handle {
             let expected = AccountIdentifiers.fileStem(platform: platform.value, handle: handle.value)
+            // A name written with the handle's colons (a DID) is accepted too; the hint gives the one every
+            // system can store (Windows refuses colons in file names).
+            let accepted = [expected, "\(platform.value.rawValue)-\(AccountIdentifiers.bare(handle.value))".lowercased()]
             let name = fileName.lowercased()
-            if name != expected + ".yaml" && name != expected + ".yml" {
+            if !accepted.contains(where: { name == $0 + ".yaml" || name == $0 + ".yml" }) {
+                let fix = account.handleIsUnusable || account.identifiers?.handleCanExist == false
+                    ? "correct the handle first (it cannot exist on \(platform.value.rawValue)), then name the file <platform>-<handle>.yaml"
+                    : "rename the file to \(expected).yaml or correct platform/handle"
                 problems.append(Problem(file: account.file, location: handle.location,
-                    message: "the file name does not match the platform and handle: rename the file to \(expected).yaml or correct platform/handle", field: "handle"))
+                    message: "the file name does not match the platform and handle: \(fix)", field: "handle"))
             }
         }
         return problems

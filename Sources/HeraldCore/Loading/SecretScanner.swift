@@ -47,9 +47,13 @@ enum SecretScanner {
             for index in pairs.indices {
                 let pair = pairs[index]
                 guard case let .scalar(name, _, keyLocation) = pair.key else { continue }
-                if isSecretKey(name) {
-                    suspects.append(SecretSuspect(key: name, location: keyLocation, reason: .secretKey))
-                    withheld += scalars(in: pair.value)
+                let tokens = name.utf8.count >= shortestToken ? findings(in: name, key: "handle") : []
+                if isSecretKey(name) || !tokens.isEmpty {
+                    // A token pasted as a key (`ghp_…: leftover`) is withheld with its value; the finding names
+                    // the place, never the key.
+                    suspects.append(SecretSuspect(key: tokens.isEmpty ? name : "(a key)", location: keyLocation,
+                                                  reason: tokens.first?.reason ?? .secretKey))
+                    withheld += tokens.map(\.withheld) + scalars(in: pair.value)
                     if changed == nil { changed = Array(pairs[..<index]) }
                     continue
                 }
@@ -164,7 +168,7 @@ enum SecretScanner {
                 mayHoldPassword = mayHoldPassword || previous | 0x20 == UInt8(ascii: "p")
             default: break
             }
-            if !isTokenByte(previous) && prefixesByFirstByte[Int(byte)] != nil { mayHoldToken = true }
+            if !isWordByte(previous) && prefixesByFirstByte[Int(byte)] != nil { mayHoldToken = true }
             previous = byte
         }
         var found: [(reason: SecretSuspect.Reason, withheld: String)] = []
@@ -188,7 +192,7 @@ enum SecretScanner {
         var start = 0
         while start < bytes.count {
             // Only a word start whose first bytes begin a known prefix is looked at further.
-            guard start == 0 || !isTokenByte(bytes[start - 1]), let candidates = prefixesByFirstByte[Int(bytes[start])],
+            guard start == 0 || !isWordByte(bytes[start - 1]), let candidates = prefixesByFirstByte[Int(bytes[start])],
                   let known = candidates.first(where: { prefix in
                       start + prefix.bytes.count <= bytes.count && (0..<prefix.bytes.count).allSatisfy { bytes[start + $0] == prefix.bytes[$0] }
                   }) else {
@@ -251,11 +255,23 @@ enum SecretScanner {
     private static func isLetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) }
 
     /// Characters a token is made of: letters, digits and `_ - . = / +`.
+    /// Characters a word is made of: a token starts where a word does, so after `=`, `/` or `:` too
+    /// (`GITHUB_TOKEN=ghp_…`, `gist/ghp_…`).
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+    }
+
     private static func isTokenByte(_ byte: UInt8) -> Bool {
         isLetter(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
             || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "+")
     }
 
+
+    /// Webhook addresses, by host and path: what follows the path is the secret.
+    private static let webhooks = [
+        ("hooks.slack.com", "/services/", "a Slack webhook address"), ("discord.com", "/api/webhooks/", "a Discord webhook address"),
+        ("discordapp.com", "/api/webhooks/", "a Discord webhook address"), ("outlook.office.com", "/webhook/", "a Microsoft Teams webhook address"),
+    ]
 
     /// `https://user:password@host` or `?access_token=...`: a link with a secret inside.
     private static func linkReason(_ afterScheme: Slice<UnsafeBufferPointer<UInt8>>) -> (reason: SecretSuspect.Reason, withheld: String)? {
@@ -263,6 +279,12 @@ enum SecretScanner {
         let authority = afterScheme[..<authorityEnd]
         if let at = authority.lastIndex(of: UInt8(ascii: "@")), let colon = authority[..<at].firstIndex(of: UInt8(ascii: ":")) {
             return (.knownCredential("a link with a password in it"), String(decoding: afterScheme[(colon + 1)..<at], as: UTF8.self))
+        }
+        // Webhook addresses are credentials: whoever has one can post as the organisation.
+        let host = String(decoding: authority, as: UTF8.self).lowercased()
+        let path = String(decoding: afterScheme[authorityEnd...].prefix { $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") && $0 != 0x20 }, as: UTF8.self)
+        for (webhookHost, prefix, name) in webhooks where host == webhookHost && path.hasPrefix(prefix) && path.utf8.count > prefix.utf8.count + 8 {
+            return (.knownCredential(name), String(path.dropFirst(prefix.count)))
         }
         guard let question = afterScheme.firstIndex(of: UInt8(ascii: "?")) else { return nil }
         let query = afterScheme[(question + 1)...].prefix { $0 != UInt8(ascii: "#") }

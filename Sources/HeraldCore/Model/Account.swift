@@ -12,6 +12,9 @@ public struct Account: Sendable {
     /// The name on the platform, as the platform writes it: a leading `@` copied from a profile page is
     /// dropped by the loader (the location still points at the value as written).
     public var handle: Located<String>?
+    /// True when the loader reported the handle as no name at all (a slash, a space, too long): the
+    /// platform rules then say nothing more about it.
+    public internal(set) var handleIsUnusable = false
     /// The platform's permanent id of the account, where the file records one beside the handle: a YouTube
     /// `channel_id`, a Facebook `page_id`, a Bluesky `did` (the key per platform is in `PlatformProfile`).
     public var stableID: Located<String>?

@@ -52,6 +52,7 @@ extension Account {
     public func redacted(with redaction: Redaction) -> Account {
         guard !redaction.isEmpty else { return self }
         var copy = self
+        copy.file = redaction.apply(file)
         copy.handle = redaction.apply(handle)
         copy.stableID = redaction.apply(stableID)
         copy.url = redaction.apply(url)

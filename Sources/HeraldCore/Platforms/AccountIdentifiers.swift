@@ -113,6 +113,14 @@ public struct AccountIdentifiers: Sendable {
         return template.replacingFirst("{}", with: reading.value)
     }
 
+    /// The account's stable id as the platform compares it (`platform#id`), from the stable-id key or a
+    /// handle that is one; nil when neither says it.
+    public var stableKey: String? {
+        let handleID = handleReadings.count == 1 && handleReadings[0].kind.isStable ? handleReadings[0] : nil
+        let reading = stableID ?? handleID
+        return reading.map { platform.rawValue + "#" + $0.folded }
+    }
+
     /// Keys that two files registering the same account share: `platform:name` (folded as the platform
     /// folds it) and `platform#id` for a stable id. A handle that cannot exist is its own key, lower-cased.
     public var identityKeys: [String] {
@@ -126,9 +134,9 @@ public struct AccountIdentifiers: Sendable {
     }
 
     /// The file name an account file should have: `<platform>-<handle>.yaml`, the handle as the platform
-    /// writes it (no leading `@`), lower-cased.
+    /// writes it (no leading `@`), lower-cased, a colon (in a DID) written `-` so every system can store it.
     public static func fileStem(platform: Platform, handle: String) -> String {
-        "\(platform.rawValue)-\(bare(handle))".lowercased()
+        String("\(platform.rawValue)-\(bare(handle))".lowercased().map { $0 == ":" ? "-" : $0 })
     }
 }
 

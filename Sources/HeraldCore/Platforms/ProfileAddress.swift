@@ -31,6 +31,12 @@ public enum ProfileAddress: Sendable, Equatable {
         guard profile.serves(host) else { return .otherHost(host) }
         var pathEnd = authorityEnd
         while pathEnd < bytes.count, bytes[pathEnd] != question, bytes[pathEnd] != hash { pathEnd += 1 }
+        // The old `#!` addresses (`twitter.com/#!/name`, on many official sites still) put the path in the
+        // fragment; the platforms sent them on to the path.
+        if pathEnd + 2 < bytes.count, bytes[pathEnd] == hash, bytes[pathEnd + 1] == UInt8(ascii: "!"),
+           bytes[pathEnd + 2] == slash, bytes[authorityEnd..<pathEnd].allSatisfy({ $0 == slash }) {
+            return read(String(decoding: bytes[..<authorityEnd] + bytes[(pathEnd + 2)...], as: UTF8.self), on: profile)
+        }
         var queryEnd = pathEnd
         while queryEnd < bytes.count, bytes[queryEnd] != hash { queryEnd += 1 }
         let segments = bytes[authorityEnd..<pathEnd].split(separator: slash)

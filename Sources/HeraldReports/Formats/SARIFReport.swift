@@ -11,6 +11,13 @@ public enum SARIFReport {
     /// GitHub code scanning's limit of results per run ("SARIF support for code scanning", docs.github.com:
     /// 25,000 results per run; a file over any limit is rejected whole).
     public static let maximumResults = 25_000
+    /// GitHub also refuses a file over 10 MB gzipped. Herald does not compress; SARIF's JSON, its keys
+    /// repeated in every result, gzips to well under a quarter, so the file is kept under 40 MB as written
+    /// (fewer results, by the same order, when longer messages would pass it).
+    public static let maximumBytes = 40_000_000
+    /// A message longer than this is cut (with `…`) in SARIF: one value quoted in a message cannot fill
+    /// the upload. Every other report has the whole message.
+    public static let maximumMessageCharacters = 1_000
 
     public static let version = "2.1.0"
     public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -35,11 +42,21 @@ public enum SARIFReport {
         return "report.sarif holds \(kept.count) of \(total) findings, the most GitHub code scanning accepts in a run: left out are \(errors) errors, \(warnings) warnings and \(left.count - errors - warnings) waived findings (warnings before errors, waived first). Every finding is in report.json, report.xml and report.html."
     }
 
-    /// report.sarif: one run, its rules and one result per finding (at most `maximumResults`).
+    /// report.sarif: one run, its rules and one result per finding (at most `maximumResults`, and at most
+    /// `maximumBytes` in all).
     public static func render(_ result: AuditResult) -> [UInt8] {
+        var limit = maximumResults
+        while true {
+            let bytes = render(result, limit: limit)
+            guard bytes.count > maximumBytes, limit > 1 else { return bytes }
+            limit = max(1, Int(Double(limit) * Double(maximumBytes) / Double(bytes.count) * 0.95))
+        }
+    }
+
+    private static func render(_ result: AuditResult, limit: Int) -> [UInt8] {
         let ruleIndex = Dictionary(uniqueKeysWithValues: result.rules.enumerated().map { ($1.id, $0) })
         let fingerprints = FindingFingerprint.all(result.findings)
-        let kept = kept(result.findings)
+        let kept = kept(result.findings, limit: limit)
         let notice = leftOutNotice(total: result.findings.count, kept: kept, findings: result.findings)
         var json = JSONWriter(capacity: 8192 + result.findings.count * 700)
         json.object { json in
@@ -113,7 +130,7 @@ public enum SARIFReport {
             json.key("ruleId"); json.string(finding.rule)
             if let ruleIndex { json.key("ruleIndex"); json.number(ruleIndex) }
             json.key("level"); json.string(level(finding.severity))
-            json.key("message"); json.object { json in json.key("text"); json.string(finding.message) }
+            json.key("message"); json.object { json in json.key("text"); json.string(truncated(finding.message)) }
             json.key("locations"); json.array { json in
                 json.object { json in
                     json.key("physicalLocation"); json.object { json in
@@ -141,6 +158,11 @@ public enum SARIFReport {
                 }
             }
         }
+    }
+
+    private static func truncated(_ message: String) -> String {
+        guard message.utf8.count > maximumMessageCharacters, message.count > maximumMessageCharacters else { return message }
+        return String(message.prefix(maximumMessageCharacters - 1)) + "…"
     }
 
     private static func level(_ severity: Severity) -> String {

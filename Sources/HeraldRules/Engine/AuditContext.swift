@@ -9,6 +9,10 @@ public struct AuditContext: Sendable {
     /// Files by identity key (`AccountIdentifiers.identityKeys`: `platform:name`, `platform#id`), in file
     /// order, for keys that more than one file holds.
     public let filesByIdentity: [String: [String]]
+    /// The stable id (`channel_id`, `page_id`, `did`, or a handle that is one) of every account that has
+    /// one and shares an identity key with another file, by file: two files whose ids differ are two
+    /// accounts, whatever their names (a YouTube legacy username and a handle may be two channels').
+    public let stableIDsByFile: [String: String]
     /// What the rules ask of each unit, by unit id.
     private let unitFacts: [String: UnitFacts]
     /// For accounts whose unit is missing or has no file: the organisation's standards, nothing else.
@@ -68,6 +72,12 @@ public struct AuditContext: Sendable {
             }
         }
         filesByIdentity = duplicates
+        var stableIDs: [String: String] = [:]
+        let shared = Set(duplicates.values.joined())
+        for account in registry.accounts where shared.contains(account.file) {
+            if let id = account.identifiers?.stableKey { stableIDs[account.file] = id }
+        }
+        stableIDsByFile = stableIDs
         organisationFacts = UnitFacts(unit: nil, standards: registry.effectiveStandards(forUnit: nil), hasEscalation: false)
         unitFacts = Dictionary(uniqueKeysWithValues: registry.units.map { id, unit in
             (id, UnitFacts(unit: unit, standards: registry.effectiveStandards(forUnit: id),

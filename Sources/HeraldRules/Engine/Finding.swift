@@ -38,9 +38,10 @@ public struct Finding: Sendable, Equatable {
         return copy
     }
 
-    /// The finding with withheld text hidden in its message, account and waiver reason.
+    /// The finding with withheld text hidden in its file's path, message, account and waiver reason (a
+    /// token used as a handle is in the file's name too).
     public func redacted(with redaction: Redaction) -> Finding {
-        Finding(rule: rule, severity: severity, file: file, location: location, account: account.map(redaction.apply), unit: unit,
+        Finding(rule: rule, severity: severity, file: redaction.apply(file), location: location, account: account.map(redaction.apply), unit: unit,
                 message: redaction.apply(message), field: field,
                 waiver: waiver.map { AppliedWaiver(reason: redaction.apply($0.reason), approvedBy: $0.approvedBy, expires: $0.expires, location: $0.location) })
     }

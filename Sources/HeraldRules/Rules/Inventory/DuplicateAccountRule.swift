@@ -10,7 +10,9 @@ public struct DuplicateAccountRule: Rule {
             knows which one is true. Accounts are compared by what identifies them on the platform: the \
             handle, in any letter case where the platform ignores case (every platform's names do; ids such \
             as YouTube channel ids do not), a leading `@` ignored, and the stable id (`channel_id`, \
-            `page_id`, `did`, or a handle that is one). The message names at most \(Self.filesNamed) other \
+            `page_id`, `did`, or a handle that is one). Two files whose stable ids differ register two accounts \
+            even when their names are alike: a YouTube legacy username and a handle of the same text may be \
+            two channels'. The message names at most \(Self.filesNamed) other \
             files and counts the rest.
             """,
         severity: .error,
@@ -20,6 +22,10 @@ public struct DuplicateAccountRule: Rule {
             .account(["platform": "youtube", "handle": "UCxAbCdEfGhIjKlMnOpQrStU", "url": "https://www.youtube.com/channel/UCxAbCdEfGhIjKlMnOpQrStU"], alongside: [
                 .init(path: "library/youtube-ucxabcdefghijklmnopqrstu.yaml",
                       yaml: "platform: youtube\nhandle: UCxAbCdEfGhIjKlMnOpQrStu\nurl: https://www.youtube.com/channel/UCxAbCdEfGhIjKlMnOpQrStu\nunit: library\nstatus: active\n"),
+            ], units: ExampleOrganisation.anyPlatform),
+            .account(["platform": "youtube", "handle": "FairhavenParks", "url": "https://www.youtube.com/user/FairhavenParks", "channel_id": "UCxAbCdEfGhIjKlMnOpQrStU"], alongside: [
+                .init(path: "library/youtube-fairhavenparks.yaml",
+                      yaml: "platform: youtube\nhandle: FairhavenParks\nurl: https://www.youtube.com/@FairhavenParks\nchannel_id: UCzZyYxXwWvVuUtTsSrRqQpP\nunit: library\nstatus: active\n"),
             ], units: ExampleOrganisation.anyPlatform),
         ],
         failing: [
@@ -43,8 +49,13 @@ public struct DuplicateAccountRule: Rule {
         guard let handle = account.handle else { return [] }
         var others: [String] = []
         var seen: Set<String> = [account.file]
+        let ownID = context.stableIDsByFile[account.file]
         for key in account.identityKeys {
-            for file in context.filesByIdentity[key] ?? [] where seen.insert(file).inserted { others.append(file) }
+            for file in context.filesByIdentity[key] ?? [] where seen.insert(file).inserted {
+                // Both files name the account's permanent id, and the ids differ: two accounts.
+                if let ownID, let otherID = context.stableIDsByFile[file], ownID != otherID { continue }
+                others.append(file)
+            }
         }
         guard !others.isEmpty, let identity = account.identity else { return [] }
         let named = others.prefix(Self.filesNamed).joined(separator: ", ")

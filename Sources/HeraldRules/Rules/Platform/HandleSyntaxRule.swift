@@ -32,6 +32,9 @@ public struct HandleSyntaxRule: Rule {
         ],
         failing: [
             .account(["platform": "facebook", "handle": "↓Fairhaven-Parks-Department", "url": "https://www.facebook.com/Fairhaven-Parks-Department"]),
+            // Found whatever the file is named: the rename can wait until the handle is right.
+            .account(["platform": "facebook", "handle": "↓Fairhaven-Parks-Department", "url": "https://www.facebook.com/Fairhaven-Parks-Department"],
+                     path: "parks/facebook-parks.yaml"),
             .account(["platform": "x", "handle": "↓fairhaven.parks", "url": "https://x.com/fairhaven.parks"]),
             .account(["platform": "x", "handle": "↓fairhavenparksandrecreation", "url": "https://x.com/fairhavenparksandrecreation"]),
             .account(["handle": "↓fairhaven-parks", "url": "https://www.instagram.com/fairhaven-parks/"]),
@@ -43,8 +46,7 @@ public struct HandleSyntaxRule: Rule {
 
     public func check(_ account: Account, in context: AuditContext) -> [Violation] {
         guard let platform = account.platform?.value, let handle = account.handle, let identifiers = account.identifiers,
-              !identifiers.handleCanExist,
-              !account.schemaProblems.contains(where: { $0.field == "handle" && $0.location == handle.location }) else { return [] }
+              !identifiers.handleCanExist, !account.handleIsUnusable else { return [] }
         let kinds = identifiers.profile.handleKinds.map { "a \($0.kind.rawValue) is \($0.shapeWords)" }.joined(separator: "; ")
         return [Violation(at: handle.location,
             "handle \"\(handle.value)\" cannot exist on \(platform.rawValue) (\(kinds)): copy the handle from the account's page, and correct the file name and url with it",
