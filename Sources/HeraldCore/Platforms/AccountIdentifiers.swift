@@ -74,9 +74,9 @@ public struct AccountIdentifiers: Sendable {
     /// True when the platform could have this handle in use.
     public var handleCanExist: Bool { !handleReadings.isEmpty }
 
-    /// True when `address` (read with `ProfileAddress.read`) names this account: by the handle, read as
-    /// any kind of name (a YouTube name may be written as a handle, a legacy username or a custom URL), or
-    /// by the stable id.
+    /// True when an address's identifier (`kind` and `identifier`, as `ProfileAddress.read` found them)
+    /// names this account: by the handle, read as any kind of name (a YouTube name may be written as a
+    /// handle, a legacy username or a custom URL), or by the stable id.
     public func isNamed(by kind: IdentifierKind, _ identifier: String) -> Bool {
         guard let rule = profile.rule(for: kind) else { return false }
         func names(_ reading: Reading) -> Bool {
