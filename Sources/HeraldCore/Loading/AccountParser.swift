@@ -70,11 +70,11 @@ enum AccountParser {
     /// The platform's stable-id key (`channel_id`, `page_id`, `did`): only on its own platform, and only
     /// with the id's shape.
     private static func readStableID(of platform: Platform?, from reader: inout MappingReader) -> Located<String>? {
-        guard reader.keyNames.contains(where: { $0.utf8.count <= 10 && ($0.hasSuffix("_id") || $0 == "did") }) else { return nil }
+        // Most files have none of these keys: one pass over the file's key names settles that, where
+        // looking each key up by name would search the whole mapping three times.
+        let present = Array(reader.keyNames.filter(Account.stableIDKeys.contains))
         var found: Located<String>?
-        // Most files have none of these keys: one pass over the file's keys settles that, where looking
-        // each key up would compare every key name three times.
-        for key in Account.stableIDKeys where reader.keyNames.contains(key) {
+        for key in present {
             guard let value = reader.string(key) else { continue }
             let owner = Platform.allCases.first { PlatformProfile.of($0).stableID?.key == key }!
             guard let platform, platform == owner else {

@@ -47,7 +47,7 @@ enum SecretScanner {
             for index in pairs.indices {
                 let pair = pairs[index]
                 guard case let .scalar(name, _, keyLocation) = pair.key else { continue }
-                let tokens = name.utf8.count >= shortestToken ? findings(in: name, key: "handle") : []
+                let tokens = name.utf8.count >= shortestToken ? findings(in: name, key: nil) : []
                 if isSecretKey(name) || !tokens.isEmpty {
                     // A token pasted as a key (`ghp_…: leftover`) is withheld with its value; the finding names
                     // the place, never the key.
@@ -140,21 +140,21 @@ enum SecretScanner {
 
     /// Why `text` looks like a credential, or nil (the first reason of `findings`).
     static func credentialReason(_ text: String, publicValue: Bool = false) -> SecretSuspect.Reason? {
-        findings(in: text, key: publicValue ? "handle" : "").first?.reason
+        findings(in: text, key: publicValue ? nil : "").first?.reason
     }
 
     /// Each credential in `text` and the part of it to withhold: a known token found inside the text
     /// (only the token), the word after `password is`/`password:`, the password or key of a link, or the
-    /// whole value when it is random-looking and its `key` is not one of `publicKeys`. Short values are
-    /// settled at once.
-    static func findings(in text: String, key: String) -> [(reason: SecretSuspect.Reason, withheld: String)] {
+    /// whole value when it is random-looking and its `key` is not one of `publicKeys` (nil: known formats
+    /// only, as for a key's own name). Short values are settled at once.
+    static func findings(in text: String, key: String?) -> [(reason: SecretSuspect.Reason, withheld: String)] {
         guard text.utf8.count >= 8 else { return [] }
         // Registry strings are native and contiguous: read them in place rather than copy every value.
         return text.utf8.withContiguousStorageIfAvailable { findings(in: $0, text: text, key: key) }
             ?? Array(text.utf8).withUnsafeBufferPointer { findings(in: $0, text: text, key: key) }
     }
 
-    private static func findings(in bytes: UnsafeBufferPointer<UInt8>, text: String, key: String) -> [(reason: SecretSuspect.Reason, withheld: String)] {
+    private static func findings(in bytes: UnsafeBufferPointer<UInt8>, text: String, key: String?) -> [(reason: SecretSuspect.Reason, withheld: String)] {
         // One pass tells which of the closer looks can find anything: almost every value needs none.
         var hasSpace = false, hasAt = false, hasColon = false, mayHoldPassword = false, mayHoldToken = false, hasKeyMarker = false
         var previous: UInt8 = 0x20
@@ -180,7 +180,7 @@ enum SecretScanner {
             return found
         }
         // The key is looked up last: hashing it for every value cost more than the rest of the scan.
-        if found.isEmpty, bytes.count >= 20, !hasSpace, !hasAt, !publicKeys.contains(key), isRandomLooking(bytes) {
+        if found.isEmpty, bytes.count >= 20, !hasSpace, !hasAt, let key, !publicKeys.contains(key), isRandomLooking(bytes) {
             found.append((.randomLooking, text))
         }
         return found
@@ -225,7 +225,7 @@ enum SecretScanner {
 
     /// `password is X`, `password: X`, `pwd = X` inside text: X is withheld.
     private static func passwordPhrases(in bytes: UnsafeBufferPointer<UInt8>) -> [(reason: SecretSuspect.Reason, withheld: String)] {
-        let lowered = bytes.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+        let lowered = bytes.map(ASCIICase.lower)
         var found: [(reason: SecretSuspect.Reason, withheld: String)] = []
         for word in passwordWords {
             var from = 0

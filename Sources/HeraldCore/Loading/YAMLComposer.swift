@@ -145,7 +145,7 @@ final class YAMLComposer {
                 }
                 pairs.append(YAMLPair(key: key, value: value, anchor: valueAnchor))
             }
-            return remember(.mapping(Self.merged(pairs, merges, at: location), location), anchorName: anchor)
+            return remember(.mapping(Self.merged(pairs, merges), location), anchorName: anchor)
         default:
             throw Failure(location: location, problem: "unexpected YAML structure", context: nil)
         }
@@ -154,7 +154,7 @@ final class YAMLComposer {
     /// YAML 1.1 merge keys (`<<: *defaults`, or `<<: [*a, *b]`): the merged mappings' keys are added
     /// where the mapping does not set them itself; of several merged mappings, the first wins.
     /// Source: https://yaml.org/type/merge.html
-    private static func merged(_ pairs: [YAMLPair], _ merges: [YAMLNode], at location: SourceLocation) -> [YAMLPair] {
+    private static func merged(_ pairs: [YAMLPair], _ merges: [YAMLNode]) -> [YAMLPair] {
         guard !merges.isEmpty else { return pairs }
         var result = pairs
         var present = Set(pairs.compactMap { pair -> String? in if case let .scalar(name, _, _) = pair.key { return name }; return nil })

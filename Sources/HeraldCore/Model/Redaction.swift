@@ -12,7 +12,7 @@ public struct Redaction: Sendable {
     private let values: [[UInt8]]
 
     public init<S: Sequence>(_ withheld: S) where S.Element == String {
-        let lowered = Set(withheld.filter { $0.utf8.count >= Redaction.minimumLength }.map { Array($0.utf8.map(Redaction.lower)) })
+        let lowered = Set(withheld.filter { $0.utf8.count >= Redaction.minimumLength }.map { Array($0.utf8.map(ASCIICase.lower)) })
         values = lowered.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
     }
 
@@ -22,7 +22,7 @@ public struct Redaction: Sendable {
     public func apply(_ text: String) -> String {
         guard !values.isEmpty, text.utf8.count >= Redaction.minimumLength else { return text }
         let bytes = Array(text.utf8)
-        let lowered = bytes.map(Redaction.lower)
+        let lowered = bytes.map(ASCIICase.lower)
         var out: [UInt8] = []
         var index = 0
         var changed = false
@@ -43,8 +43,6 @@ public struct Redaction: Sendable {
     public func apply(_ located: Located<String>?) -> Located<String>? {
         located.map { Located(apply($0.value), at: $0.location) }
     }
-
-    private static func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
 }
 
 extension Account {

@@ -67,8 +67,7 @@ public struct AccountIdentifiers: Sendable {
     static func equalIgnoringCase(_ a: String, _ b: String) -> Bool {
         let x = a.utf8, y = b.utf8
         guard x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else { return a.lowercased() == b.lowercased() }
-        func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
-        return x.count == y.count && zip(x, y).allSatisfy { lower($0) == lower($1) }
+        return ASCIICase.equal(x, y)
     }
 
     /// True when the platform could have this handle in use.

@@ -16,10 +16,10 @@ public enum ProfileAddress: Sendable, Equatable {
     /// breaking) made this the audit's most expensive check.
     public static func read(_ url: String, on profile: PlatformProfile) -> ProfileAddress {
         let bytes = Array(url.utf8)
-        func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
-        func startsLowered(_ prefix: String) -> Bool { bytes.count >= prefix.utf8.count && zip(bytes, prefix.utf8).allSatisfy { lower($0) == $1 } }
         let secure: Bool
-        if startsLowered("https://") { secure = true } else if startsLowered("http://") { secure = false } else { return .notAWebAddress }
+        if ASCIICase.equal(bytes.prefix(8), "https://".utf8) { secure = true }
+        else if ASCIICase.equal(bytes.prefix(7), "http://".utf8) { secure = false }
+        else { return .notAWebAddress }
         let hostStart = secure ? 8 : 7
         var authorityEnd = hostStart
         while authorityEnd < bytes.count, bytes[authorityEnd] != slash, bytes[authorityEnd] != question, bytes[authorityEnd] != hash { authorityEnd += 1 }
@@ -27,7 +27,7 @@ public enum ProfileAddress: Sendable, Equatable {
         if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }  // user info: no-secrets reports it
         if let colon = authority.lastIndex(of: UInt8(ascii: ":")) { authority = authority[..<colon] }
         if authority.last == UInt8(ascii: ".") { authority = authority.dropLast() }
-        let host = String(decoding: authority.map(lower), as: UTF8.self)
+        let host = String(decoding: authority.map(ASCIICase.lower), as: UTF8.self)
         guard profile.serves(host) else { return .otherHost(host) }
         var pathEnd = authorityEnd
         while pathEnd < bytes.count, bytes[pathEnd] != question, bytes[pathEnd] != hash { pathEnd += 1 }
@@ -69,24 +69,19 @@ public enum ProfileAddress: Sendable, Equatable {
                 guard let hyphen = segment.lastIndex(of: UInt8(ascii: "-")), hyphen != segment.startIndex else { return nil }
                 identifier = segment[(hyphen + 1)...]
             case "*": continue
-            default: guard equalIgnoringCase(segment, pattern) else { return nil }
+            default: guard ASCIICase.equal(segment, pattern.utf8) else { return nil }
             }
         }
         let extra = segments.dropFirst(form.path.count)
-        guard extra.count <= 1, extra.allSatisfy({ segment in tabs.contains { equalIgnoringCase(segment, $0) } }) else { return nil }
+        guard extra.count <= 1, extra.allSatisfy({ segment in tabs.contains { ASCIICase.equal(segment, $0.utf8) } }) else { return nil }
         if let parameter = form.query {
             for item in query.split(separator: UInt8(ascii: "&")) where item.count > parameter.utf8.count
-                && equalIgnoringCase(item.prefix(parameter.utf8.count), parameter) && item[item.startIndex + parameter.utf8.count] == UInt8(ascii: "=") {
+                && ASCIICase.equal(item.prefix(parameter.utf8.count), parameter.utf8) && item[item.startIndex + parameter.utf8.count] == UInt8(ascii: "=") {
                 identifier = item.dropFirst(parameter.utf8.count + 1)
             }
         }
         guard let identifier, !identifier.isEmpty else { return nil }
         return percentDecoded(String(decoding: identifier, as: UTF8.self))
-    }
-
-    /// ASCII letters compared without case, every other byte as it is.
-    private static func equalIgnoringCase(_ bytes: ArraySlice<UInt8>, _ text: String) -> Bool {
-        bytes.count == text.utf8.count && zip(bytes, text.utf8).allSatisfy { ((0x41...0x5A).contains($0) ? $0 + 0x20 : $0) == $1 }
     }
 
     /// `%XX` escapes decoded as UTF-8; text that does not decode is kept as written. Written here because
