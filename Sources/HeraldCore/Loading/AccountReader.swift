@@ -6,11 +6,12 @@ enum AccountReader {
             return AccountParser.parse(bytes, file: source.path, folder: source.folder, fileName: source.fileName)
         case let .disk(path):
             do {
-                return AccountParser.parse(try FileBytes.read(path), file: source.path, folder: source.folder, fileName: source.fileName)
+                let bytes = try FileBytes.read(path, limit: FileLimits.accountFileBytes)
+                return AccountParser.parse(bytes, file: source.path, folder: source.folder, fileName: source.fileName)
             } catch {
                 var account = Account(file: source.path, folder: source.folder)
                 account.schemaProblems.append(Problem(file: source.path, location: .startOfFile,
-                    message: "the file could not be read (\(error.reason)): check that it exists and is readable"))
+                                                      message: error.message(what: "an account file", limit: FileLimits.accountFileBytes)))
                 return account
             }
         case let .refused(problem):

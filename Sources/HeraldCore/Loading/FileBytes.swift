@@ -8,25 +8,77 @@ import Darwin
 /// more than the reading itself.
 enum FileBytes {
     struct Failure: Error {
+        enum Cause {
+            /// A system call failed; `reason` is the system's message.
+            case system
+            /// The file is larger than the limit given: its contents were not read.
+            case tooLarge(bytes: Int)
+            /// Not a regular file (a FIFO, a device, a socket): opening it could block, reading it means nothing.
+            case notRegular(FileBytes.Kind)
+        }
+
+        let cause: Cause
         let reason: String
+
+        init(_ cause: Cause = .system, reason: String) {
+            self.cause = cause
+            self.reason = reason
+        }
     }
 
-    enum Kind {
-        case file, directory, link, other, missing
+    enum Kind: Equatable {
+        case file, directory, link, fifo, socket, device, missing
+
+        /// How users know the thing: "a named pipe (FIFO)".
+        var description: String {
+            switch self {
+            case .file: "a file"
+            case .directory: "a folder"
+            case .link: "a symbolic link"
+            case .fifo: "a named pipe (FIFO)"
+            case .socket: "a socket"
+            case .device: "a device"
+            case .missing: "nothing"
+            }
+        }
+
+        init(mode: mode_t) {
+            switch mode & S_IFMT {
+            case S_IFREG: self = .file
+            case S_IFDIR: self = .directory
+            case S_IFLNK: self = .link
+            case S_IFIFO: self = .fifo
+            case S_IFSOCK: self = .socket
+            default: self = .device
+            }
+        }
     }
 
     /// The file's bytes. With `folder`, an open folder's descriptor, `path` is a name inside that folder:
     /// the kernel then skips looking up the folder's path again for each of its files.
-    static func read(_ path: String, inFolder folder: Int32 = AT_FDCWD) throws(Failure) -> [UInt8] {
-        let descriptor = openat(folder, path, O_RDONLY | O_CLOEXEC)
+    /// - Parameter limit: the most bytes the file may hold; a larger file is not read (`Failure.Cause.tooLarge`).
+    /// - Throws: `Failure` when the file cannot be opened or read, is not a regular file, or is too large.
+    static func read(_ path: String, inFolder folder: Int32 = AT_FDCWD, limit: Int) throws(Failure) -> [UInt8] {
+        // O_NONBLOCK: a named pipe put where a file should be must not hang the audit in `open`; for regular
+        // files the flag changes nothing.
+        let descriptor = openat(folder, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw Failure(reason: lastError()) }
         defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw Failure(reason: lastError()) }
+        let kind = Kind(mode: info.st_mode)
+        guard kind == .file else { throw Failure(.notRegular(kind), reason: "this is \(kind.description), not a file") }
+        guard Int(info.st_size) <= limit else { throw Failure(.tooLarge(bytes: Int(info.st_size)), reason: "the file is too large") }
         // Account files are a few hundred bytes: one read takes all. A regular file returns fewer bytes than
         // asked only at its end, so a short read ends the loop without a second system call.
-        var bytes = [UInt8](repeating: 0, count: 4096)
+        var bytes = [UInt8](repeating: 0, count: min(4096, limit + 1))
         var count = 0
         while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            if count == bytes.count {
+                // A file that grew past the limit while it was read is refused like one that was too large.
+                guard count <= limit else { throw Failure(.tooLarge(bytes: count), reason: "the file is too large") }
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit + 1 - count)))
+            }
             let asked = bytes.count - count
             let got = bytes.withUnsafeMutableBytes { buffer in
                 posixRead(descriptor, buffer.baseAddress! + count, asked)
@@ -38,6 +90,7 @@ enum FileBytes {
             count += got
             if got < asked { break }
         }
+        guard count <= limit else { throw Failure(.tooLarge(bytes: count), reason: "the file is too large") }
         bytes.removeSubrange(count...)
         return bytes
     }
@@ -46,26 +99,33 @@ enum FileBytes {
         var info = stat()
         let result = followingLinks ? stat(path, &info) : lstat(path, &info)
         guard result == 0 else { return .missing }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file
-        case S_IFDIR: return .directory
-        case S_IFLNK: return .link
-        default: return .other
-        }
+        return Kind(mode: info.st_mode)
+    }
+
+    /// One entry of a folder listing.
+    struct Entry {
+        /// The name; a name that is not UTF-8 has U+FFFD in place of each bad byte.
+        let name: String
+        /// The kind when the listing tells it (nil: ask `kind`).
+        let kind: Kind?
+        /// False when the name on disk is not valid UTF-8: `name` then leads nowhere.
+        let nameIsUTF8: Bool
     }
 
     /// The entries of a directory, sorted, hidden ones (starting with ".") left out, each with its kind when
     /// the directory listing tells it (nil: ask `kind`). Saves one `lstat` per file on 100,000 files.
-    static func visibleEntries(_ path: String) throws(Failure) -> [(name: String, kind: Kind?)] {
+    static func visibleEntries(_ path: String) throws(Failure) -> [Entry] {
         guard let directory = opendir(path) else { throw Failure(reason: lastError()) }
         defer { closedir(directory) }
-        var entries: [(name: String, kind: Kind?)] = []
+        var entries: [Entry] = []
         while let entry = readdir(directory) {
             // Read the name in place, up to its NUL: a directory entry is only as long as its name
             // (`d_reclen`), so copying the whole 256-byte `d_name` could read past the end of the kernel's
             // buffer, and did crash at a page boundary.
-            let name = withUnsafeMutablePointer(to: &entry.pointee.d_name) { field in
-                field.withMemoryRebound(to: CChar.self, capacity: 1) { String(cString: $0) }
+            let (name, valid) = withUnsafeMutablePointer(to: &entry.pointee.d_name) { field in
+                field.withMemoryRebound(to: CChar.self, capacity: 1) { name in
+                    String(validatingCString: name).map { ($0, true) } ?? (String(cString: name), false)
+                }
             }
             guard !name.hasPrefix(".") else { continue }
             let kind: Kind? = switch Int32(entry.pointee.d_type) {
@@ -73,7 +133,7 @@ enum FileBytes {
             case Int32(DT_DIR): .directory
             default: nil
             }
-            entries.append((name, kind))
+            entries.append(Entry(name: name, kind: kind, nameIsUTF8: valid))
         }
         return entries.sorted { $0.name < $1.name }
     }

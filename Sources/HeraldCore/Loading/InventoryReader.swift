@@ -38,7 +38,9 @@ private struct Walker: Sendable {
 
     /// What an entry of the inventory is. Links are followed only to files inside the inventory.
     enum Entry {
-        case file, directory, other
+        case file, directory
+        /// A named pipe, a socket or a device: never opened (opening a pipe would wait for a writer).
+        case special(FileBytes.Kind)
         /// Not read; the message says why and what to do.
         case refused(String)
     }
@@ -49,7 +51,8 @@ private struct Walker: Sendable {
         case .file: return .file
         case .directory: return .directory
         case .link: break
-        default: return .other
+        case .missing: return .refused("this could not be examined (it disappeared while the inventory was read, or its name cannot be used): check the folder")
+        case let kind: return .special(kind)
         }
         guard let target = FileBytes.resolved(full) else {
             return .refused("this is a broken link (what it points to does not exist): replace it with the file itself")
@@ -60,7 +63,7 @@ private struct Walker: Sendable {
         switch FileBytes.kind(target) {
         case .file: return .file
         case .directory: return .refused("this is a link to a folder, which Herald does not follow: put the account files in a real folder")
-        default: return .other
+        case let kind: return .special(kind)
         }
     }
 
@@ -79,21 +82,25 @@ private struct Walker: Sendable {
         return nil
     }
 
-    /// The file's bytes, why it cannot be read, or nil when there is no file at `relative`.
+    /// The file's bytes, why it cannot be read, or nil when there is nothing at `relative`.
     func fileContents(_ relative: String) -> Result<InventorySources.File, Problem>? {
+        guard FileBytes.kind(path(relative)) != .missing else { return nil }
         switch entry(relative) {
         case let .refused(message): return .failure(refusal(relative, message))
+        case let .special(kind): return .failure(refusal(relative, FileBytes.Failure.notAFile(kind)))
+        case .directory: return .failure(refusal(relative, "this is a folder, not a file: an organisation file must be a file"))
         case .file: break
-        default: return nil
         }
         do {
-            return .success(InventorySources.File(path: path(relative), bytes: try FileBytes.read(path(relative))))
+            return .success(InventorySources.File(path: path(relative), bytes: try FileBytes.read(path(relative), limit: FileLimits.organisationFileBytes)))
         } catch {
-            return .failure(refusal(relative, "the file could not be read (\(error.reason))"))
+            return .failure(refusal(relative, error.message(what: "an organisation file", limit: FileLimits.organisationFileBytes)))
         }
     }
 
-    mutating func entries(_ relative: String) -> [(name: String, kind: FileBytes.Kind?)] {
+    static let nameNotUTF8 = "the file name is not UTF-8 text (shown here with � for each byte that is not), so it cannot be read or named in reports: rename it"
+
+    mutating func entries(_ relative: String) -> [FileBytes.Entry] {
         guard case .directory = entry(relative) else {
             problems.append(Problem(file: path(relative), location: .startOfFile,
                 message: "the \(relative)/ folder is missing: every inventory needs it (see docs/inventory-format.md)"))
@@ -109,7 +116,9 @@ private struct Walker: Sendable {
 
     /// Unit files, read in parallel (a large organisation has thousands).
     mutating func unitFiles() -> [InventorySources.File] {
-        let names = entries("units").map(\.name).filter(Walker.isYAML)
+        let listed = entries("units").filter { Walker.isYAML($0.name) }
+        for entry in listed where !entry.nameIsUTF8 { problems.append(refusal("units/" + entry.name, Walker.nameNotUTF8)) }
+        let names = listed.filter(\.nameIsUTF8).map(\.name)
         let results = ParallelMap.map(names, chunkSize: 16) { [self] name in fileContents("units/" + name) }
         var files: [InventorySources.File] = []
         for result in results {
@@ -127,7 +136,7 @@ private struct Walker: Sendable {
     mutating func accountGroups() -> [InventorySources.AccountGroup] {
         entries("accounts").map { [self] entry in
             InventorySources.AccountGroup {
-                files(at: "accounts/" + entry.name, name: entry.name, listedKind: entry.kind, unitFolder: nil, depth: 0)
+                files(at: "accounts/" + entry.name, entry: entry, unitFolder: nil, depth: 0)
             }
         }
     }
@@ -135,17 +144,23 @@ private struct Walker: Sendable {
     /// The account files at `relative`: the file itself, or the files in the folder and below it. What
     /// cannot be read, or looks like an account file but would be skipped, comes back as a refused file so
     /// the schema rule reports it: nothing under accounts/ drops out of the audit unnoticed.
-    private func files(at relative: String, name: String, listedKind: FileBytes.Kind?, unitFolder: String?, depth: Int,
+    private func files(at relative: String, entry listed: FileBytes.Entry, unitFolder: String?, depth: Int,
                        parentFolder: Int32? = nil) -> [InventorySources.AccountFile] {
+        let name = listed.name
         func refused(_ message: String) -> [InventorySources.AccountFile] {
             [.init(path: path(relative), folder: unitFolder, fileName: name, content: .refused(refusal(relative, message)))]
         }
-        switch entry(relative, listedKind: listedKind) {
+        let looksLikeAccount = Walker.isYAML(name) || Walker.looksLikeMisnamedYAML(name)
+        guard listed.nameIsUTF8 else { return looksLikeAccount || listed.kind == .directory ? refused(Walker.nameNotUTF8) : [] }
+        switch entry(relative, listedKind: listed.kind) {
         case let .refused(message):
             return refused(message)
+        case let .special(kind):
+            // A pipe, socket or device named like an account file would otherwise drop out of the audit unseen.
+            return looksLikeAccount ? refused(FileBytes.Failure.notAFile(kind)) : []
         case .file where Walker.isYAML(name):
             let content: InventorySources.AccountFile.Content
-            if let parentFolder, let bytes = try? FileBytes.read(name, inFolder: parentFolder) {
+            if let parentFolder, let bytes = try? FileBytes.read(name, inFolder: parentFolder, limit: FileLimits.accountFileBytes) {
                 content = .bytes(bytes)
             } else {
                 content = .disk(path(relative))  // read again by path, which reports why it fails
@@ -162,13 +177,12 @@ private struct Walker: Sendable {
                 defer { folder.map(FileBytes.closeFolder) }
                 // Only files directly in accounts/<unit>/ belong to that unit; deeper ones are reported as misplaced.
                 return entries.flatMap { entry in
-                    files(at: relative + "/" + entry.name, name: entry.name, listedKind: entry.kind,
-                          unitFolder: depth == 0 ? name : nil, depth: depth + 1, parentFolder: folder)
+                    files(at: relative + "/" + entry.name, entry: entry, unitFolder: depth == 0 ? name : nil, depth: depth + 1, parentFolder: folder)
                 }
             } catch {
                 return refused("the folder could not be read (\(error.reason)): check its permissions")
             }
-        default:
+        case .file:
             return []
         }
     }

@@ -17,18 +17,23 @@ struct MappingReader {
         self.file = file
         self.location = location
         entries.reserveCapacity(pairs.count)
+        // A mapping of thousands of keys (a hostile or generated file) is checked for repeats by hashing:
+        // searching the list for each key would take time in the square of their number.
+        var positions: [String: Int]? = pairs.count > 32 ? Dictionary(minimumCapacity: pairs.count) : nil
         for pair in pairs {
             let key = pair.key, value = pair.value
             guard case let .scalar(name, _, _) = key else {
                 self.problems.append(Problem(file: file, location: key.location, message: "a key must be a plain word such as `name`, not \(key.kindDescription)"))
                 continue
             }
-            if let first = entry(name) {
+            let earlier = positions == nil ? entry(name) : positions![name].map { entries[$0] }
+            if let first = earlier {
                 self.problems.append(Problem(file: file, location: key.location,
                                              message: "key \"\(name)\" appears twice (first on line \(first.key.location.line)): keep one and delete the other",
                                              field: name))
                 continue
             }
+            positions?[name] = entries.count
             entries.append((name, key, value, pair.anchor))
         }
     }
@@ -40,7 +45,10 @@ struct MappingReader {
     mutating func checkKeys(allowed: [String], required: [String] = [], what: String) {
         // Files list their keys in the documented order, so each search starts where the last one matched.
         var next = 0
+        var unknown = 0
         for entry in entries where !MappingReader.find(entry.name, in: allowed, from: &next) {
+            unknown += 1
+            guard unknown <= FileLimits.unknownKeysPerMapping else { continue }
             if let anchor = entry.anchor {
                 // A key written only to hold values for merge keys (`<<: *defaults`): the merged keys count.
                 report("key \"\(entry.name)\" is not a key of \(what): it only holds the anchor &\(anchor), whose keys are merged where `<<: *\(anchor)` is written; put the anchor on a key or entry Herald reads (in people.yaml, the first person: `- &\(anchor)`) and delete this key",
@@ -52,6 +60,11 @@ struct MappingReader {
             // The field is the key it was meant to be, so rules about that key see it was written, only misspelt.
             report("unknown key \"\(entry.name)\" in \(what): \(hint)the keys allowed are \(allowed.joined(separator: ", "))",
                    at: entry.key.location, field: suggestion ?? entry.name)
+        }
+        if unknown > FileLimits.unknownKeysPerMapping {
+            let more = unknown - FileLimits.unknownKeysPerMapping
+            report("… and \(FileLimits.grouped(more)) more unknown \(more == 1 ? "key" : "keys") in \(what), not listed one by one: the keys allowed are \(allowed.joined(separator: ", "))",
+                   at: location, field: nil)
         }
         for key in required {
             if let entry = entry(key) {

@@ -7,6 +7,8 @@ final class YAMLComposer {
         let location: SourceLocation
         let problem: String
         let context: String?
+        /// True when `problem` is a whole message (a limit the file exceeds), not a YAML syntax error.
+        var isLimit = false
     }
 
     /// What a file holds beside its first document that the loader reports but reads past.
@@ -19,7 +21,11 @@ final class YAMLComposer {
     }
 
     private var parser = yaml_parser_t()
-    private var anchors: [String: YAMLNode] = [:]
+    private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+    /// Values built from events (written out in the file), and values reached through aliases: an alias
+    /// stands for its anchor's whole subtree. Nodes are shared, not copied, but whoever walks the tree
+    /// visits every value an alias stands for, so the budget counts them (`FileLimits`).
+    private var written = 0, expanded = 0
     private(set) var notes = Notes()
     /// Registry files are two or three levels deep; a limit keeps a hostile file from exhausting the stack.
     private static let maximumDepth = 32
@@ -94,11 +100,17 @@ final class YAMLComposer {
         switch event.type {
         case YAML_ALIAS_EVENT:
             let name = String(cString: event.data.alias.anchor)
-            guard let node = anchors[name] else {
+            guard let (node, size) = anchors[name] else {
                 throw Failure(location: location, problem: "the alias *\(name) names no anchor &\(name) above it", context: nil)
+            }
+            expanded += size
+            let budget = max(FileLimits.aliasExpansionFloor, FileLimits.aliasExpansionPerWrittenValue * written)
+            guard expanded <= budget else {
+                throw Failure(location: location, problem: "the aliases of this file (like *\(name) here) stand for more values than Herald reads through aliases (\(FileLimits.grouped(FileLimits.aliasExpansionFloor)) or \(FileLimits.aliasExpansionPerWrittenValue) for each value written out, whichever is more), so the file is not read: write the values out instead of aliases of aliases", context: nil, isLimit: true)
             }
             return node.relocated(to: location)
         case YAML_SCALAR_EVENT:
+            written += 1
             let scalar = event.data.scalar
             var text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
             // Raw control characters are refused before parsing; in a double-quoted value they can still be
@@ -114,9 +126,11 @@ final class YAMLComposer {
             case YAML_LITERAL_SCALAR_STYLE, YAML_FOLDED_SCALAR_STYLE: .block
             default: .quoted
             }
-            return remember(.scalar(text, style, location), anchor: scalar.anchor)
+            return remember(.scalar(text, style, location), anchorName: scalar.anchor.map { String(cString: $0) }, size: 1)
         case YAML_SEQUENCE_START_EVENT:
             let anchor = event.data.sequence_start.anchor.map { String(cString: $0) }
+            let start = reached
+            written += 1
             var items: [YAMLNode] = []
             while true {
                 var child = try next()
@@ -124,9 +138,11 @@ final class YAMLComposer {
                 if child.type == YAML_SEQUENCE_END_EVENT { break }
                 items.append(try node(from: &child, depth: depth + 1))
             }
-            return remember(.sequence(items, location), anchorName: anchor)
+            return remember(.sequence(items, location), anchorName: anchor, size: reached - start)
         case YAML_MAPPING_START_EVENT:
             let anchor = event.data.mapping_start.anchor.map { String(cString: $0) }
+            let start = reached
+            written += 1
             var pairs: [YAMLPair] = []
             pairs.reserveCapacity(16)
             var merges: [YAMLNode] = []
@@ -145,7 +161,7 @@ final class YAMLComposer {
                 }
                 pairs.append(YAMLPair(key: key, value: value, anchor: valueAnchor))
             }
-            return remember(.mapping(Self.merged(pairs, merges), location), anchorName: anchor)
+            return remember(.mapping(Self.merged(pairs, merges), location), anchorName: anchor, size: reached - start)
         default:
             throw Failure(location: location, problem: "unexpected YAML structure", context: nil)
         }
@@ -191,12 +207,12 @@ final class YAMLComposer {
         }
     }
 
-    private func remember(_ node: YAMLNode, anchor: UnsafeMutablePointer<yaml_char_t>?) -> YAMLNode {
-        remember(node, anchorName: anchor.map { String(cString: $0) })
-    }
+    /// Every value a walk of the tree built so far visits: written ones and those aliases stand for.
+    private var reached: Int { written + expanded }
 
-    private func remember(_ node: YAMLNode, anchorName: String?) -> YAMLNode {
-        if let anchorName { anchors[anchorName] = node }
+    /// - Parameter size: the values the node stands for, itself and every value below it (aliases expanded).
+    private func remember(_ node: YAMLNode, anchorName: String?, size: Int) -> YAMLNode {
+        if let anchorName { anchors[anchorName] = (node, size) }
         return node
     }
 

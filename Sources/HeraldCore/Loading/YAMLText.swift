@@ -19,6 +19,7 @@ enum YAMLText {
             return parse(Array(text.utf8), file: file)
         }
         if let problem = encodingProblem(in: bytes, file: file) { return .failure(problem) }
+        let (bytes, strayReturns) = replacingStrayCarriageReturns(bytes, file: file)
         // Windows editors start UTF-8 files with a byte order mark; it carries no text.
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         do {
@@ -28,6 +29,7 @@ enum YAMLText {
                 return try YAMLComposer.composeNoting(text)
             }
             var parsed = Parsed(node: node)
+            parsed.problems += strayReturns
             if let second = notes.extraDocument {
                 parsed.problems.append(Problem(file: file, location: second,
                     message: "a second YAML document starts here (after `---`) and is not read: a file holds one document; move what follows to a file of its own, or delete the `---` line if it belongs to the first"))
@@ -40,10 +42,43 @@ enum YAMLText {
             }
             return .success(parsed)
         } catch {
+            if error.isLimit { return .failure(Problem(file: file, location: error.location, message: error.problem)) }
             let detail = error.context.map { "\(error.problem) \($0)" } ?? error.problem
             return .failure(Problem(file: file, location: error.location,
                                     message: "this is not valid YAML (\(detail)): check the indentation, the colons and the quotes around this place"))
         }
+    }
+
+    /// A carriage return not followed by a line feed, in a file whose lines end in line feeds, is a line
+    /// break to YAML (and libyaml) but not to git, diff tools and most editors: every later line number
+    /// would be one off from the line people see. Each is read as a space (one byte for one byte, so
+    /// columns stay) and reported, with the number of them, at the first. A file with no line feed at all
+    /// uses carriage returns as its line breaks (classic Mac OS) and is read as YAML reads it.
+    private static func replacingStrayCarriageReturns(_ bytes: [UInt8], file: String) -> ([UInt8], [Problem]) {
+        let carriageReturn = UInt8(ascii: "\r"), lineFeed = UInt8(ascii: "\n")
+        guard bytes.contains(carriageReturn), bytes.contains(lineFeed) else { return (bytes, []) }
+        var result = bytes
+        var first: SourceLocation?
+        var count = 0
+        var line = 1, column = 1
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == lineFeed {
+                line += 1
+                column = 1
+                continue
+            }
+            if byte == carriageReturn && (index + 1 == bytes.count || bytes[index + 1] != lineFeed) {
+                result[index] = UInt8(ascii: " ")
+                count += 1
+                if first == nil { first = SourceLocation(line: line, column: column) }
+            }
+            if byte & 0xC0 != 0x80 { column += 1 }  // columns count characters: continuation bytes are not one
+        }
+        guard let first else { return (bytes, []) }
+        let what = count == 1 ? "an invisible carriage return (U+000D)" : "\(count) invisible carriage returns (U+000D), the first here,"
+        return (result, [Problem(file: file, location: first,
+            message: "the file holds \(what) not followed by a line break: delete \(count == 1 ? "it" : "them") (Herald reads each as a space; git and most editors do not show it as a new line, but YAML would start one and every later line number would be off)")])
     }
 
     /// Text that is not UTF-8, or holds control characters, is refused with the place of the first bad one.
