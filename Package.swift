@@ -17,8 +17,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
-        // sync_file_range for the report writer (a header only: the C library has it).
-        .systemLibrary(name: "CWriteback"),
+        // renameat2 (swapping the report folder in one step) and sync_file_range, which Swift cannot call
+        // directly (a header only: the C library has them).
+        .systemLibrary(name: "CSystemCalls"),
         .target(name: "HeraldCore", dependencies: ["CLibYAML"]),
         .target(name: "HeraldRules", dependencies: ["HeraldCore"]),
         .target(
@@ -30,7 +31,7 @@ let package = Package(
         .executableTarget(
             name: "herald",
             dependencies: [
-                "HeraldCore", "HeraldRules", "HeraldReports", "CWriteback",
+                "HeraldCore", "HeraldRules", "HeraldReports", "CSystemCalls",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore"]),

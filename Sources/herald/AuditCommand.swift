@@ -28,39 +28,51 @@ struct Audit: ParsableCommand {
     }
 
     func run() throws {
+        Interruption.shared.install()
         let renderer = ReportRenderer(html: try htmlReport())
         let registry = try Outcome.loadRegistry(options.inventory)
         let result = Auditor(asOf: options.auditDate).audit(consume registry)
         print(AuditSummaryText.render(result))
         let formats = format.isEmpty ? ReportFormat.allCases : format.flatMap(\.formats).uniqued()
-        var pending: [ReportWriter.Pending] = []
         do {
-            try ReportWriter.createFolder(output)
-            // Reports are rendered side by side: each has stretches that run on one core.
-            let longestFirst = { (indices: Range<Int>) in indices.sorted { formats[$0].renderingCost > formats[$1].renderingCost } }
-            let written = ReportWriter.inParallel(formats, order: longestFirst) { format throws(ReportWriter.Failure) in
-                let report = try ReportWriter.Pending(path: output + "/" + format.fileName)
-                do {
-                    try renderer.render(format, result, to: report.append)
-                    try report.finish()
-                } catch {
-                    report.discard()
-                    throw (error as? ReportWriter.Failure) ?? ReportWriter.Failure(path: report.path, reason: "\(error)")
+            let folder = try ReportFolder(output, replacing: formats.map(\.fileName),
+                                          protected: [options.inventory, FileManager.default.currentDirectoryPath])
+            // Reports are rendered side by side, longest first, each on a thread of its own: each has
+            // stretches that run on one core, and the short ones then fill the gaps at the end.
+            let longestFirst = formats.sorted { $0.renderingCost > $1.renderingCost }
+            let work = longestFirst.map { format in
+                BackgroundWork { () -> Result<String, ReportFolder.Failure> in
+                    Result { () throws(ReportFolder.Failure) in
+                        let report = try folder.file(format.fileName)
+                        do {
+                            try renderer.render(format, result, to: report.append)
+                        } catch {
+                            throw (error as? ReportFolder.Failure) ?? ReportFolder.Failure(path: report.shownPath, reason: "\(error)")
+                        }
+                        try report.finish()
+                        return report.shownPath
+                    }
                 }
-                return report
             }
-            for report in written { if case let .success(report) = report { pending.append(report) } }
-            for report in written { if case let .failure(failure) = report { throw failure } }
-            // Renamed only when every report is complete: the folder never mixes old and new reports.
-            try ReportWriter.commit(pending)
-            for report in pending { print("Wrote \(report.path)") }
+            let written = work.map { $0.result() }
+            do throws(ReportFolder.Failure) {
+                for report in written { _ = try report.get() }
+                // Switched in only when every report is complete: the folder never mixes two audits.
+                try folder.switchIn()
+            } catch {
+                folder.discard()
+                throw error
+            }
+            for format in formats { print("Wrote \(folder.shown)/\(format.fileName)") }
             if formats.contains(.sarif), let notice = SARIFReport.leftOutNotice(total: result.findings.count, kept: SARIFReport.kept(result.findings),
                                                                                  findings: result.findings) {
                 Console.error("herald: warning: \(notice)")
             }
         } catch {
-            for report in pending { report.discard() }
-            Console.error("herald: error: a report could not be written: \(error)")
+            // A report that failed because a signal removed its folder is not an error to report: the
+            // signal ends the process while this waits.
+            Interruption.shared.uninterrupted {}
+            Console.error(TerminalText.safe("herald: error: the reports could not be written, \(output) is as it was: \(error)"))
             throw Outcome.reportNotWritten.exitCode
         }
         let failed = options.failOn.severity.map(result.hasFindings(atOrAbove:)) ?? false

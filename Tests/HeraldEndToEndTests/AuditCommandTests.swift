@@ -96,7 +96,7 @@ import Testing
         try FileManager.default.createDirectory(at: herald.directory.appendingPathComponent("Reports/report.json"), withIntermediateDirectories: true)
         let output = try herald.run(["audit"] + asOf)
         #expect(output.status == 3)
-        #expect(output.stderr.contains("a report could not be written"))
+        #expect(output.stderr.contains("herald: error: the reports could not be written, Reports is as it was: Reports/report.json: this is not a file"))
         let left = try FileManager.default.contentsOfDirectory(atPath: herald.directory.appendingPathComponent("Reports").path)
         #expect(left == ["report.json"])
 

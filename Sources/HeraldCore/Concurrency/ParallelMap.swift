@@ -1,5 +1,8 @@
 import Dispatch
 
+/// Herald's one concurrency utility: the loader, the auditor, the reports and the command line all run
+/// their parallel work through it (on Dispatch), so threads are made and bounded in one place.
+///
 /// Maps a function over an array on every core, keeping the order. Parsing 100,000 files is the audit's
 /// main cost, and it splits cleanly per file.
 package enum ParallelMap {
@@ -71,16 +74,23 @@ private final class ResultSlots<Value>: @unchecked Sendable {
     }
 }
 
-/// Work started on another thread whose result is collected later.
+/// Work started on a thread of its own whose result is collected later: the organisation files while
+/// accounts are parsed, each report while the others render.
+///
+/// Each piece of work gets a serial queue of its own, which Dispatch runs on a thread of its own (serial
+/// queues are "overcommit": they do not wait for a free core of the global pool). On the global pool,
+/// which is as wide as the machine, short reports waited behind long ones and the audit ended on one busy
+/// core; the long ones spread their own inner work over the pool with `map`.
 package final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     // Written once by the work item, read only after `group.wait()`: the group orders the two.
     private var value: Value?
     private let group = DispatchGroup()
 
     package init(_ work: @escaping @Sendable () -> Value) {
-        DispatchQueue.global().async(group: group) { [self] in value = work() }
+        DispatchQueue(label: "herald.background").async(group: group) { [self] in value = work() }
     }
 
+    /// Waits for the work to end and gives its result.
     package func result() -> Value {
         group.wait()
         return value!

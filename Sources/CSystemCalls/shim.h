@@ -1,0 +1,32 @@
+// Two system calls Swift cannot reach: glibc declares them only for _GNU_SOURCE, and `syscall` is variadic.
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+
+// Swaps two paths in one step (Linux renameat2 with RENAME_EXCHANGE; macOS renamex_np with RENAME_SWAP):
+// a reader sees the report folder of one audit or of the other, never a mix. Fails with EINVAL or ENOSYS
+// where the file system cannot (NFS, for one); the caller then falls back to renaming file by file.
+static inline int herald_exchange_paths(const char *first, const char *second) {
+#if defined(__linux__) && defined(SYS_renameat2)
+    return (int)syscall(SYS_renameat2, AT_FDCWD, first, AT_FDCWD, second, 2 /* RENAME_EXCHANGE */);
+#elif defined(__APPLE__)
+    return renamex_np(first, second, RENAME_SWAP);
+#else
+    (void)first; (void)second;
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
+// Starts writing a range of a file to disk without waiting for it (Linux's sync_file_range with
+// SYNC_FILE_RANGE_WRITE), so that a later fdatasync finds little left to do. Elsewhere it does nothing.
+static inline int herald_start_writeback(int descriptor, long long offset, long long count) {
+#if defined(__linux__) && defined(SYS_sync_file_range)
+    return (int)syscall(SYS_sync_file_range, descriptor, offset, count, 2 /* SYNC_FILE_RANGE_WRITE */);
+#else
+    (void)descriptor; (void)offset; (void)count;
+    return 0;
+#endif
+}

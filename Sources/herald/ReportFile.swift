@@ -1,0 +1,82 @@
+import CSystemCalls
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One report on its way to disk, inside the staging folder of a `ReportFolder`: buffered, streamed,
+/// flushed to disk by `finish`. Used by one thread at a time.
+final class ReportFile: @unchecked Sendable {
+    /// Where the report will be once the folder is switched in, as the user named it (`Reports/report.json`).
+    let shownPath: String
+    private let path: String
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    private static let bufferSize = 1 << 20
+    /// Bytes written so far, and how many of them the disk has been asked to take.
+    private var written = 0, handedToDisk = 0
+    private static let writebackStep = 8 << 20
+
+    /// - Throws: `ReportFolder.Failure` when the file cannot be created.
+    init(path: String, shownPath: String) throws(ReportFolder.Failure) {
+        self.path = path
+        self.shownPath = shownPath
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw ReportFolder.Failure(path: shownPath, reason: ReportFolder.lastError()) }
+        buffer.reserveCapacity(ReportFile.bufferSize)
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    func append(_ bytes: UnsafeRawBufferPointer) throws(ReportFolder.Failure) {
+        // Large pieces (chunks of accounts) go to the file without another copy, after what is buffered.
+        if bytes.count >= ReportFile.bufferSize / 4 {
+            try flush()
+            return try writeAll(bytes)
+        }
+        if buffer.count + bytes.count > ReportFile.bufferSize { try flush() }
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Writes what is buffered and waits until the file is on disk.
+    func finish() throws(ReportFolder.Failure) {
+        try flush()
+        // fdatasync: the bytes and the size must be on disk before the folder is switched; the times need not be.
+        guard fdatasync(descriptor) == 0 else { throw ReportFolder.Failure(path: shownPath, reason: ReportFolder.lastError()) }
+        let closed = close(descriptor)
+        descriptor = -1
+        guard closed == 0 else { throw ReportFolder.Failure(path: shownPath, reason: ReportFolder.lastError()) }
+    }
+
+    private func flush() throws(ReportFolder.Failure) {
+        guard !buffer.isEmpty else { return }
+        var failure: ReportFolder.Failure?
+        buffer.withUnsafeBytes { bytes in
+            do throws(ReportFolder.Failure) { try writeAll(bytes) } catch { failure = error }
+        }
+        buffer.removeAll(keepingCapacity: true)
+        if let failure { throw failure }
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(ReportFolder.Failure) {
+        var done = 0
+        while done < bytes.count {
+            let result = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw ReportFolder.Failure(path: shownPath, reason: ReportFolder.lastError())
+            }
+            done += result
+        }
+        written += done
+        // A large report starts on its way to disk while the rest is rendered, so that `finish` does not
+        // wait for hundreds of megabytes at the end. Only a hint: `fdatasync` still decides.
+        if written - handedToDisk >= ReportFile.writebackStep {
+            _ = herald_start_writeback(descriptor, Int64(handedToDisk), Int64(written - handedToDisk))
+            handedToDisk = written
+        }
+    }
+}

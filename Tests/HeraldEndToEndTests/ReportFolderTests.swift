@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The report folder's promise, kept under kill, signals and concurrency: at every instant a reader sees
+/// one audit's complete set of reports, and nothing is left behind.
+@Suite(.serialized) struct ReportFolderTests {
+    static let formats = ["checkstyle.xml", "codequality.json", "herald-report.xsd", "junit.xml", "report.html", "report.json", "report.sarif", "report.xml"]
+
+    /// A registry large enough that an audit spends a while writing its reports.
+    static func largeRegistry() throws -> HeraldProcess {
+        let herald = try HeraldProcess()
+        try ConsumerLimitsTests.writeRegistry(in: herald.directory.appendingPathComponent("Inventory"))
+        return herald
+    }
+
+    /// The audit date every dated report in `folder` carries, or nil when they disagree (a mixed set).
+    static func auditDates(in folder: URL) throws -> Set<String> {
+        var dates: Set<String> = []
+        for name in formats where name != "herald-report.xsd" {
+            let text = String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)).prefix(4096), as: UTF8.self)
+            guard let range = text.range(of: #"20\d\d-\d\d-\d\d"#, options: .regularExpression) else { continue }
+            dates.insert(String(text[range]))
+        }
+        return dates
+    }
+
+    /// Entries beside and inside the report folder that an audit leaves only while it runs.
+    static func debris(in herald: HeraldProcess) throws -> [String] {
+        let beside = try FileManager.default.contentsOfDirectory(atPath: herald.directory.path).filter { $0.contains(".herald-") }
+        let inside = try FileManager.default.contentsOfDirectory(atPath: herald.directory.appendingPathComponent("Reports").path)
+            .filter { $0.contains(".tmp-") || $0.contains(".previous-") }
+        return beside + inside
+    }
+
+    func start(_ herald: HeraldProcess, _ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = HeraldProcess.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = herald.directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test func aSignalAtAnyMomentLeavesTheOldSetOrTheNewOneAndNoDebris() throws {
+        let herald = try Self.largeRegistry()
+        defer { herald.remove() }
+        let reports = herald.directory.appendingPathComponent("Reports")
+        #expect(try herald.run(["audit", "--as-of", "2026-11-01"]).status == 1)
+        var interrupted = 0
+        // Signals at growing delays land in loading, auditing, rendering and the switch.
+        for (round, signal) in [SIGTERM, SIGINT, SIGHUP, SIGTERM, SIGINT, SIGHUP, SIGTERM, SIGTERM].enumerated() {
+            let date = "2026-11-1\(round)"
+            let process = try start(herald, ["audit", "--as-of", date])
+            usleep(UInt32(150_000 + round * 120_000))
+            kill(process.processIdentifier, signal)
+            process.waitUntilExit()
+            let dates = try Self.auditDates(in: reports)
+            #expect(dates.count == 1, "round \(round): reports of two audits side by side: \(dates)")
+            if process.terminationReason == .uncaughtSignal {
+                interrupted += 1
+                #expect(process.terminationStatus == signal)
+                #expect(!dates.contains(date), "an interrupted audit changed the folder")
+            } else {
+                #expect(process.terminationStatus == 1 && dates == [date])
+            }
+            #expect(try Self.debris(in: herald) == [], "round \(round)")
+        }
+        #expect(interrupted > 0, "no signal arrived while the audit ran: the test proved nothing")
+    }
+
+    @Test func whatAKilledAuditLeavesIsRemovedByTheNext() throws {
+        let herald = try HeraldProcess(fixture: "CleanInventory")
+        defer { herald.remove() }
+        #expect(try herald.run(["audit", "--as-of", "2026-11-01"]).status == 0)
+        // A process that has ended: its id is free, so what it left is debris.
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let pid = ended.processIdentifier
+        let files = FileManager.default
+        let staging = herald.directory.appendingPathComponent(".Reports.herald-\(pid)")
+        try files.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Data("half".utf8).write(to: staging.appendingPathComponent("report.json"))
+        try files.createDirectory(at: herald.directory.appendingPathComponent(".Reports.herald-\(pid)-discarded"), withIntermediateDirectories: true)
+        // What Herald before the folder swap left inside the folder.
+        try Data("half".utf8).write(to: herald.directory.appendingPathComponent("Reports/report.xml.tmp-\(pid)"))
+        try Data("old".utf8).write(to: herald.directory.appendingPathComponent("Reports/junit.xml.previous-\(pid)"))
+        // A running process's staging folder is left alone: that audit is still writing.
+        let running = herald.directory.appendingPathComponent(".Reports.herald-\(getpid())")
+        try files.createDirectory(at: running, withIntermediateDirectories: true)
+        #expect(try herald.run(["audit", "--as-of", "2026-11-02"]).status == 0)
+        #expect(try Self.debris(in: herald) == [".Reports.herald-\(getpid())"])
+        #expect(try Self.auditDates(in: herald.directory.appendingPathComponent("Reports")) == ["2026-11-02"])
+    }
+
+    @Test func auditsWritingOneFolderAtOnceEachLeaveACompleteSet() throws {
+        // Small audits: what races is the switch at their end, and short audits end close together.
+        let herald = try HeraldProcess(fixture: "CleanInventory")
+        defer { herald.remove() }
+        for round in 0 ..< 8 {
+            let processes = try (1 ... 3).map { try start(herald, ["audit", "--as-of", "2026-12-0\($0)"]) }
+            for process in processes { process.waitUntilExit() }
+            #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+            let dates = try Self.auditDates(in: herald.directory.appendingPathComponent("Reports"))
+            #expect(dates.count == 1, "round \(round): \(dates)")
+            #expect(try Self.debris(in: herald) == [])
+        }
+    }
+
+    @Test func aSubsetOfFormatsReplacesOnlyThoseAndKeepsEverythingElse() throws {
+        let herald = try HeraldProcess(fixture: "CleanInventory")
+        defer { herald.remove() }
+        #expect(try herald.run(["audit", "--as-of", "2026-11-01"]).status == 0)
+        let reports = herald.directory.appendingPathComponent("Reports")
+        try FileManager.default.createDirectory(at: reports.appendingPathComponent("archive"), withIntermediateDirectories: true)
+        try Data("kept".utf8).write(to: reports.appendingPathComponent("archive/2026-10.json"))
+        try Data("kept".utf8).write(to: reports.appendingPathComponent(".htaccess"))
+        try FileManager.default.createSymbolicLink(atPath: reports.appendingPathComponent("latest").path, withDestinationPath: "report.html")
+        let output = try herald.run(["audit", "--as-of", "2026-11-02", "--format", "json,xml"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.hasSuffix("Wrote Reports/report.json\nWrote Reports/report.xml\n"))
+        let text = { (name: String) in String(decoding: try Data(contentsOf: reports.appendingPathComponent(name)), as: UTF8.self) }
+        #expect(try text("report.json").contains("2026-11-02") && text("report.xml").contains("2026-11-02"))
+        #expect(try text("report.html").contains("2026-11-01"), "reports not asked for stay as they were")
+        #expect(try text("archive/2026-10.json") == "kept" && text(".htaccess") == "kept")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: reports.appendingPathComponent("latest").path) == "report.html")
+    }
+
+    @Test func aReportsFolderThatIsALinkStaysALink() throws {
+        let herald = try HeraldProcess(fixture: "CleanInventory")
+        defer { herald.remove() }
+        let site = herald.directory.appendingPathComponent("site/herald")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: herald.directory.appendingPathComponent("Reports").path, withDestinationPath: "site/herald")
+        #expect(try herald.run(["audit", "--as-of", "2026-11-01"]).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: herald.directory.appendingPathComponent("Reports").path) == "site/herald")
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("report.json").path))
+    }
+
+    @Test func aReportsFolderThatHoldsTheInventoryIsRefused() throws {
+        let herald = try HeraldProcess(fixture: "CleanInventory")
+        defer { herald.remove() }
+        for output in [".", "./", herald.directory.path] {
+            let result = try herald.run(["audit", "--output", output])
+            #expect(result.status == 3, "\(output)")
+            #expect(result.stderr.contains("the reports folder is replaced as a whole at the end of each audit"), "\(output): \(result.stderr)")
+        }
+        #expect(FileManager.default.fileExists(atPath: herald.directory.appendingPathComponent("Inventory/herald.yaml").path))
+    }
+}
