@@ -12,7 +12,9 @@ enum AccountParser {
         case let .success(parsed):
             var node = parsed.node!
             account.schemaProblems += parsed.problems
-            if let cleaned = SecretScanner.scan(node, suspects: &account.secretSuspects, withheld: &account.withheld) { node = cleaned }
+            var (suspects, withheld) = (account.secretSuspects, account.withheld)
+            if let cleaned = SecretScanner.scan(node, suspects: &suspects, withheld: &withheld) { node = cleaned }
+            (account.secretSuspects, account.withheld) = (suspects, withheld)
             var problems: [Problem] = []
             if var reader = MappingReader(node, file: file, what: "an account file", problems: &problems) {
                 read(&account, from: &reader)
