@@ -25,7 +25,7 @@ let package = Package(
         .target(
             name: "HeraldReports",
             dependencies: [
-                "HeraldCore", "HeraldRules", "CLibXML2",
+                "HeraldCore", "CLibXML2",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .executableTarget(
@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "HeraldRulesTests", dependencies: ["HeraldRules"]),
         // Parses reports with libxml2 for the tests (XPath, the HTML parser); never part of the product.
         .target(name: "HeraldTestSupport", dependencies: ["CLibXML2"], path: "Tests/HeraldTestSupport"),
-        .testTarget(name: "HeraldReportsTests", dependencies: ["HeraldReports", "HeraldTestSupport"]),
+        .testTarget(name: "HeraldReportsTests", dependencies: ["HeraldReports", "HeraldRules", "HeraldTestSupport"]),
         .testTarget(
             name: "HeraldEndToEndTests", dependencies: ["herald", "HeraldReports", "HeraldTestSupport"],
             exclude: ["Fixtures"]),

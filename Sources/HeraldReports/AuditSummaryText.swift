@@ -1,4 +1,4 @@
-import HeraldRules
+import HeraldCore
 
 /// The short summary `herald audit` prints: totals, then the units with findings, worst first.
 public enum AuditSummaryText {

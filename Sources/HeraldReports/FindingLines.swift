@@ -1,4 +1,4 @@
-import HeraldRules
+import HeraldCore
 
 /// Findings as compiler-style lines (`path:line:column: severity: [rule-id] message`) that editors and
 /// terminals turn into links: what `herald check` prints.

@@ -1,4 +1,4 @@
-import HeraldRules
+import HeraldCore
 
 /// Findings as GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), which
 /// GitHub shows as annotations on the pull request's changed lines: `herald check --format github`.

@@ -1,5 +1,4 @@
 import HeraldCore
-import HeraldRules
 
 /// The Markdown summary `herald check --format github` appends to `$GITHUB_STEP_SUMMARY`: every finding,
 /// grouped by unit, so that what GitHub does not show as annotations (10 errors and 10 warnings a step,

@@ -1,5 +1,4 @@
 import HeraldCore
-import HeraldRules
 
 /// A report file `herald audit` can write, picked with `--format`.
 public enum ReportFormat: String, CaseIterable, Sendable {

@@ -1,3 +1,4 @@
+import HeraldCore
 import HeraldReports
 import HeraldTestSupport
 import Testing

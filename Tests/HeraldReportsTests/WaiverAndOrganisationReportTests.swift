@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 @testable import HeraldReports
 import HeraldRules
 import HeraldTestSupport

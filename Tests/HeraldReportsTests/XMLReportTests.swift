@@ -1,3 +1,4 @@
+import HeraldCore
 @testable import HeraldReports
 import HeraldTestSupport
 import Testing

@@ -1,4 +1,4 @@
-import HeraldRules
+import HeraldCore
 
 /// `checkstyle.xml`: findings in the Checkstyle XML format that reviewdog and Jenkins warnings-ng read.
 /// One `file` element per file with findings; `source` is `herald.<rule-id>`; waived findings are `info`.

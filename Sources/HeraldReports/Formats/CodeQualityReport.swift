@@ -1,5 +1,4 @@
 import HeraldCore
-import HeraldRules
 
 /// `codequality.json`: GitLab's Code Quality report, which GitLab shows in merge requests beside the
 /// changed lines (JUnit results only appear as test results). One issue per finding, in report order:

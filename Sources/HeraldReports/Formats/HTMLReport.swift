@@ -1,4 +1,4 @@
-import HeraldRules
+import HeraldCore
 import Mustache
 
 /// `report.html`: the page the communications office opens every morning. One self-contained file,

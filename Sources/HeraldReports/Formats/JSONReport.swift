@@ -1,5 +1,4 @@
 import HeraldCore
-import HeraldRules
 
 /// `report.json`: the audit for machines. There is no wall-clock time inside and the order of keys and
 /// findings is fixed, so the same inventory and `--as-of` give the same bytes. `schema_version` changes

@@ -1,6 +1,5 @@
 import CLibXML2
 import HeraldCore
-import HeraldRules
 
 /// `junit.xml`: the audit as test results for Jenkins, GitLab and Azure DevOps, valid against the strict
 /// Apache Ant JUnit schema, and within GitLab's limits for a JUnit file (docs.gitlab.com, "Unit test
@@ -30,8 +29,7 @@ public enum JUnitReport {
         let xml = try XMLWriter(streamingTo: output)
         // The schema asks for a timestamp and a host; both are fixed so that equal audits give equal files.
         let timestamp = result.asOf.description + "T00:00:00"
-        let ruleIndex = Dictionary(uniqueKeysWithValues: result.rules.enumerated().map { ($1.id, $0) })
-        let facts = ParallelMap.map(Fragments.chunks(of: 0..<result.accountCount), chunkSize: 1) { ChunkFacts($0, result, ruleIndex: ruleIndex) }
+        let facts = ParallelMap.map(Fragments.chunks(of: 0..<result.accountCount), chunkSize: 1) { ChunkFacts($0, result) }
         // Every suite's counts come first in the file: they are worked out before its test cases are written.
         var counts = ParallelMap.map(indices: result.rules.indices, chunkSize: 1) { index in
             suiteCounts(of: result.rules[index], index, in: result, facts: facts)
@@ -51,7 +49,7 @@ public enum JUnitReport {
             }
         }
         // Every suite's chunks, suite after suite, rendered on every core in one stream.
-        let pieces = result.rules.indices.flatMap { rule in result.rules[rule].description.auditsAccounts ? facts.indices.map { (rule, $0) } : [] }
+        let pieces = result.rules.indices.flatMap { rule in result.rules[rule].scope.accounts ? facts.indices.map { (rule, $0) } : [] }
         try Fragments.render(pieces, { rule, chunk in
             (rule, try cases(for: result.rules[rule], rule, in: result, facts: facts[chunk], passing: !collapsed))
         }, into: { rule, bytes in
@@ -68,25 +66,24 @@ public enum JUnitReport {
     /// some 60 bytes of markup; a failing one adds its messages and locations.
     private static func estimatedSize(_ result: AuditResult, passingCases: Int) -> Int {
         var size = passingCases * 110
-        for findings in result.findingsByAccount {
-            for finding in findings { size += 2 * finding.message.utf8.count + finding.file.utf8.count + 160 }
+        for audited in result.accounts {
+            for finding in result.findings(of: audited) { size += 2 * finding.message.utf8.count + finding.file.utf8.count + 160 }
         }
         return size
     }
 
     private static func suiteCounts(of rule: AuditedRule, _ index: Int, in result: AuditResult, facts: [ChunkFacts]) -> Counts {
         var counts = Counts()
-        if rule.description.auditsAccounts {
-            let retiredToo = rule.description.appliesToRetired, unreadToo = rule.description.appliesToUnreadFiles
+        if rule.scope.accounts {
             for chunk in facts {
                 for account in chunk.accounts {
-                    let outcome = chunk.outcome(index, retiredToo: retiredToo, unreadToo: unreadToo, account: account)
+                    let outcome = result.outcome(ofRule: index, onAccount: account)
                     counts.add(outcome)
                     if outcome == .passed { counts.passingByUnit[chunk.classNames[account - chunk.accounts.lowerBound], default: 0] += 1 }
                 }
             }
         }
-        if rule.description.auditsOrganisationFiles {
+        if rule.scope.organisationFiles {
             counts.tests += result.registry.organisationFiles.count
             counts.failures += Set(result.organisationFindings.filter { $0.rule == rule.id }.map(\.file)).count
         }
@@ -109,7 +106,7 @@ public enum JUnitReport {
             property("organisation", result.organisation, xml)
             property("as-of", result.asOf.description, xml)
             property("severity", rule.severity.rawValue, xml)
-            property("summary", rule.description.summary, xml)
+            property("summary", rule.summary, xml)
         }
     }
 
@@ -123,7 +120,7 @@ public enum JUnitReport {
             xml.attribute("time", "0")
             xml.endElement()
         }
-        if rule.description.auditsOrganisationFiles { organisationCases(for: rule, in: result, to: xml) }
+        if rule.scope.organisationFiles { organisationCases(for: rule, in: result, to: xml) }
         xml.element("system-out")
         xml.element("system-err")
         xml.endElement()
@@ -140,13 +137,8 @@ public enum JUnitReport {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
-    private enum Outcome {
-        case passed, failed, waived, notRead, notApplicable
-    }
-
-    /// What every suite asks of a chunk of accounts, worked out once per chunk and on every core (copying
-    /// accounts per suite and test case was most of this report's cost): each account's file and name as
-    /// C text, whether each rule found something, whether it is retired and whether its file was read.
+    /// What every suite asks of a chunk of accounts, worked out once per chunk and on every core: each
+    /// account's `classname` and the start of its test cases' `name`, escaped once.
     private struct ChunkFacts: Sendable {
         let accounts: Range<Int>
         /// Per account: its unit as `herald.<unit>` (the `classname`), then its name followed by " · " (the
@@ -154,54 +146,17 @@ public enum JUnitReport {
         let texts: EscapedAttributeValues
         /// Per account: its `classname`, unescaped (passing accounts are counted by it).
         let classNames: [String]
-        /// `rules.count` findings states per account, account after account.
-        let found: [Found]
-        let retired: [Bool]
-        let read: [Bool]
-        private let ruleCount: Int
 
-        init(_ accounts: Range<Int>, _ result: AuditResult, ruleIndex: [String: Int]) {
+        init(_ accounts: Range<Int>, _ result: AuditResult) {
             self.accounts = accounts
-            let ruleCount = result.rules.count
-            self.ruleCount = ruleCount
-            var found = Array(repeating: Found.nothing, count: ruleCount * accounts.count)
-            var texts: [String] = [], retired: [Bool] = [], read: [Bool] = []
+            var texts: [String] = []
             texts.reserveCapacity(2 * accounts.count)
-            result.registry.accounts.withUnsafeBufferPointer { all in
-                for index in accounts {
-                    texts.append(JUnitReport.className(unit: AuditResult.unitKey(of: all[index])))
-                    texts.append((all[index].identity ?? JUnitReport.fileName(all[index].file)) + " · ")
-                    retired.append(all[index].isRetired)
-                    read.append(all[index].wasRead)
-                    for finding in result.findingsByAccount[index] {
-                        guard let rule = ruleIndex[finding.rule] else { continue }
-                        let slot = (index - accounts.lowerBound) * ruleCount + rule
-                        found[slot] = finding.isWaived ? max(found[slot], .waivedOnly) : .counted
-                    }
-                }
+            for audited in result.accounts[accounts] {
+                texts.append(JUnitReport.className(unit: audited.unitKey))
+                texts.append((audited.account.identity ?? JUnitReport.fileName(audited.account.file)) + " · ")
             }
-            (self.texts, self.found, self.retired, self.read) = (EscapedAttributeValues(texts), found, retired, read)
+            self.texts = EscapedAttributeValues(texts)
             classNames = stride(from: 0, to: texts.count, by: 2).map { texts[$0] }
-        }
-
-        /// What a rule found on an account: nothing, only findings a waiver excuses, or findings that count.
-        enum Found: UInt8, Comparable, Sendable {
-            case nothing, waivedOnly, counted
-            static func < (a: Found, b: Found) -> Bool { a.rawValue < b.rawValue }
-        }
-
-        /// - Parameters: the rule's index and what it checks (read once, not once per account).
-        func outcome(_ ruleIndex: Int, retiredToo: Bool, unreadToo: Bool, account index: Int) -> Outcome {
-            let local = index - accounts.lowerBound
-            switch found[local * ruleCount + ruleIndex] {
-            case .counted: return .failed
-            case .waivedOnly: return .waived
-            case .nothing: break
-            }
-            let applies = retiredToo || !retired[local]
-            if applies && (unreadToo || read[local]) { return .passed }
-            // A retired account is not checked by most rules (skipped); an unreadable file is an error.
-            return applies && !read[local] ? .notRead : .notApplicable
         }
     }
 
@@ -215,11 +170,11 @@ public enum JUnitReport {
             tests += passingByUnit.count - passed
         }
 
-        mutating func add(_ outcome: Outcome) {
+        mutating func add(_ outcome: RuleOutcome) {
             switch outcome {
             case .passed: tests += 1; passed += 1
             case .failed: tests += 1; failures += 1
-            case .notRead: tests += 1; errors += 1
+            case .unreadable: tests += 1; errors += 1
             case .notApplicable, .waived: tests += 1; skipped += 1
             }
         }
@@ -231,8 +186,7 @@ public enum JUnitReport {
         let accounts = facts.accounts
         let xml = try XMLWriter(depth: 2, capacity: accounts.count * 200)
         let ruleID = EscapedAttributeValues([rule.id, "0"])
-        let retiredToo = rule.description.appliesToRetired, unreadToo = rule.description.appliesToUnreadFiles
-        let outcomes = accounts.map { facts.outcome(ruleIndex, retiredToo: retiredToo, unreadToo: unreadToo, account: $0) }
+        let outcomes = accounts.map { result.outcome(ofRule: ruleIndex, onAccount: $0) }
         let listPassing = passing
         // Values escaped once per account and rule: no work per test case but writing them. Passing test
         // cases, almost all of them, are assembled here byte for byte as libxml2 would write them, a run at
@@ -278,18 +232,18 @@ public enum JUnitReport {
                         xml.attribute("message", "not checked: the rule does not apply to retired accounts")
                         xml.endElement()
                     case .failed:
-                        failure(result.findingsByAccount[index].filter { $0.rule == rule.id && !$0.isWaived }, rule, to: xml)
+                        failure(result.findings(of: result.accounts[index]).filter { $0.rule == rule.id && !$0.isWaived }, rule, to: xml)
                     case .waived:
-                        let waived = result.findingsByAccount[index].filter { $0.rule == rule.id }
+                        let waived = result.findings(of: result.accounts[index]).filter { $0.rule == rule.id }
                         let waiver = waived[0].waiver!
                         xml.startElement("skipped")
                         xml.attribute("message", "waived until \(waiver.expires) by \(waiver.approvedBy): \(waiver.reason)")
                         xml.text(waived.map { "\($0.file):\($0.location.line):\($0.location.column): \($0.message)" }.joined(separator: "\n"))
                         xml.endElement()
-                    case .notRead:
+                    case .unreadable:
                         xml.startElement("error")
                         xml.attribute("type", "unreadable-file")
-                        xml.attribute("message", "\(result.registry.accounts[index].file) could not be read as an account file; see its inventory-schema finding")
+                        xml.attribute("message", "\(result.accounts[index].account.file) could not be read as an account file; see its inventory-schema finding")
                         xml.endElement()
                     }
                     xml.endElement()

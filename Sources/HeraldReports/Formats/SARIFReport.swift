@@ -1,5 +1,4 @@
 import HeraldCore
-import HeraldRules
 
 /// `report.sarif`: SARIF 2.1.0 for GitHub code scanning. Each finding is a result at its file, line and
 /// column; its fingerprint is `FindingFingerprint` (not the line), so an alert keeps its identity when lines
@@ -108,15 +107,14 @@ public enum SARIFReport {
     }
 
     private static func write(_ rule: AuditedRule, to json: inout JSONWriter) {
-        let description = rule.description
         json.object { json in
-            json.key("id"); json.string(description.id)
-            json.key("name"); json.string(description.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())
-            json.key("shortDescription"); json.object { json in json.key("text"); json.string(description.summary) }
-            json.key("fullDescription"); json.object { json in json.key("text"); json.string(description.rationale) }
+            json.key("id"); json.string(rule.id)
+            json.key("name"); json.string(rule.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())
+            json.key("shortDescription"); json.object { json in json.key("text"); json.string(rule.summary) }
+            json.key("fullDescription"); json.object { json in json.key("text"); json.string(rule.rationale) }
             json.key("help"); json.object { json in
-                json.key("text"); json.string("\(description.rationale)\n\nRun `herald explain \(description.id)` for passing and failing examples.")
-                json.key("markdown"); json.string("**\(description.summary).**\n\n\(description.rationale)\n\nRun `herald explain \(description.id)` for passing and failing examples.")
+                json.key("text"); json.string("\(rule.rationale)\n\nRun `herald explain \(rule.id)` for passing and failing examples.")
+                json.key("markdown"); json.string("**\(rule.summary).**\n\n\(rule.rationale)\n\nRun `herald explain \(rule.id)` for passing and failing examples.")
             }
             json.key("defaultConfiguration"); json.object { json in json.key("level"); json.string(level(rule.severity)) }
             json.key("properties"); json.object { json in

@@ -1,5 +1,4 @@
 import HeraldCore
-import HeraldRules
 
 /// `report.xml`: the whole audit in Herald's own, versioned XML (namespace `urn:herald:report:1`,
 /// described by `herald-report.xsd` and docs/reports.md): the organisation, its units with their effective
@@ -32,7 +31,7 @@ public enum XMLReport {
         xml.element("rules") {
             for rule in result.rules {
                 xml.element("rule", ["id": rule.id, "severity": rule.severity.rawValue]) {
-                    xml.element("summary", text: rule.description.summary)
+                    xml.element("summary", text: rule.summary)
                 }
             }
         }
@@ -47,12 +46,9 @@ public enum XMLReport {
         xml.startElement("accounts")
         try Fragments.render(count: result.accountCount, { range in
             let fragment = try XMLWriter(depth: 2, capacity: range.count * 800)
-            // Through the buffer, each account is passed by reference instead of copied field by field.
-            result.registry.accounts.withUnsafeBufferPointer { accounts in
-                for index in range {
-                    let standards = accounts[index].unit.flatMap { result.registry.standards[$0.value] == nil ? nil : $0.value }
-                    write(accounts.baseAddress! + index, result.findingsByAccount[index], standards: standards, to: fragment)
-                }
+            for audited in result.accounts[range] {
+                let standards = audited.account.unit.flatMap { result.registry.standards[$0.value] == nil ? nil : $0.value }
+                write(audited.account, result.findings(of: audited), standards: standards, to: fragment)
             }
             return try fragment.finish()
         }, into: xml.insert)
@@ -105,31 +101,31 @@ public enum XMLReport {
     }
 
     /// - Parameter standards: the unit whose effective standards apply; nil: the organisation's.
-    private static func write(_ account: UnsafePointer<Account>, _ findings: [Finding], standards: String?, to xml: XMLWriter) {
+    private static func write(_ account: Account, _ findings: ArraySlice<Finding>, standards: String?, to xml: XMLWriter) {
         xml.startElement("account")
-        xml.attribute("file", account.pointee.file)
-        xml.attribute("platform", account.pointee.platform?.value.rawValue)
-        xml.attribute("handle", account.pointee.handle?.value)
-        xml.attribute("unit", account.pointee.unit?.value)
-        xml.attribute("status", account.pointee.status?.value.rawValue)
+        xml.attribute("file", account.file)
+        xml.attribute("platform", account.platform?.value.rawValue)
+        xml.attribute("handle", account.handle?.value)
+        xml.attribute("unit", account.unit?.value)
+        xml.attribute("status", account.status?.value.rawValue)
         xml.attribute("standards", standards)
         // Written only when false (the schema's default is true): one attribute fewer on 100,000 accounts.
-        if !account.pointee.wasRead { xml.attribute("read", "false") }
-        xml.attribute("name", account.pointee.name?.value)
-        xml.attribute("url", account.pointee.url?.value)
-        xml.attribute("created", account.pointee.created?.value.description)
-        xml.attribute("lastReviewed", account.pointee.lastReviewed?.value.description)
-        xml.attribute("archiving", account.pointee.archiving?.value)
-        xml.attribute("twoFactor", account.pointee.twoFactor.map { $0.value ? "true" : "false" })
-        xml.attribute("credentials", account.pointee.credentials?.value)
-        xml.attribute("recoveryEmail", account.pointee.recoveryEmail?.value)
-        xml.attribute("escalation", account.pointee.escalation?.value)
-        xml.attribute("lastPost", account.pointee.lastPost?.value.description)
-        xml.attribute("retiredOn", account.pointee.retiredOn?.value.description)
-        xml.attribute("handleHeld", account.pointee.handleHeld.map { $0.value ? "true" : "false" })
-        xml.element("bio", text: account.pointee.bio?.value)
-        for owner in account.pointee.owners?.value ?? [] { xml.element("owner", text: owner.value) }
-        for waiver in account.pointee.waivers {
+        if !account.wasRead { xml.attribute("read", "false") }
+        xml.attribute("name", account.name?.value)
+        xml.attribute("url", account.url?.value)
+        xml.attribute("created", account.created?.value.description)
+        xml.attribute("lastReviewed", account.lastReviewed?.value.description)
+        xml.attribute("archiving", account.archiving?.value)
+        xml.attribute("twoFactor", account.twoFactor.map { $0.value ? "true" : "false" })
+        xml.attribute("credentials", account.credentials?.value)
+        xml.attribute("recoveryEmail", account.recoveryEmail?.value)
+        xml.attribute("escalation", account.escalation?.value)
+        xml.attribute("lastPost", account.lastPost?.value.description)
+        xml.attribute("retiredOn", account.retiredOn?.value.description)
+        xml.attribute("handleHeld", account.handleHeld.map { $0.value ? "true" : "false" })
+        xml.element("bio", text: account.bio?.value)
+        for owner in account.owners?.value ?? [] { xml.element("owner", text: owner.value) }
+        for waiver in account.waivers {
             xml.startElement("waiver")
             xml.attribute("rule", waiver.rule?.value)
             xml.attribute("reason", waiver.reason?.value)

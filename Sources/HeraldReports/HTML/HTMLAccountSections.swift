@@ -1,5 +1,4 @@
 import HeraldCore
-import HeraldRules
 
 /// The per-unit sections of report.html: a table per unit, one row per account with its identity, profile
 /// link, owners, status, last review and findings (each with the file and line to edit). Rendered by
@@ -17,11 +16,7 @@ enum HTMLAccountSections {
 
     static func render(_ result: AuditResult, unitOrder: [AuditResult.UnitSummary], to output: (UnsafeRawBufferPointer) throws -> Void) throws {
         var rows: [String: [Int]] = [:]
-        result.registry.accounts.withUnsafeBufferPointer { accounts in
-            for index in accounts.indices {
-                rows[accounts[index].unit?.value ?? accounts[index].folder ?? "(none)", default: []].append(index)
-            }
-        }
+        for (index, audited) in result.accounts.enumerated() { rows[audited.unitKey, default: []].append(index) }
         let owners: OwnerNames = result.registry.people.mapValues { ($0.name, $0.active) }
         var pieces: [Piece] = []
         for unit in unitOrder {
@@ -34,9 +29,7 @@ enum HTMLAccountSections {
         try Fragments.render(pieces, { piece in
             var html = HTMLText(capacity: piece.rows.count * 500 + 1024)
             if piece.opens { header(piece.unit, into: &html) }
-            result.registry.accounts.withUnsafeBufferPointer { accounts in
-                for index in piece.rows { row(accounts.baseAddress! + index, result.findingsByAccount[index], owners, into: &html) }
-            }
+            for index in piece.rows { row(result.accounts[index], result.findings(of: result.accounts[index]), owners, into: &html) }
             if piece.closes { html.raw("</tbody>\n</table>\n</section>\n") }
             return html.bytes
         }, into: { try $0.withUnsafeBytes(output) })
@@ -60,11 +53,11 @@ enum HTMLAccountSections {
     /// What a row shows of a person: looked up per owner, so only these two fields are copied.
     typealias OwnerNames = [String: (name: String, active: Bool)]
 
-    private static func row(_ account: UnsafePointer<Account>, _ findings: [Finding], _ owners: OwnerNames, into html: inout HTMLText) {
-        let failing = findings.contains { !$0.isWaived }
-        html.raw(failing ? "<tr class=\"failing\"><th scope=\"row\">" : "<tr class=\"passing\"><th scope=\"row\">")
-        if let platform = account.pointee.platform?.value, let handle = account.pointee.handle?.value {
-            let url = account.pointee.url?.value
+    private static func row(_ audited: AuditedAccount, _ findings: ArraySlice<Finding>, _ owners: OwnerNames, into html: inout HTMLText) {
+        let account = audited.account
+        html.raw(audited.isFailing ? "<tr class=\"failing\"><th scope=\"row\">" : "<tr class=\"passing\"><th scope=\"row\">")
+        if let platform = account.platform?.value, let handle = account.handle?.value {
+            let url = account.url?.value
             if let url, HTMLReportModel.isWebLink(url) {
                 html.raw("<a href=\""); html.text(url); html.raw("\" rel=\"noopener noreferrer\">")
                 html.text(platform.rawValue); html.raw(" @"); html.text(handle); html.raw("</a>")
@@ -72,16 +65,16 @@ enum HTMLAccountSections {
                 html.text(platform.rawValue); html.raw(" @"); html.text(handle)
                 if let url { html.raw("<br><span class=\"not-link\">"); html.text(url); html.raw(" (not a web address)</span>") }
             }
-        } else if account.pointee.wasRead {
-            html.text(String(account.pointee.file.split(separator: "/").last ?? ""))
+        } else if account.wasRead {
+            html.text(String(account.file.split(separator: "/").last ?? ""))
             html.raw(" (platform or handle missing)")
         } else {
             html.raw("(file could not be read)")
         }
-        if let name = account.pointee.name?.value { html.raw("<br><span class=\"name\">"); html.text(name); html.raw("</span>") }
-        html.raw("<br><code>"); html.text(account.pointee.file); html.raw("</code></th><td>")
+        if let name = account.name?.value { html.raw("<br><span class=\"name\">"); html.text(name); html.raw("</span>") }
+        html.raw("<br><code>"); html.text(account.file); html.raw("</code></th><td>")
         var first = true
-        for owner in account.pointee.owners?.value ?? [] {
+        for owner in account.owners?.value ?? [] {
             if !first { html.raw(", ") }
             first = false
             if let person = owners[owner.value] {
@@ -91,8 +84,8 @@ enum HTMLAccountSections {
                 html.text(owner.value); html.raw(" (unknown)")
             }
         }
-        html.raw("</td><td class=\"status\">"); html.text(account.pointee.status?.value.rawValue ?? "")
-        html.raw("</td><td class=\"reviewed\">"); html.text(account.pointee.lastReviewed?.value.description ?? "never")
+        html.raw("</td><td class=\"status\">"); html.text(account.status?.value.rawValue ?? "")
+        html.raw("</td><td class=\"reviewed\">"); html.text(account.lastReviewed?.value.description ?? "never")
         if findings.isEmpty {
             html.raw("</td><td class=\"ok\">None</td></tr>\n")
             return

@@ -1,5 +1,4 @@
 import HeraldCore
-import HeraldRules
 
 /// What an HTML template sees: plain values, lists and dictionaries built from the audit result. The
 /// keys are a public contract for organisations' own templates and are listed in docs/reports.md.
@@ -83,7 +82,7 @@ enum HTMLReportModel {
         }
         return result.rules.map { rule in
             [
-                "id": rule.id, "severity": rule.severity.rawValue, "summary": rule.description.summary,
+                "id": rule.id, "severity": rule.severity.rawValue, "summary": rule.summary,
                 "findings": findings[rule.id] ?? 0, "failing_accounts": accounts[rule.id]?.count ?? 0,
             ]
         }

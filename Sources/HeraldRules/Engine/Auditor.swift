@@ -1,6 +1,7 @@
 import HeraldCore
 
-/// Runs the rules over every account of a registry and gathers the findings in report order.
+/// Runs the rules over every account of a registry and gathers the findings, and what each rule made of
+/// each account, into an `AuditResult`. The one place that decides whether a rule checks an account.
 public struct Auditor: Sendable {
     public let rules: [any Rule]
     public let asOf: CalendarDate
@@ -13,28 +14,34 @@ public struct Auditor: Sendable {
     /// - Parameter registry: consumed: the result's registry is the same one with withheld text hidden,
     ///   changed in place when nothing else holds it (callers pass `consume registry`).
     public func audit(_ registry: consuming Registry) -> AuditResult {
-        let (active, perAccount, organisationFindings) = findings(in: registry)
-        return AuditResult(registry: Auditor.printable(registry), asOf: asOf, rules: active, findingsByAccount: perAccount,
-                           organisationFindings: organisationFindings.sorted(by: Finding.reportOrder))
+        let active = activeRules(for: registry.organisation)
+        let (perAccount, outcomes, organisationFindings) = findings(in: registry, rules: active)
+        return AuditResult(registry: Auditor.printable(registry), asOf: asOf, rules: active.map(\.info), accountFindings: perAccount,
+                           outcomes: outcomes, organisationFindings: organisationFindings.sorted(by: Finding.reportOrder))
     }
 
-    /// The rules that ran, each account's findings and the organisation files' findings, with withheld
-    /// text hidden in their messages. Everything that holds the registry ends here.
-    private func findings(in registry: borrowing Registry) -> ([AuditedRule], [[Finding]], [Finding]) {
-        let registry = copy registry
+    /// Each account's findings and outcomes and the organisation files' findings, with withheld text hidden
+    /// in their messages. Everything that holds the unredacted registry ends here.
+    private func findings(in registry: Registry, rules active: [ActiveRule]) -> ([[Finding]], [RuleOutcome], [Finding]) {
         let context = AuditContext(registry: registry, asOf: asOf)
-        let active = activeRules(for: registry.organisation)
-        // What the loop needs of each rule, without its documentation: copying a whole `AuditedRule`
-        // (examples included) for every account and rule cost more than some rules' checks.
-        let accountRules = active.filter { !($0.rule is any FindingsRule) }.map(RuleRun.init)
-        let findingsRules = active.filter { $0.rule is any FindingsRule }.map(RuleRun.init)
         let organisationRedaction = Redaction(registry.organisationWithheld)
-        let perAccount = ParallelMap.map(indices: registry.accounts.indices) { index in
-            let found = Auditor.findings(on: registry.accounts[index], accountRules: accountRules, findingsRules: findingsRules, in: context)
-            let withheld = registry.accounts[index].withheld
-            guard !withheld.isEmpty || !organisationRedaction.isEmpty else { return found }
-            let redaction = Redaction(withheld + registry.organisationWithheld)
-            return found.map { $0.redacted(with: redaction) }
+        let accounts = registry.accounts
+        let chunks = stride(from: 0, to: accounts.count, by: 64).map { $0 ..< min($0 + 64, accounts.count) }
+        let perChunk = ParallelMap.map(chunks, chunkSize: 1) { chunk in
+            var findings: [[Finding]] = []
+            var outcomes: [RuleOutcome] = []
+            findings.reserveCapacity(chunk.count)
+            outcomes.reserveCapacity(chunk.count * active.count)
+            for account in accounts[chunk] {
+                var found = Auditor.findings(on: account, rules: active, in: context)
+                if !account.withheld.isEmpty || !organisationRedaction.isEmpty {
+                    let redaction = Redaction(account.withheld + registry.organisationWithheld)
+                    found = found.map { $0.redacted(with: redaction) }
+                }
+                outcomes += active.map { $0.outcome(on: account, findings: found) }
+                findings.append(found)
+            }
+            return (findings, outcomes)
         }
         var organisationFindings: [Finding] = []
         for rule in active where rule.description.auditsOrganisationFiles {
@@ -44,7 +51,7 @@ public struct Auditor: Sendable {
                                                     field: found.violation.field))
             }
         }
-        return (active, perAccount, organisationFindings)
+        return (perChunk.flatMap(\.0), perChunk.flatMap(\.1), organisationFindings)
     }
 
     /// The registry as reports may print it: withheld text hidden in the accounts that hold it and, when the
@@ -74,60 +81,86 @@ public struct Auditor: Sendable {
         return printable
     }
 
-    /// One account's findings in report order. The account is borrowed: each copy of it would retain its every
-    /// field.
-    private static func findings(on account: borrowing Account, accountRules: [RuleRun], findingsRules: [RuleRun],
-                                 in context: AuditContext) -> [Finding] {
+    /// One account's findings in report order: the rules that check it, then waivers applied, then the
+    /// rules about the other rules' findings (the waiver rules).
+    private static func findings(on account: Account, rules: [ActiveRule], in context: AuditContext) -> [Finding] {
         var findings: [Finding] = []
         let (file, identity, unit) = (account.file, account.identity, account.unit?.value ?? account.folder)
-        func add(_ violations: [Violation], of rule: RuleRun) {
+        func add(_ violations: [Violation], of rule: ActiveRule) {
             for violation in violations {
                 findings.append(Finding(rule: rule.id, severity: rule.severity, file: file,
                                         location: violation.location, account: identity, unit: unit,
                                         message: violation.message, field: violation.field))
             }
         }
-        for rule in accountRules where rule.checks(account) { add(rule.rule.check(account, in: context), of: rule) }
+        for rule in rules where !rule.isFindingsRule && rule.checks(account) { add(rule.rule.check(account, in: context), of: rule) }
         if !account.waivers.isEmpty {
             let grants = WaiverReview.grants(on: account, in: context)
             findings = findings.map { finding in grants[finding.rule].map { finding.waived(by: $0) } ?? finding }
-            for rule in findingsRules where rule.checks(account) {
+            for rule in rules where rule.isFindingsRule && rule.checks(account) {
                 add((rule.rule as! any FindingsRule).check(account, findings: findings, in: context), of: rule)
             }
         }
         return findings.sorted(by: Finding.reportOrder)
     }
 
-    /// A rule as the per-account loop runs it.
-    private struct RuleRun: Sendable {
+    /// A rule as this audit runs it: the organisation's severity, and what the per-account loop reads of
+    /// its documentation, read once (copying a whole description, examples included, for every account
+    /// and rule cost more than some rules' checks).
+    struct ActiveRule: Sendable {
         let rule: any Rule
+        let description: RuleDescription
         let id: String
         let severity: Severity
+        let isFindingsRule: Bool
         let auditsAccounts: Bool
         let appliesToRetired: Bool
         let appliesToUnreadFiles: Bool
 
-        init(_ audited: AuditedRule) {
-            rule = audited.rule
-            id = audited.id
-            severity = audited.severity
-            auditsAccounts = audited.description.auditsAccounts
-            appliesToRetired = audited.description.appliesToRetired
-            appliesToUnreadFiles = audited.description.appliesToUnreadFiles
+        init(_ rule: any Rule, severity: Severity) {
+            self.rule = rule
+            description = rule.description
+            id = description.id
+            self.severity = severity
+            isFindingsRule = rule is any FindingsRule
+            auditsAccounts = description.auditsAccounts
+            appliesToRetired = description.appliesToRetired
+            appliesToUnreadFiles = description.appliesToUnreadFiles
         }
 
+        var info: AuditedRule {
+            AuditedRule(id: id, summary: description.summary, rationale: description.rationale, severity: severity,
+                        scope: .init(accounts: auditsAccounts, organisationFiles: description.auditsOrganisationFiles))
+        }
+
+        /// Whether the rule looks at `account`: rules about organisation files look at no account; retired
+        /// accounts and files that could not be read are left to the rules that say they handle them.
         func checks(_ account: Account) -> Bool {
-            AuditedRule.checks(account, auditsAccounts: auditsAccounts, retiredToo: appliesToRetired, unreadToo: appliesToUnreadFiles)
+            auditsAccounts && (appliesToRetired || !account.isRetired) && (appliesToUnreadFiles || account.wasRead)
+        }
+
+        /// What the rule made of `account`, given the account's findings (of every rule).
+        func outcome(on account: Account, findings: [Finding]) -> RuleOutcome {
+            var waivedOnly = false
+            for finding in findings where finding.rule == id {
+                if !finding.isWaived { return .failed }
+                waivedOnly = true
+            }
+            if waivedOnly { return .waived }
+            if checks(account) { return .passed }
+            // A rule that would look at this account but for its unreadable file: an error to JUnit.
+            let applies = auditsAccounts && (appliesToRetired || !account.isRetired)
+            return applies && !account.wasRead ? .unreadable : .notApplicable
         }
     }
 
     /// The rules the organisation has not turned off, each with the severity it gives them.
-    public func activeRules(for organisation: Organisation) -> [AuditedRule] {
+    func activeRules(for organisation: Organisation) -> [ActiveRule] {
         rules.compactMap { rule in
             switch organisation.ruleSettings[rule.description.id]?.value {
             case .off?: return nil
-            case let .severity(severity)?: return AuditedRule(rule: rule, severity: severity)
-            case nil: return AuditedRule(rule: rule, severity: rule.description.severity)
+            case let .severity(severity)?: return ActiveRule(rule, severity: severity)
+            case nil: return ActiveRule(rule, severity: rule.description.severity)
             }
         }
     }

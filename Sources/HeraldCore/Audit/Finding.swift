@@ -1,5 +1,3 @@
-import HeraldCore
-
 /// A violation placed in its account and file, with the severity the organisation gives its rule.
 public struct Finding: Sendable, Equatable {
     public let rule: String
