@@ -27,7 +27,9 @@ let package = Package(
             dependencies: [
                 "HeraldCore", "CLibXML2",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]),
+            ],
+            // The report's XML schema and the built-in HTML template, compiled into the binary as bytes.
+            resources: [.embedInCode("Resources/herald-report.xsd"), .embedInCode("Resources/report.mustache")]),
         .executableTarget(
             name: "herald",
             dependencies: [

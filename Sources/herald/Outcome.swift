@@ -25,7 +25,10 @@ enum Outcome {
         do {
             return try InventoryLoader(root: root, knownRules: Set(RuleCatalog.all.map { $0.description.id })).load()
         } catch {
-            for problem in error.problems { Console.error(TerminalText.safe("\(problem.file):\(problem.location): error: \(problem.message)")) }
+            for problem in error.problems {
+                let advice = error.inventoryNotFound ? ": run herald from the repository's top folder, or pass the inventory folder with --inventory DIR" : ""
+                Console.error(TerminalText.safe("\(problem.file):\(problem.location): error: \(problem.message)\(advice)"))
+            }
             Console.error("herald: the audit did not run: fix the \(error.problems.count == 1 ? "problem" : "problems") above")
             throw Outcome.auditCouldNotRun.exitCode
         }

@@ -76,7 +76,7 @@ import Testing
         defer { herald.remove() }
         let output = try herald.run(["audit"] + asOf)
         #expect(output.status == 2)
-        #expect(output.stderr.contains("Inventory:1:1: error: the inventory folder does not exist"))
+        #expect(output.stderr.contains("Inventory:1:1: error: the inventory folder does not exist: run herald from the repository's top folder, or pass the inventory folder with --inventory DIR"))
     }
 
     @Test func usageErrorsExitSixtyFour() throws {

@@ -189,7 +189,7 @@ import Testing
     private func expectValid(_ herald: HeraldProcess, folder: String, findings: Int?) throws {
         let validation = try herald.run(["validate-report", folder + "/report.xml"])
         #expect(validation.status == 0, "\(validation.stderr)")
-        #expect(XMLValidator.validate(Array(try herald.file(folder + "/report.xml")), against: try Repository.text("Reports/schema/herald-report.xsd")) == [])
+        #expect(XMLValidator.validate(Array(try herald.file(folder + "/report.xml")), against: try Repository.text("Sources/HeraldReports/Resources/herald-report.xsd")) == [])
         #expect(XMLValidator.validate(Array(try herald.file(folder + "/junit.xml")), against: try Repository.text("Tests/Schemas/junit-ant-strict.xsd")) == [])
         #expect(try herald.file(folder + "/herald-report.xsd") == Data(ReportSchema.text.utf8))
         let sarif = try #require(try JSONSerialization.jsonObject(with: herald.file(folder + "/report.sarif")) as? [String: Any])

@@ -6,8 +6,7 @@ enum InventoryReader {
         let kind = FileBytes.kind(display, followingLinks: true)
         guard kind == .directory, let realRoot = FileBytes.resolved(display) else {
             let what = kind == .missing ? "the inventory folder does not exist" : "this is not a folder"
-            throw InventoryError(problems: [Problem(file: display, location: .startOfFile,
-                message: "\(what): run herald from the repository's top folder, or pass the inventory folder with --inventory DIR")])
+            throw InventoryError(problems: [Problem(file: display, location: .startOfFile, message: what)], inventoryNotFound: true)
         }
         var walker = Walker(display: display, realRoot: realRoot)
         let organisation = walker.requiredFile("herald.yaml")

@@ -75,9 +75,13 @@ public struct InventorySources: Sendable {
 /// line to fix.
 public struct InventoryError: Error, Sendable, CustomStringConvertible {
     public let problems: [Problem]
+    /// True when the inventory folder itself is missing or not a folder (the caller knows how the user
+    /// names it, and can say how to name the right one).
+    public let inventoryNotFound: Bool
 
-    public init(problems: [Problem]) {
+    public init(problems: [Problem], inventoryNotFound: Bool = false) {
         self.problems = problems
+        self.inventoryNotFound = inventoryNotFound
     }
 
     public var description: String { problems.map(\.description).joined(separator: "\n") }

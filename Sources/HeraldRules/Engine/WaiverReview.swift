@@ -17,7 +17,7 @@ public enum WaiverReview {
                 }
             } else {
                 let hint = KeySuggestion.closest(to: rule.value, among: RuleCatalog.all.map(\.description.id)).map { "did you mean \"\($0)\"? " } ?? ""
-                problem(rule.location, "the waiver names rule \"\(rule.value)\", which does not exist: \(hint)write the id of the rule it excuses (see herald rules)")
+                problem(rule.location, "the waiver names rule \"\(rule.value)\", which does not exist: \(hint)write the id of the rule it excuses")
             }
         } else {
             problem(nil, "the waiver names no rule: add `rule:` with the id of the rule it excuses")
