@@ -2,7 +2,8 @@
 """Write a large synthetic Herald inventory (format v1) for benchmarks and load tests.
 
     python3 Scripts/generate-inventory.py OUTDIR --accounts N [--seed S] [--as-of YYYY-MM-DD]
-                                          [--units U] [--people P] [--failure-rate F] [--force]
+                                          [--units U] [--people P] [--failure-rate F]
+                                          [--shape ordinary|messy|adoption] [--force]
 
 Writes OUTDIR/Inventory/{herald.yaml, people.yaml, units/, accounts/} and, next to it (outside the
 inventory), OUTDIR/expected-findings.tsv: one line per deliberately broken file with the Herald rule
@@ -20,6 +21,15 @@ bio-states-office, owner-assigned, unit-standards, review-current, duplicate-acc
 credentials-vaulted, dormant-account, no-secrets and waiver-expired. Passing accounts carry what the
 governance rules ask (two_factor, credentials, last_post; policy_acknowledged for people, an escalation
 contact on top-level units), with handles and bios within their platform's limits.
+
+--shape changes how broken the registry is (issue 13 measures the cost per finding on each):
+- ordinary (the default): as above, about 6% of accounts failing; expected-findings.tsv is exact.
+- messy: registries as they usually are, 2 to 3 findings per account: every account's review is
+  overdue, seven in ten bios do not name their unit, and half the accounts break one more rule as
+  above (duplicates, handles out of pattern, ...). expected-findings.tsv lists only the injected rule.
+- adoption: a registry that does not yet record what the governance rules ask: every account file holds
+  only platform, handle, url, unit, name and status (about 8 findings per account: owners, bio, review,
+  two-factor, vault, last post, ...). expected-findings.tsv is not written.
 Uses only the Python standard library.
 """
 
@@ -344,9 +354,13 @@ def main(argv=None):
     ap.add_argument("--as-of", default="2026-11-24", help="the audit date the review dates are placed around")
     ap.add_argument("--units", type=int, help="number of units (default: accounts / 50, at least 4)")
     ap.add_argument("--people", type=int, help="number of people (default: accounts / 5, at least 50)")
-    ap.add_argument("--failure-rate", type=float, default=0.05, help="share of accounts that break one rule")
+    ap.add_argument("--failure-rate", type=float, help="share of accounts that break one rule (default 0.05; 0.5 for --shape messy)")
+    ap.add_argument("--shape", choices=["ordinary", "messy", "adoption"], default="ordinary",
+                    help="how broken the registry is (see above)")
     ap.add_argument("--force", action="store_true", help="replace an existing OUTDIR/Inventory")
     args = ap.parse_args(argv)
+    if args.failure_rate is None:
+        args.failure_rate = 0.5 if args.shape == "messy" else 0.05
     if args.accounts < 1:
         ap.error("--accounts must be at least 1")
     as_of = dt.date.fromisoformat(args.as_of)
@@ -567,6 +581,24 @@ def main(argv=None):
             detail = "expired waiver (review-current passes, so it is not also unused)"
         return "".join(out), written_platform, detail
 
+    def reshaped(text, unit):
+        """The account file's text as --shape breaks it further."""
+        if args.shape == "adoption":
+            kept = ("platform:", "handle:", "url:", "unit:", "name:", "status:")
+            return "".join(line for line in text.splitlines(keepends=True) if line.startswith(kept))
+        if args.shape == "messy":
+            lines = text.splitlines(keepends=True)
+            period = unit.eff["review_every_days"]
+            old = date_before(period + 15, period + 900).isoformat()
+            lines = [f"last_reviewed: {old}\n" if line.startswith("last_reviewed:") else line for line in lines]
+            if not any(line.startswith("last_reviewed:") for line in lines):
+                lines.append(f"last_reviewed: {old}\n")
+            if rng.random() < 0.7:
+                off = OFF_MESSAGE_BIOS[rng.randrange(len(OFF_MESSAGE_BIOS))]
+                lines = [f"bio: {quoted(off)}\n" if line.startswith("bio:") else line for line in lines]
+            return "".join(lines)
+        return text
+
     def emit(unit_folder, written_platform, handle, text):
         folder = os.path.join(inv, "accounts", unit_folder)
         if unit_folder not in made_dirs:
@@ -628,6 +660,7 @@ def main(argv=None):
         if kind == "unit-unknown":
             folder_unit = ghosts[rng.randrange(len(ghosts))]
         text, written_platform, detail = body(unit, platform, handle, kind, status, folder_unit)
+        text = reshaped(text, unit)
         path = emit(folder_unit or unit.id, written_platform, handle, text)
         if kind == "std-platform":
             detail = f"{platform} not in {unit.id}'s platforms"
@@ -638,6 +671,7 @@ def main(argv=None):
         elif kind == "duplicate":
             twin_handle = handle.lower()  # same account, letter case as the other office typed it
             twin_text, _, _ = body(twin_unit, platform, twin_handle, "", "active")
+            twin_text = reshaped(twin_text, twin_unit)
             twin_path = emit(twin_unit.id, platform, twin_handle, twin_text)
             detail = f"{platform}:{handle.lower()} also in {twin_path}"
             expected.append((twin_path, "duplicate-account", "duplicate", f"{platform}:{handle.lower()} also in {path}"))
@@ -647,6 +681,8 @@ def main(argv=None):
             stats[kind] = stats.get(kind, 0) + 1
         i += 1
 
+    if args.shape == "adoption":
+        expected.clear()
     with open(os.path.join(args.outdir, "expected-findings.tsv"), "w", encoding="utf-8") as f:
         f.write("# file\trule\tinjected\tdetail   (audit date %s)\n" % as_of.isoformat())
         for row in expected:

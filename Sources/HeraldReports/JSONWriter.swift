@@ -15,6 +15,49 @@ struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// A writer for elements of an array that another writer has open at `depth` (the depth inside the
+    /// array): what it writes is placed into that writer with `append(elements:)`. Reports render their
+    /// long arrays this way, in chunks on every core, and stream them out.
+    /// - Parameter afterOthers: true when elements precede this chunk's (the first one then starts with a comma).
+    init(elementsAt depth: Int, afterOthers: Bool, capacity: Int = 1 << 16) {
+        bytes.reserveCapacity(capacity)
+        self.depth = depth
+        needsComma = afterOthers
+    }
+
+    /// The depth inside the innermost open container: for `init(elementsAt:afterOthers:)`.
+    var currentDepth: Int { depth }
+
+    /// Places elements written by a writer made with `init(elementsAt:afterOthers:)` into the array open
+    /// here, as if they had been written here.
+    mutating func append(elements fragment: [UInt8]) {
+        guard !fragment.isEmpty else { return }
+        bytes.append(contentsOf: fragment)
+        needsComma = true
+        emptyContainer = false
+    }
+
+    /// The bytes written so far, taken out: a streaming report hands them to its file and goes on.
+    mutating func drain() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
+    /// What `append(elements:)` must be told of elements that were streamed out directly rather than
+    /// appended: `count` of them were written after this writer's last byte.
+    mutating func elementsWereWritten(_ count: Int) {
+        guard count > 0 else { return }
+        needsComma = true
+        emptyContainer = false
+    }
+
+    /// `{`, for objects whose members are written between this and `endObject()` (streaming reports).
+    mutating func startObject() { open("{") }
+    mutating func endObject() { close("}") }
+    /// `[`, for arrays whose elements are written between this and `endArray()`.
+    mutating func startArray() { open("[") }
+    mutating func endArray() { close("]") }
+
     /// `{ ... }`: the body writes the members with `key(_:)` followed by a value.
     mutating func object(_ body: (inout JSONWriter) -> Void) {
         open("{")
@@ -90,6 +133,16 @@ struct JSONWriter {
 
     private mutating func writeString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copied in one piece from the string's own storage.
+        let plain = value.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        } ?? false
+        if plain {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         let utf8 = Array(value.utf8)
         var index = 0
         while index < utf8.count {

@@ -45,13 +45,13 @@ public struct ReportRenderer: Sendable {
     /// Streams the report to `output` piece by piece: the large formats never sit whole in memory.
     public func render(_ format: ReportFormat, _ result: AuditResult, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
         switch format {
-        case .json: try JSONReport.render(result).withUnsafeBytes(output)
+        case .json: try JSONReport.render(result, to: output)
         case .xml: try XMLReport.render(result, to: output)
         case .xsd: try Array(ReportSchema.text.utf8).withUnsafeBytes(output)
         case .junit: try JUnitReport.render(result, to: output)
         case .sarif: try SARIFReport.render(result).withUnsafeBytes(output)
         case .checkstyle: try CheckstyleReport.render(result, to: output)
-        case .codequality: try CodeQualityReport.render(result).withUnsafeBytes(output)
+        case .codequality: try CodeQualityReport.render(result, to: output)
         case .html: try html.render(result, to: output)
         }
     }

@@ -49,7 +49,7 @@ struct Check: ParsableCommand {
             for finding in shown { print(lines.line(for: finding)) }
         }
 
-        let accounts = result.registry.accounts.filter { scope.contains($0.file) }.count
+        let accounts = result.accounts.count { scope.contains($0.account.file) }
         let counted = shown.filter { !$0.isWaived }
         let errors = counted.count { $0.severity == .error }
         let warnings = counted.count { $0.severity == .warning }
@@ -114,24 +114,44 @@ enum ColourChoice: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// The files and folders `herald check` reports on, compared as absolute paths with links resolved.
-struct PathScope {
-    private let roots: [String]
+/// Answers are kept per file: resolving a path asks the file system, and an audit has a finding for
+/// nearly every account (several per account, in a registry that adopts Herald), which made resolving
+/// each finding's file most of the time `herald check` took.
+final class PathScope {
+    private var roots: [String] = []
+    private var answers: [String: Bool] = [:]
+    /// Folders as given and as resolved: a registry has thousands of files per folder.
+    private var folders: [Substring: String] = [:]
 
     init(_ paths: [String]) {
-        roots = paths.map { PathScope.absolute($0) }
+        roots = paths.map { absolute($0) }
     }
 
     func contains(_ file: String) -> Bool {
         guard !roots.isEmpty else { return true }
-        let path = PathScope.absolute(file)
-        return roots.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+        if let known = answers[file] { return known }
+        let path = absolute(file)
+        let answer = roots.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+        answers[file] = answer
+        return answer
     }
 
     /// The folder's links are resolved but not the file's own name, so a link that is refused is still
     /// reported where it sits.
-    private static func absolute(_ path: String) -> String {
-        let url = URL(fileURLWithPath: path).standardizedFileURL
-        let folder = url.deletingLastPathComponent().resolvingSymlinksInPath().path
-        return folder == "/" ? "/" + url.lastPathComponent : folder + "/" + url.lastPathComponent
+    private func absolute(_ path: String) -> String {
+        let cut = path.lastIndex(of: "/")
+        let given = cut.map { path[..<$0] } ?? ""
+        let name = cut.map { String(path[path.index(after: $0)...]) } ?? path
+        guard name != "." && name != ".." && !name.isEmpty else { return PathScope.resolved(path) }
+        let folder = folders[given] ?? {
+            let resolved = PathScope.resolved(given.isEmpty ? "." : String(given))
+            folders[given] = resolved
+            return resolved
+        }()
+        return folder == "/" ? "/" + name : folder + "/" + name
+    }
+
+    private static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }

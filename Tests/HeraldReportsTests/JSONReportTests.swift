@@ -9,7 +9,7 @@ import Testing
     }
 
     @Test func holdsVersionDateSummaryUnitsAndFindings() throws {
-        let report = try decoded(JSONReport.render(try ReportTestData.result()))
+        let report = try decoded(ReportRenderer().render(.json, try ReportTestData.result()))
         #expect(report["schema_version"] as? Int == 1)
         #expect(report["as_of"] as? String == "2026-11-24")
         #expect(report["organisation"] as? String == "City of \"Fairhaven\" / <Test>")
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func unknownValuesAreNullNotMissing() throws {
-        let report = try decoded(JSONReport.render(try ReportTestData.result()))
+        let report = try decoded(ReportRenderer().render(.json, try ReportTestData.result()))
         let broken = try #require((report["findings"] as? [[String: Any]])?.first)
         #expect(broken["account"] is NSNull)
         #expect(broken["field"] is NSNull)
@@ -36,8 +36,8 @@ import Testing
     }
 
     @Test func sameResultSameBytesAndNoEscapedSlashes() throws {
-        let first = JSONReport.render(try ReportTestData.result())
-        let second = JSONReport.render(try ReportTestData.result())
+        let first = try ReportRenderer().render(.json, try ReportTestData.result())
+        let second = try ReportRenderer().render(.json, try ReportTestData.result())
         #expect(first == second)
         let text = String(decoding: first, as: UTF8.self)
         #expect(text.contains("\"file\": \"Inventory/accounts/parks/x-broken.yaml\""))
@@ -46,14 +46,14 @@ import Testing
     }
 
     @Test func theAuditDateIsTheOnlyClock() throws {
-        let later = try decoded(JSONReport.render(try ReportTestData.result(asOf: "2027-12-01")))
+        let later = try decoded(ReportRenderer().render(.json, try ReportTestData.result(asOf: "2027-12-01")))
         #expect(later["as_of"] as? String == "2027-12-01")
         let stale = (later["findings"] as? [[String: Any]] ?? []).filter { $0["file"] as? String == "Inventory/accounts/parks/x-fairhavenparks.yaml" }
         #expect(stale.map { $0["message"] as? String } == ["last reviewed 2026-10-01, 426 days ago; the unit's standard is every 365 days: review the account and update last_reviewed"])
     }
 
     @Test func keysComeInTheDocumentedOrder() throws {
-        let text = String(decoding: JSONReport.render(try ReportTestData.result()), as: UTF8.self)
+        let text = String(decoding: try ReportRenderer().render(.json, try ReportTestData.result()), as: UTF8.self)
         let keys = ["\"schema_version\"", "\"tool\"", "\"organisation\"", "\"as_of\"", "\"summary\"", "\"units\"", "\"findings\""]
         let positions = keys.compactMap { text.range(of: $0)?.lowerBound }
         #expect(positions.count == keys.count && positions == positions.sorted())

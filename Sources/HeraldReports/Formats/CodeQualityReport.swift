@@ -7,23 +7,25 @@ import HeraldCore
 /// (error `major`, warning `minor`, a waived finding `info`) and `location.path` with `location.lines.begin`.
 /// Source of the format: https://docs.gitlab.com/ci/testing/code_quality/ ("Code Quality report format").
 public enum CodeQualityReport {
-    public static func render(_ result: AuditResult) -> [UInt8] {
+    /// Streams codequality.json to `output`, its issues written in chunks on every core.
+    public static func render(_ result: AuditResult, to output: (UnsafeRawBufferPointer) throws -> Void) throws {
         let fingerprints = FindingFingerprint.all(result.findings)
-        var json = JSONWriter(capacity: 4096 + result.findings.count * 400)
-        json.array { json in
-            for (finding, fingerprint) in zip(result.findings, fingerprints) {
-                json.object { json in
-                    json.key("description"); json.string(FindingLines.waiverNote(finding) + finding.message)
-                    json.key("check_name"); json.string(finding.rule)
-                    json.key("fingerprint"); json.string(fingerprint)
-                    json.key("severity"); json.string(finding.isWaived ? "info" : finding.severity == .error ? "major" : "minor")
-                    json.key("location"); json.object { json in
-                        json.key("path"); json.string(finding.file)
-                        json.key("lines"); json.object { json in json.key("begin"); json.number(finding.location.line) }
-                    }
+        var json = JSONWriter()
+        json.startArray()
+        try JSONReport.streamElements(count: result.findings.count, into: &json, to: output) { index, json in
+            let (finding, fingerprint) = (result.findings[index], fingerprints[index])
+            json.object { json in
+                json.key("description"); json.string(FindingLines.waiverNote(finding) + finding.message)
+                json.key("check_name"); json.string(finding.rule)
+                json.key("fingerprint"); json.string(fingerprint)
+                json.key("severity"); json.string(finding.isWaived ? "info" : finding.severity == .error ? "major" : "minor")
+                json.key("location"); json.object { json in
+                    json.key("path"); json.string(finding.file)
+                    json.key("lines"); json.object { json in json.key("begin"); json.number(finding.location.line) }
                 }
             }
         }
-        return json.bytes + [UInt8(ascii: "\n")]
+        json.endArray()
+        try (json.drain() + [UInt8(ascii: "\n")]).withUnsafeBytes(output)
     }
 }

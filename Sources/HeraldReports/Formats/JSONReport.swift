@@ -6,32 +6,49 @@ import HeraldCore
 public enum JSONReport {
     public static let schemaVersion = 1
 
-    public static func render(_ result: AuditResult) -> [UInt8] {
-        var json = JSONWriter(capacity: 4096 + result.findings.count * 400)
-        json.object { json in
-            json.key("schema_version"); json.number(schemaVersion)
-            json.key("tool"); json.object { json in
-                json.key("name"); json.string("herald")
-                json.key("version"); json.string(HeraldVersion.current)
-            }
-            json.key("organisation"); json.string(result.organisation)
-            json.key("as_of"); json.string(result.asOf.description)
-            json.key("summary"); json.object { json in
-                json.key("accounts"); json.number(result.accountCount)
-                json.key("units"); json.number(result.units.count)
-                json.key("errors"); json.number(result.errorCount)
-                json.key("warnings"); json.number(result.warningCount)
-                json.key("waived"); json.number(result.waivedCount)
-                json.key("failing_accounts"); json.number(result.failingAccountCount)
-            }
-            json.key("units"); json.array { json in
-                for unit in result.units { write(unit, to: &json) }
-            }
-            json.key("findings"); json.array { json in
-                for finding in result.findings { write(finding, to: &json) }
-            }
+    /// Streams report.json to `output`: the findings are written in chunks on every core, so the file is
+    /// never whole in memory (a registry adopting Herald has several findings per account).
+    public static func render(_ result: AuditResult, to output: (UnsafeRawBufferPointer) throws -> Void) throws {
+        var json = JSONWriter()
+        json.startObject()
+        json.key("schema_version"); json.number(schemaVersion)
+        json.key("tool"); json.object { json in
+            json.key("name"); json.string("herald")
+            json.key("version"); json.string(HeraldVersion.current)
         }
-        return json.bytes + [UInt8(ascii: "\n")]
+        json.key("organisation"); json.string(result.organisation)
+        json.key("as_of"); json.string(result.asOf.description)
+        json.key("summary"); json.object { json in
+            json.key("accounts"); json.number(result.accountCount)
+            json.key("units"); json.number(result.units.count)
+            json.key("errors"); json.number(result.errorCount)
+            json.key("warnings"); json.number(result.warningCount)
+            json.key("waived"); json.number(result.waivedCount)
+            json.key("failing_accounts"); json.number(result.failingAccountCount)
+        }
+        json.key("units"); json.array { json in
+            for unit in result.units { write(unit, to: &json) }
+        }
+        json.key("findings")
+        json.startArray()
+        try streamElements(count: result.findings.count, into: &json, to: output) { index, json in write(result.findings[index], to: &json) }
+        json.endArray()
+        json.endObject()
+        try (json.drain() + [UInt8(ascii: "\n")]).withUnsafeBytes(output)
+    }
+
+    /// Hands what `json` holds to `output`, then writes `count` elements into the array open in it, in
+    /// chunks rendered on every core and handed to `output` in order as they are done.
+    static func streamElements(count: Int, into json: inout JSONWriter, to output: (UnsafeRawBufferPointer) throws -> Void,
+                               _ element: @escaping @Sendable (Int, inout JSONWriter) -> Void) throws {
+        try json.drain().withUnsafeBytes(output)
+        let depth = json.currentDepth
+        try Fragments.render(count: count, { range in
+            var fragment = JSONWriter(elementsAt: depth, afterOthers: range.lowerBound > 0, capacity: range.count * 400)
+            for index in range { element(index, &fragment) }
+            return fragment.drain()
+        }, into: { bytes in try bytes.withUnsafeBytes(output) })
+        json.elementsWereWritten(count)
     }
 
     private static func write(_ unit: AuditResult.UnitSummary, to json: inout JSONWriter) {
