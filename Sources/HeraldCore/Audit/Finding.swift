@@ -1,5 +1,9 @@
 /// A violation placed in its account and file, with the severity the organisation gives its rule.
-public struct Finding: Sendable, Equatable {
+///
+/// An immutable object: an audit of a registry that adopts Herald has several findings per account, and
+/// they are sorted, gathered and handed to every report; a copy of a reference costs one count where a
+/// copy of the fields cost one for each of its strings.
+public final class Finding: Sendable, Equatable {
     public let rule: String
     public let severity: Severity
     /// As reached from the working directory: `Inventory/accounts/parks/x-fairhavenparks.yaml`.
@@ -12,7 +16,7 @@ public struct Finding: Sendable, Equatable {
     public let message: String
     public let field: String?
     /// The waiver that excuses this finding: it is reported but counts neither as an error nor a warning.
-    public private(set) var waiver: AppliedWaiver?
+    public let waiver: AppliedWaiver?
 
     public var isWaived: Bool { waiver != nil }
 
@@ -31,9 +35,13 @@ public struct Finding: Sendable, Equatable {
 
     /// The same finding, excused by `waiver`.
     public func waived(by waiver: AppliedWaiver) -> Finding {
-        var copy = self
-        copy.waiver = waiver
-        return copy
+        Finding(rule: rule, severity: severity, file: file, location: location, account: account, unit: unit, message: message, field: field,
+                waiver: waiver)
+    }
+
+    public static func == (a: Finding, b: Finding) -> Bool {
+        a === b || (a.rule == b.rule && a.severity == b.severity && a.file == b.file && a.location == b.location && a.account == b.account
+                    && a.unit == b.unit && a.message == b.message && a.field == b.field && a.waiver == b.waiver)
     }
 
     /// The finding with withheld text hidden in its file's path, message, account and waiver reason (a

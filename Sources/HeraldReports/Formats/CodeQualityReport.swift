@@ -17,7 +17,7 @@ public enum CodeQualityReport {
             json.object { json in
                 json.key("description"); json.string(FindingLines.waiverNote(finding) + finding.message)
                 json.key("check_name"); json.string(finding.rule)
-                json.key("fingerprint"); json.string(fingerprint)
+                json.key("fingerprint"); json.string(FindingFingerprint.text(fingerprint))
                 json.key("severity"); json.string(finding.isWaived ? "info" : finding.severity == .error ? "major" : "minor")
                 json.key("location"); json.object { json in
                     json.key("path"); json.string(finding.file)

@@ -27,8 +27,16 @@ public enum SARIFReport {
     /// waived findings last, in report order within each. Returns the indices kept, in report order.
     public static func kept(_ findings: [Finding], limit: Int = maximumResults) -> [Int] {
         guard findings.count > limit else { return Array(findings.indices) }
-        func rank(_ finding: Finding) -> Int { finding.isWaived ? 2 : finding.severity == .error ? 0 : 1 }
-        return findings.indices.sorted { (rank(findings[$0]), $0) < (rank(findings[$1]), $1) }.prefix(limit).sorted()
+        // One pass, not a sort: a registry adopting Herald has hundreds of thousands of findings.
+        var byRank: [[Int]] = [[], [], []]
+        for index in findings.indices {
+            let finding = findings[index]
+            byRank[finding.isWaived ? 2 : finding.severity == .error ? 0 : 1].append(index)
+        }
+        var kept: [Int] = []
+        kept.reserveCapacity(limit)
+        for rank in byRank where kept.count < limit { kept += rank.prefix(limit - kept.count) }
+        return kept.sorted()
     }
 
     /// What the run says about findings it leaves out, or nil when it holds them all.
@@ -45,19 +53,19 @@ public enum SARIFReport {
     /// `maximumBytes` in all).
     public static func render(_ result: AuditResult) -> [UInt8] {
         var limit = maximumResults
+        let fingerprints = FindingFingerprint.all(result.findings)
         while true {
-            let bytes = render(result, limit: limit)
+            let bytes = render(result, limit: limit, fingerprints: fingerprints)
             guard bytes.count > maximumBytes, limit > 1 else { return bytes }
             limit = max(1, Int(Double(limit) * Double(maximumBytes) / Double(bytes.count) * 0.95))
         }
     }
 
-    private static func render(_ result: AuditResult, limit: Int) -> [UInt8] {
+    private static func render(_ result: AuditResult, limit: Int, fingerprints: [UInt64]) -> [UInt8] {
         let ruleIndex = Dictionary(uniqueKeysWithValues: result.rules.enumerated().map { ($1.id, $0) })
-        let fingerprints = FindingFingerprint.all(result.findings)
         let kept = kept(result.findings, limit: limit)
         let notice = leftOutNotice(total: result.findings.count, kept: kept, findings: result.findings)
-        var json = JSONWriter(capacity: 8192 + result.findings.count * 700)
+        var json = JSONWriter(capacity: 8192 + kept.count * 700)
         json.object { json in
             json.key("$schema"); json.string(schema)
             json.key("version"); json.string(version)
@@ -123,7 +131,7 @@ public enum SARIFReport {
         }
     }
 
-    private static func write(_ finding: Finding, ruleIndex: Int?, fingerprint: String, to json: inout JSONWriter) {
+    private static func write(_ finding: Finding, ruleIndex: Int?, fingerprint: UInt64, to json: inout JSONWriter) {
         json.object { json in
             json.key("ruleId"); json.string(finding.rule)
             if let ruleIndex { json.key("ruleIndex"); json.number(ruleIndex) }
@@ -140,7 +148,7 @@ public enum SARIFReport {
                     }
                 }
             }
-            json.key("partialFingerprints"); json.object { json in json.key(fingerprintKey); json.string(fingerprint) }
+            json.key("partialFingerprints"); json.object { json in json.key(fingerprintKey); json.string(FindingFingerprint.text(fingerprint)) }
             if let waiver = finding.waiver {
                 // SARIF's own word for an accepted exception: code scanning shows the result as dismissed.
                 json.key("suppressions"); json.array { json in

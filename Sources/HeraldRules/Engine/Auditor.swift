@@ -44,7 +44,7 @@ public struct Auditor: Sendable {
             return (findings, outcomes)
         }
         var organisationFindings: [Finding] = []
-        for rule in active where rule.description.auditsOrganisationFiles {
+        for rule in active where rule.info.scope.organisationFiles {
             for found in rule.rule.checkOrganisation(in: context) {
                 organisationFindings.append(Finding(rule: rule.id, severity: rule.severity, file: found.file, location: found.violation.location,
                                                     account: nil, unit: found.unit, message: organisationRedaction.apply(found.violation.message),
@@ -105,11 +105,10 @@ public struct Auditor: Sendable {
     }
 
     /// A rule as this audit runs it: the organisation's severity, and what the per-account loop reads of
-    /// its documentation, read once (copying a whole description, examples included, for every account
-    /// and rule cost more than some rules' checks).
-    struct ActiveRule: Sendable {
+    /// its documentation, read once. An object: the loop hands it around for every account and rule.
+    final class ActiveRule: Sendable {
         let rule: any Rule
-        let description: RuleDescription
+        let info: AuditedRule
         let id: String
         let severity: Severity
         let isFindingsRule: Bool
@@ -118,19 +117,16 @@ public struct Auditor: Sendable {
         let appliesToUnreadFiles: Bool
 
         init(_ rule: any Rule, severity: Severity) {
+            let description = rule.description
             self.rule = rule
-            description = rule.description
             id = description.id
             self.severity = severity
             isFindingsRule = rule is any FindingsRule
             auditsAccounts = description.auditsAccounts
             appliesToRetired = description.appliesToRetired
             appliesToUnreadFiles = description.appliesToUnreadFiles
-        }
-
-        var info: AuditedRule {
-            AuditedRule(id: id, summary: description.summary, rationale: description.rationale, severity: severity,
-                        scope: .init(accounts: auditsAccounts, organisationFiles: description.auditsOrganisationFiles))
+            info = AuditedRule(id: id, summary: description.summary, rationale: description.rationale, severity: severity,
+                               scope: .init(accounts: auditsAccounts, organisationFiles: description.auditsOrganisationFiles))
         }
 
         /// Whether the rule looks at `account`: rules about organisation files look at no account; retired
