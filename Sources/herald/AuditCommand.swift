@@ -31,7 +31,7 @@ struct Audit: ParsableCommand {
         Interruption.shared.install()
         let renderer = ReportRenderer(html: try htmlReport())
         let registry = try Outcome.loadRegistry(options.inventory)
-        let result = Auditor(asOf: options.auditDate).audit(consume registry)
+        let result = Auditor(asOf: options.auditDate).audit(registry)
         print(AuditSummaryText.render(result))
         let formats = format.isEmpty ? ReportFormat.allCases : format.flatMap(\.formats).uniqued()
         do {

@@ -39,7 +39,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let registry = try Outcome.loadRegistry(options.inventory)
-        let result = Auditor(asOf: options.auditDate).audit(consume registry)
+        let result = Auditor(asOf: options.auditDate).audit(registry)
         let scope = PathScope(paths)
         let shown = result.findings.filter { scope.contains($0.file) }
         let lines = FindingLines(colour: color.enabled)

@@ -75,30 +75,41 @@ import Testing
     }
 }
 
-/// Values libxml2's escaping would leave unchanged are written as they are (`XMLText.Escaping`); these
-/// must give the very bytes libxml2's own escaping gives, for every kind of text.
-@Suite struct XMLWriterFastPathTests {
+/// Herald writes XML itself (see `XMLWriter` for why); every kind of text must come out as the very
+/// bytes libxml2's own text writer gives (after the characters XML cannot carry are replaced).
+@Suite struct XMLWriterMatchesLibxml2Tests {
     static let samples = [
         "plain", "Inventory/accounts/parks/x-fairhavenparks.yaml", "a < b", "a > b", "Parks & Rec", "\"quoted\"", "it's",
         "tab\there", "line\nbreak", "carriage\rreturn", "Café", "emoji 👩🏽‍💻 🇬🇧", "rtl \u{202E}txt", "del\u{7F}", "]]>", "<!-- -->",
-        "&amp;", "", " ", "x:parks · owner-assigned", "\u{0301}\"", "nul\u{0}esc\u{1B}", "non\u{FFFE}char",
+        "&amp;", "", " ", "x:parks · owner-assigned", "\u{0301}\"", "nul\u{0}esc\u{1B}", "non\u{FFFE}char", "\u{FFFF}", "ï",
+        "\u{10FFFF}", "\u{85}next line", "\u{2028}",
     ]
 
     @Test(arguments: samples)
-    func attributesAndTextMatchLibxml2sOwnEscaping(_ sample: String) throws {
-        let herald = try XMLWriter(depth: 0)
+    func attributesAndTextAreLibxml2sBytes(_ sample: String) throws {
+        let herald = XMLWriter()
+        herald.startDocument()
         herald.startElement("e")
         herald.attribute("a", sample)
         herald.text(sample)
         herald.endElement()
-
-        // The same through libxml2's escaping only (the sample cleaned first, as the writer does).
+        // libxml2 gets the sample cleaned, as Herald cleans it: libxml2 itself would stop at a NUL.
         let cleaned = XMLText.clean(sample)
-        let reference = try XMLWriter(depth: 0)
-        reference.startElement("e")
-        reference.attributeThroughLibxml2("a", cleaned)
-        reference.textThroughLibxml2(cleaned)
-        reference.endElement()
-        #expect(try herald.finish() == (try reference.finish()))
+        let reference = try #require(LibXML2Writer.document(element: "e", attribute: ("a", cleaned), text: cleaned))
+        #expect(try herald.finish() == reference, "\(String(decoding: reference, as: UTF8.self))")
+    }
+
+    @Test func emptyElementsAndEmptyTextAreWrittenAsLibxml2WritesThem() throws {
+        for (text, expected) in [(nil, "<e/>"), ("", "<e></e>")] as [(String?, String)] {
+            let herald = XMLWriter()
+            herald.startDocument()
+            herald.startElement("e")
+            if let text { herald.text(text) }
+            herald.endElement()
+            let reference = try #require(LibXML2Writer.document(element: "e", attribute: nil, text: text))
+            #expect(try herald.finish() == reference)
+            #expect(String(decoding: reference, as: UTF8.self) == "<?xml version=\"1.0\"?>\n\(expected)\n")
+        }
     }
 }
+

@@ -12,9 +12,7 @@ package enum ParallelMap {
         map(indices: items.indices, chunkSize: chunkSize) { transform(items[$0]) }
     }
 
-    /// Maps a function over `indices`. Callers that read large values out of an array use this rather than
-    /// `map`: a value handed to a closure is copied (each of its fields retained), one read in place is not.
-    package static func map<Result: Sendable>(indices: Range<Int>, chunkSize: Int = 64, _ transform: @Sendable (Int) -> Result) -> [Result] {
+    private static func map<Result: Sendable>(indices: Range<Int>, chunkSize: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
         let chunks = (indices.count + chunkSize - 1) / chunkSize
         guard chunks > 1 else { return indices.map(transform) }
         let slots = ResultSlots<Result>(count: indices.count)
@@ -28,20 +26,7 @@ package enum ParallelMap {
     /// `map` for transforms that give several results each, flattened in order.
     package static func flatMap<Element: Sendable, Result: Sendable>(_ items: [Element], chunkSize: Int = 64,
                                                                      _ transform: @Sendable (Element) -> [Result]) -> [Result] {
-        var groups = map(items, chunkSize: chunkSize, transform)
-        let total = groups.reduce(0) { $0 + $1.count }
-        // Results are moved out, last first: `joined()` would copy each (retaining its every field) and then
-        // free the originals, and so would reversing a group to pop from its front.
-        return [Result](unsafeUninitializedCapacity: total) { target, count in
-            var next = total
-            while var group = groups.popLast() {
-                while let result = group.popLast() {
-                    next -= 1
-                    (target.baseAddress! + next).initialize(to: result)
-                }
-            }
-            count = total
-        }
+        map(items, chunkSize: chunkSize, transform).flatMap { $0 }
     }
 }
 

@@ -49,8 +49,6 @@ extension FileBytes.Failure {
         switch cause {
         case let .tooLarge(bytes):
             return "the file is \(FileLimits.describe(bytes: bytes)), more than the \(FileLimits.describeLimit(limit)) \(what) may hold, so it is not read: check that it is the right file and shorten the value that makes it so long"
-        case let .notRegular(kind):
-            return FileBytes.Failure.notAFile(kind)
         case .system:
             return "the file could not be read (\(reason)): check that it exists and is readable"
         }

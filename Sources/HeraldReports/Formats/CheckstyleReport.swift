@@ -5,7 +5,7 @@ import HeraldCore
 public enum CheckstyleReport {
     /// Streams checkstyle.xml to `output`.
     public static func render(_ result: AuditResult, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
-        let xml = try XMLWriter(streamingTo: output)
+        let xml = XMLWriter(streamingTo: output)
         xml.startDocument()
         xml.startElement("checkstyle")
         xml.attribute("version", "1.0")

@@ -1,4 +1,3 @@
-import CLibXML2
 import HeraldCore
 
 /// `junit.xml`: the audit as test results for Jenkins, GitLab and Azure DevOps, valid against the strict
@@ -26,12 +25,12 @@ public enum JUnitReport {
     public static let sizeBudget = 28_000_000
 
     static func render(_ result: AuditResult, sizeBudget: Int, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
-        let xml = try XMLWriter(streamingTo: output)
+        let xml = XMLWriter(streamingTo: output)
         // The schema asks for a timestamp and a host; both are fixed so that equal audits give equal files.
         let timestamp = result.asOf.description + "T00:00:00"
         let facts = ParallelMap.map(Fragments.chunks(of: 0..<result.accountCount), chunkSize: 1) { ChunkFacts($0, result) }
         // Every suite's counts come first in the file: they are worked out before its test cases are written.
-        var counts = ParallelMap.map(indices: result.rules.indices, chunkSize: 1) { index in
+        var counts = ParallelMap.map(Array(result.rules.indices), chunkSize: 1) { index in
             suiteCounts(of: result.rules[index], index, in: result, facts: facts)
         }
         let passingCases = counts.reduce(0) { $0 + $1.passed }
@@ -138,25 +137,18 @@ public enum JUnitReport {
     }
 
     /// What every suite asks of a chunk of accounts, worked out once per chunk and on every core: each
-    /// account's `classname` and the start of its test cases' `name`, escaped once.
+    /// account's `classname` and the start of its test cases' `name`.
     private struct ChunkFacts: Sendable {
         let accounts: Range<Int>
-        /// Per account: its unit as `herald.<unit>` (the `classname`), then its name followed by " · " (the
-        /// `name`'s start).
-        let texts: EscapedAttributeValues
-        /// Per account: its `classname`, unescaped (passing accounts are counted by it).
+        /// Per account: its unit as `herald.<unit>` (the `classname`; passing accounts are counted by it).
         let classNames: [String]
+        /// Per account: its name followed by " · " (the start of its test cases' `name`).
+        let names: [String]
 
         init(_ accounts: Range<Int>, _ result: AuditResult) {
             self.accounts = accounts
-            var texts: [String] = []
-            texts.reserveCapacity(2 * accounts.count)
-            for audited in result.accounts[accounts] {
-                texts.append(JUnitReport.className(unit: audited.unitKey))
-                texts.append((audited.account.identity ?? JUnitReport.fileName(audited.account.file)) + " · ")
-            }
-            self.texts = EscapedAttributeValues(texts)
-            classNames = stride(from: 0, to: texts.count, by: 2).map { texts[$0] }
+            classNames = result.accounts[accounts].map { JUnitReport.className(unit: $0.unitKey) }
+            names = result.accounts[accounts].map { ($0.account.identity ?? JUnitReport.fileName($0.account.file)) + " · " }
         }
     }
 
@@ -183,72 +175,37 @@ public enum JUnitReport {
     /// The test cases of one rule for a chunk of accounts.
     /// - Parameter passing: false to leave out passing accounts (they are counted per unit instead).
     private static func cases(for rule: AuditedRule, _ ruleIndex: Int, in result: AuditResult, facts: ChunkFacts, passing: Bool) throws -> [UInt8] {
-        let accounts = facts.accounts
-        let xml = try XMLWriter(depth: 2, capacity: accounts.count * 200)
-        let ruleID = EscapedAttributeValues([rule.id, "0"])
-        let outcomes = accounts.map { result.outcome(ofRule: ruleIndex, onAccount: $0) }
-        let listPassing = passing
-        // Values escaped once per account and rule: no work per test case but writing them. Passing test
-        // cases, almost all of them, are assembled here byte for byte as libxml2 would write them, a run at
-        // a time, straight into the fragment.
-        let opening = Array(xml.lineStart) + Array(#"<testcase classname=""#.utf8), between = Array(#"" name=""#.utf8)
-        let closing = ruleID.withValues { constant in Array(constant(0)) + Array(#"" time=""#.utf8) + Array(constant(1)) + Array(#""/>"#.utf8) }
-        facts.texts.withValues { text in
-            ruleID.withValues { constant in
-                var index = accounts.lowerBound
-                while index < accounts.upperBound {
-                    var passing = index
-                    while passing < accounts.upperBound, outcomes[passing - accounts.lowerBound] == .passed { passing += 1 }
-                    if passing > index && !listPassing {
-                        index = passing
-                        continue
-                    }
-                    if passing > index {
-                        xml.appendMarkup { bytes in
-                            for account in index..<passing {
-                                let local = account - accounts.lowerBound
-                                bytes.append(contentsOf: opening)
-                                bytes.append(contentsOf: text(2 * local))
-                                bytes.append(contentsOf: between)
-                                bytes.append(contentsOf: text(2 * local + 1))
-                                bytes.append(contentsOf: closing)
-                            }
-                        }
-                        index = passing
-                        continue
-                    }
-                    let outcome = outcomes[index - accounts.lowerBound]
-                    let local = index - accounts.lowerBound
-                    defer { index += 1 }
-                    xml.startElement("testcase")
-                    xml.attribute("classname", escaped: text(2 * local))
-                    xml.attribute("name", escaped: text(2 * local + 1), constant(0))
-                    xml.attribute("time", escaped: constant(1))
-                    switch outcome {
-                    case .passed:
-                        break
-                    case .notApplicable:
-                        xml.startElement("skipped")
-                        xml.attribute("message", "not checked: the rule does not apply to retired accounts")
-                        xml.endElement()
-                    case .failed:
-                        failure(result.findings(of: result.accounts[index]).filter { $0.rule == rule.id && !$0.isWaived }, rule, to: xml)
-                    case .waived:
-                        let waived = result.findings(of: result.accounts[index]).filter { $0.rule == rule.id }
-                        let waiver = waived[0].waiver!
-                        xml.startElement("skipped")
-                        xml.attribute("message", "waived until \(waiver.expires) by \(waiver.approvedBy): \(waiver.reason)")
-                        xml.text(waived.map { "\($0.file):\($0.location.line):\($0.location.column): \($0.message)" }.joined(separator: "\n"))
-                        xml.endElement()
-                    case .unreadable:
-                        xml.startElement("error")
-                        xml.attribute("type", "unreadable-file")
-                        xml.attribute("message", "\(result.accounts[index].account.file) could not be read as an account file; see its inventory-schema finding")
-                        xml.endElement()
-                    }
-                    xml.endElement()
-                }
+        let xml = XMLWriter(depth: 2, capacity: facts.accounts.count * 200)
+        for (local, index) in facts.accounts.enumerated() {
+            let outcome = result.outcome(ofRule: ruleIndex, onAccount: index)
+            if outcome == .passed && !passing { continue }
+            xml.startElement("testcase")
+            xml.attribute("classname", facts.classNames[local])
+            xml.attribute("name", facts.names[local] + rule.id)
+            xml.attribute("time", "0")
+            switch outcome {
+            case .passed:
+                break
+            case .notApplicable:
+                xml.startElement("skipped")
+                xml.attribute("message", "not checked: the rule does not apply to retired accounts")
+                xml.endElement()
+            case .failed:
+                failure(result.findings(of: result.accounts[index]).filter { $0.rule == rule.id && !$0.isWaived }, rule, to: xml)
+            case .waived:
+                let waived = result.findings(of: result.accounts[index]).filter { $0.rule == rule.id }
+                let waiver = waived[0].waiver!
+                xml.startElement("skipped")
+                xml.attribute("message", "waived until \(waiver.expires) by \(waiver.approvedBy): \(waiver.reason)")
+                xml.text(waived.map { "\($0.file):\($0.location.line):\($0.location.column): \($0.message)" }.joined(separator: "\n"))
+                xml.endElement()
+            case .unreadable:
+                xml.startElement("error")
+                xml.attribute("type", "unreadable-file")
+                xml.attribute("message", "\(result.accounts[index].account.file) could not be read as an account file; see its inventory-schema finding")
+                xml.endElement()
             }
+            xml.endElement()
         }
         return try xml.finish()
     }

@@ -9,7 +9,7 @@ public enum XMLReport {
 
     /// Streams report.xml to `output`; the accounts are written in chunks on every core.
     public static func render(_ result: AuditResult, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
-        let xml = try XMLWriter(streamingTo: output)
+        let xml = XMLWriter(streamingTo: output)
         xml.startDocument()
         xml.startElement("report")
         xml.attribute("xmlns", namespace)
@@ -45,7 +45,7 @@ public enum XMLReport {
         }
         xml.startElement("accounts")
         try Fragments.render(count: result.accountCount, { range in
-            let fragment = try XMLWriter(depth: 2, capacity: range.count * 800)
+            let fragment = XMLWriter(depth: 2, capacity: range.count * 800)
             for audited in result.accounts[range] {
                 let standards = audited.account.unit.flatMap { result.registry.standards[$0.value] == nil ? nil : $0.value }
                 write(audited.account, result.findings(of: audited), standards: standards, to: fragment)

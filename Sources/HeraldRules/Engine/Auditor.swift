@@ -11,9 +11,8 @@ public struct Auditor: Sendable {
         self.asOf = asOf
     }
 
-    /// - Parameter registry: consumed: the result's registry is the same one with withheld text hidden,
-    ///   changed in place when nothing else holds it (callers pass `consume registry`).
-    public func audit(_ registry: consuming Registry) -> AuditResult {
+    /// The audit of `registry`; the result's registry is the same one with withheld text hidden.
+    public func audit(_ registry: Registry) -> AuditResult {
         let active = activeRules(for: registry.organisation)
         let (perAccount, outcomes, organisationFindings) = findings(in: registry, rules: active)
         return AuditResult(registry: Auditor.printable(registry), asOf: asOf, rules: active.map(\.info), accountFindings: perAccount,
@@ -56,7 +55,7 @@ public struct Auditor: Sendable {
 
     /// The registry as reports may print it: withheld text hidden in the accounts that hold it and, when the
     /// organisation files hold any, in people's and units' fields. Rules never see this copy.
-    static func printable(_ registry: consuming Registry) -> Registry {
+    static func printable(_ registry: Registry) -> Registry {
         var printable = registry
         let withheld = printable.accounts.indices.filter { !printable.accounts[$0].withheld.isEmpty }
         for index in withheld {
