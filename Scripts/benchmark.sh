@@ -38,7 +38,8 @@ measure() { # label, command...: appends "label wall_s peak_kb"
 }
 
 find "$data/Inventory" -type f -exec cat {} + > /dev/null   # warm the page cache
-unit=$(ls "$data/Inventory/accounts" | head -1)   # the folder `herald check` is given
+folders=("$data"/Inventory/accounts/*)
+unit=$(basename "${folders[0]}")   # the folder `herald check` is given
 results=$(mktemp)
 for run in $(seq "$runs"); do
   (cd "$data" && measure json "$herald" audit --inventory Inventory --output Reports --as-of 2026-11-24 --format json) >> "$results"

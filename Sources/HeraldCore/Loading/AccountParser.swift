@@ -153,9 +153,11 @@ enum AccountParser {
             let expected = AccountIdentifiers.fileStem(platform: platform.value, handle: handle.value)
             // A name written with the handle's colons (a DID) is accepted too; the hint gives the one every
             // system can store (Windows refuses colons in file names).
-            let accepted = [expected, "\(platform.value.rawValue)-\(AccountIdentifiers.bare(handle.value))".lowercased()]
             let name = fileName.lowercased()
-            if !accepted.contains(where: { name == $0 + ".yaml" || name == $0 + ".yml" }) {
+            let stem = name.hasSuffix(".yaml") ? name.dropLast(5) : name.hasSuffix(".yml") ? name.dropLast(4) : name[...]
+            let matches = stem == expected
+                || (handle.value.contains(":") && stem == "\(platform.value.rawValue)-\(AccountIdentifiers.bare(handle.value))".lowercased())
+            if !matches {
                 let fix = account.handleIsUnusable || account.identifiers?.handleCanExist == false
                     ? "correct the handle first (it cannot exist on \(platform.value.rawValue)), then name the file <platform>-<handle>.yaml"
                     : "rename the file to \(expected).yaml or correct platform/handle"

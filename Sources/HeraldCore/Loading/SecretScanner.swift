@@ -168,7 +168,7 @@ enum SecretScanner {
                 mayHoldPassword = mayHoldPassword || previous | 0x20 == UInt8(ascii: "p")
             default: break
             }
-            if !isWordByte(previous) && prefixesByFirstByte[Int(byte)] != nil { mayHoldToken = true }
+            if !isWordByte(previous) && startsKnownPrefix[Int(byte)] { mayHoldToken = true }
             previous = byte
         }
         var found: [(reason: SecretSuspect.Reason, withheld: String)] = []
@@ -209,6 +209,10 @@ enum SecretScanner {
         }
         return found
     }
+
+    /// Whether a byte starts a known prefix: the scan asks this of every byte of every value, and reading
+    /// `prefixesByFirstByte` there retained and released an array each time.
+    private static let startsKnownPrefix: [Bool] = prefixesByFirstByte.map { $0 != nil }
 
     /// The known prefixes by their first byte, longest first, as bytes.
     private static let prefixesByFirstByte: [[(bytes: [UInt8], name: String, minimumLength: Int)]?] = {

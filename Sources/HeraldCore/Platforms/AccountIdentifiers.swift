@@ -135,7 +135,16 @@ public struct AccountIdentifiers: Sendable {
     /// The file name an account file should have: `<platform>-<handle>.yaml`, the handle as the platform
     /// writes it (no leading `@`), lower-cased, a colon (in a DID) written `-` so every system can store it.
     public static func fileStem(platform: Platform, handle: String) -> String {
-        String("\(platform.rawValue)-\(bare(handle))".lowercased().map { $0 == ":" ? "-" : $0 })
+        let name = bare(handle)
+        // Every account's file name is checked against this: ASCII names (nearly all) are lower-cased byte
+        // by byte, without building Characters.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = Array(platform.rawValue.utf8)
+            bytes.append(UInt8(ascii: "-"))
+            for byte in name.utf8 { bytes.append(byte == UInt8(ascii: ":") ? UInt8(ascii: "-") : ASCIICase.lower(byte)) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String("\(platform.rawValue)-\(name)".lowercased().map { $0 == ":" ? "-" : $0 })
     }
 }
 
