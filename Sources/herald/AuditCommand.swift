@@ -36,7 +36,8 @@ struct Audit: ParsableCommand {
         let formats = format.isEmpty ? ReportFormat.allCases : format.flatMap(\.formats).uniqued()
         do {
             let folder = try ReportFolder(output, replacing: formats.map(\.fileName),
-                                          protected: [options.inventory, FileManager.default.currentDirectoryPath])
+                                          protected: [options.inventory, FileManager.default.currentDirectoryPath],
+                                          reportNames: ReportFormat.allCases.map(\.fileName))
             // Reports are rendered side by side, longest first, each on a thread of its own: each has
             // stretches that run on one core, and the short ones then fill the gaps at the end.
             let longestFirst = formats.sorted { $0.renderingCost > $1.renderingCost }
@@ -72,7 +73,9 @@ struct Audit: ParsableCommand {
             // A report that failed because a signal removed its folder is not an error to report: the
             // signal ends the process while this waits.
             Interruption.shared.uninterrupted {}
-            Console.error(TerminalText.safe("herald: error: the reports could not be written, \(output) is as it was: \(error)"))
+            let state = (error as? ReportFolder.Failure)?.folderChanged == true
+                ? "some reports of this audit are already in \(output), beside older ones" : "\(output) is as it was"
+            Console.error(TerminalText.safe("herald: error: the reports could not be written, \(state): \(error)"))
             throw Outcome.reportNotWritten.exitCode
         }
         let failed = options.failOn.severity.map(result.hasFindings(atOrAbove:)) ?? false

@@ -1,7 +1,7 @@
 import CSystemCalls
 import Foundation
-import Synchronization
 import HeraldReports
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,77 +16,109 @@ import Darwin
 /// formats not asked for, files people put there). When every report is on disk, the two folders are
 /// swapped in one system call (`renameat2` with `RENAME_EXCHANGE` on Linux, `renamex_np` with
 /// `RENAME_SWAP` on macOS) and the old set is deleted. A kill at any point leaves the old set or the new
-/// one, and at most a staging folder, which the next audit removes once its process is gone. Two audits
+/// one, and at most a staging folder, which the next audit removes once its owner is gone. Two audits
 /// writing the same folder at once each swap in a complete set: the last one wins.
 ///
-/// On a file system that cannot swap (NFS, SMB), the reports are renamed into the folder one by one; a
-/// kill during those renames can then leave reports of two audits side by side (docs/reports.md).
+/// Where the folder cannot be swapped — it is a mount point (a container's volume), its parent folder
+/// cannot be written, or the file system cannot swap two folders (NFS, SMB) — the reports are staged
+/// inside it (`Reports/.herald-<pid>`) and renamed into it one by one, under a lock that keeps two audits'
+/// renames apart; there a kill during those renames can leave reports of two audits side by side
+/// (docs/reports.md, "Writing").
+///
+/// Whether the owner of a staging folder still runs is asked of a lock it holds (`<staging>.lock`, `flock`),
+/// not of its process id: two containers sharing a volume have process ids of their own.
 final class ReportFolder: @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible {
         let path: String
         let reason: String
+        /// True when some reports of the new set were already in the folder (renaming one by one).
+        var folderChanged = false
         var description: String { "\(path): \(reason)" }
     }
 
     /// The folder as the user named it, for messages: `Reports`.
     let shown: String
-    /// The folder that is swapped: absolute, with symbolic links resolved (a `Reports` link to a web
-    /// server's folder keeps pointing there).
+    /// The folder the reports end up in: absolute, with symbolic links resolved (a `Reports` link to a
+    /// web server's folder keeps pointing there).
     private let target: String
     private let staging: String
+    /// True when the staging folder is swapped with the folder; false when its reports are renamed into it.
+    private let swapsWhole: Bool
     private let fileNames: [String]
+    /// The descriptor of the lock that tells other audits this staging folder is alive.
+    private var liveness: Int32
     private var interruptionToken: Int?
     /// Set, under the interruption lock, once the new set is in place.
     private let switched = Atomic(false)
 
-    /// Creates the staging folder, holding what the current folder holds except `fileNames`.
+    /// Creates the staging folder (for a swap, holding what the current folder holds except `fileNames`).
     /// - Parameter protected: folders the reports folder may not be or contain (the inventory, the working
     ///   folder): swapping it would move them away.
+    /// - Parameter reportNames: the file names of every report format (debris of earlier versions is
+    ///   recognised by them).
     /// - Throws: `Failure` when the folder cannot be created or prepared.
-    init(_ output: String, replacing fileNames: [String], protected: [String]) throws(Failure) {
+    init(_ output: String, replacing fileNames: [String], protected: [String], reportNames: [String]) throws(Failure) {
         var shown = output
         while shown.count > 1 && shown.hasSuffix("/") { shown.removeLast() }
         self.shown = shown
         self.fileNames = fileNames
         let absolute = shown.hasPrefix("/") ? shown : FileManager.default.currentDirectoryPath + "/" + shown
-        let existed: Bool
         var info = stat()
-        if lstat(absolute, &info) == 0 {
-            guard stat(absolute, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, let resolved = ReportFolder.resolved(absolute) else {
-                throw Failure(path: shown, reason: "exists but is not a folder (or is a link to nothing): name a folder for the reports")
-            }
-            target = resolved
-            existed = true
-        } else {
-            let parent = (absolute as NSString).deletingLastPathComponent
-            try ReportFolder.createFolders(parent, shown: shown)
-            guard let resolvedParent = ReportFolder.resolved(parent) else { throw Failure(path: shown, reason: ReportFolder.lastError()) }
-            target = (resolvedParent == "/" ? "" : resolvedParent) + "/" + (absolute as NSString).lastPathComponent
-            existed = false
+        if lstat(absolute, &info) != 0 {
+            try ReportFolder.createFolders(absolute, shown: shown)
         }
+        guard stat(absolute, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, let resolved = ReportFolder.resolved(absolute) else {
+            throw Failure(path: shown, reason: "exists but is not a folder (or is a link to nothing): name a folder for the reports")
+        }
+        target = resolved
         for folder in protected.compactMap(ReportFolder.resolved) where target == "/" || folder == target || folder.hasPrefix(target + "/") {
             throw Failure(path: shown, reason: "the reports folder is replaced as a whole at the end of each audit, and \(folder) is in it: name a folder of its own for the reports, like Reports")
         }
         let parent = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
-        ReportFolder.removeDebris(in: parent, name: name, target: existed ? target : nil)
-        staging = parent + "/" + ReportFolder.stagingPrefix(name) + String(getpid())
-        let mode = existed ? info.st_mode & 0o7777 : 0o755
-        guard mkdir(staging, mode) == 0 else {
-            throw Failure(path: shown, reason: "the new reports cannot be prepared beside it (\(staging)): \(ReportFolder.lastError())")
-        }
-        chmod(staging, mode)  // mkdir applies the umask; the folder keeps the old one's permissions
+        var parentInfo = stat()
+        let pid = String(getpid())
+        ReportFolder.removeDebris(in: parent, prefix: ReportFolder.stagingPrefix(name))
+        ReportFolder.removeDebris(in: target, prefix: ".herald-")
+        ReportFolder.removeEarlierDebris(in: target, reportNames: reportNames)
+        let mode = info.st_mode & 0o7777
+        (staging, swapsWhole, liveness) = try ReportFolder.makeStaging(
+            beside: parent + "/" + ReportFolder.stagingPrefix(name) + pid, inside: target + "/.herald-" + pid,
+            swappable: stat(parent, &parentInfo) == 0 && parentInfo.st_dev == info.st_dev, shown: shown)
         interruptionToken = Interruption.shared.onInterrupt { [self] in
             // After the swap the staging path holds the old set: removing it changes nothing a reader sees.
             ReportFolder.remove(staging)
+            unlink(staging + ".lock")
             return !switched.load(ordering: .sequentiallyConsistent)
         }
-        if existed {
-            do throws(Failure) { try carryOver(from: target) } catch {
-                discard()
-                throw error
-            }
+        guard swapsWhole else { return }
+        do throws(Failure) {
+            try carryOver(from: target)
+            // The folder keeps the old one's permissions; it was made private while it was filled.
+            guard chmod(staging, mode) == 0 else { throw Failure(path: shown, reason: ReportFolder.lastError()) }
+        } catch {
+            discard()
+            throw error
         }
+    }
+
+    /// The staging folder and its liveness lock: beside the folder when it can be swapped with it, else
+    /// inside it. The lock is taken before the folder exists, so no other audit ever sees the folder
+    /// without a held lock (and takes it for debris).
+    /// - Parameter swappable: false for a mount point (a swap would move the mount): its reports are
+    ///   staged inside.
+    private static func makeStaging(beside: String, inside: String, swappable: Bool, shown: String) throws(Failure)
+    -> (staging: String, swapsWhole: Bool, liveness: Int32) {
+        if swappable, let lock = takeLiveness(beside + ".lock") {
+            if mkdir(beside, 0o700) == 0 { return (beside, true, lock) }
+            release(lock, beside + ".lock")  // the parent folder cannot be written: stage inside
+        }
+        let lock = takeLiveness(inside + ".lock") ?? -1
+        guard mkdir(inside, 0o700) == 0 else {
+            if lock >= 0 { release(lock, inside + ".lock") }
+            throw Failure(path: shown, reason: "the new reports cannot be prepared in it (\(inside)): \(lastError())")
+        }
+        return (inside, false, lock)
     }
 
     /// A new report named `fileName`, written into the staging folder.
@@ -94,36 +126,43 @@ final class ReportFolder: @unchecked Sendable {
         try ReportFile(path: staging + "/" + fileName, shownPath: shown + "/" + fileName)
     }
 
-    /// Puts the new set in place of the old in one step, then deletes the old set.
-    /// - Throws: `Failure` when the swap fails; the old folder is then as it was.
+    /// Puts the new set in place of the old, then deletes what is left in the staging folder.
+    /// - Throws: `Failure` when that fails: with `folderChanged` false, the folder is as it was.
     func switchIn() throws(Failure) {
         syncFolder(staging)
         try Interruption.shared.uninterrupted { () throws(Failure) in
-            try swap()
+            if swapsWhole, herald_exchange_paths(staging, target) == 0 {
+                switched.store(true, ordering: .sequentiallyConsistent)
+                return
+            }
+            guard !swapsWhole || [EINVAL, ENOSYS, ENOTSUP, EOPNOTSUPP, EXDEV, EBUSY].contains(errno) else {
+                throw Failure(path: shown, reason: ReportFolder.lastError())
+            }
+            try renameReportByReport()
             switched.store(true, ordering: .sequentiallyConsistent)
         }
+        syncFolder(target)
         syncFolder((target as NSString).deletingLastPathComponent)
-        discard()  // after the swap, the staging path holds the old set
+        discard()
     }
 
-    private func swap() throws(Failure) {
-        if rename(staging, target) == 0 { return }  // there was no folder yet
-        guard errno == EEXIST || errno == ENOTEMPTY || errno == EISDIR || errno == ENOTDIR else {
-            throw Failure(path: shown, reason: ReportFolder.lastError())
-        }
-        if herald_exchange_paths(staging, target) == 0 { return }
-        guard errno == EINVAL || errno == ENOSYS || errno == ENOTSUP || errno == EOPNOTSUPP else {
-            throw Failure(path: shown, reason: ReportFolder.lastError())
-        }
-        // This file system cannot swap two folders: rename report by report (see the type's comment).
-        for fileName in fileNames where rename(staging + "/" + fileName, target + "/" + fileName) != 0 {
-            throw Failure(path: shown + "/" + fileName, reason: ReportFolder.lastError())
+    /// Renames each new report into the folder, holding `.herald.lock` in it so that two audits' renames
+    /// never interleave.
+    private func renameReportByReport() throws(Failure) {
+        let lock = ReportFolder.holdLock(target + "/.herald.lock", waiting: true)
+        defer { if lock >= 0 { close(lock) } }
+        for (number, fileName) in fileNames.enumerated() where rename(staging + "/" + fileName, target + "/" + fileName) != 0 {
+            throw Failure(path: shown + "/" + fileName, reason: ReportFolder.lastError(), folderChanged: number > 0)
         }
     }
 
-    /// Deletes the staging folder (the new reports before a swap, the old ones after it).
+    /// Deletes the staging folder (the new reports before a swap, the old ones after it) and its lock.
     func discard() {
         ReportFolder.remove(staging)
+        if liveness >= 0 {
+            ReportFolder.release(liveness, staging + ".lock")
+            liveness = -1
+        }
         if let token = interruptionToken { Interruption.shared.forget(token) }
         interruptionToken = nil
     }
@@ -131,13 +170,10 @@ final class ReportFolder: @unchecked Sendable {
     // MARK: Carrying over what the audit does not replace
 
     /// Links (or, where links cannot be made, copies) every entry of `source` but the new reports into
-    /// the staging folder: reports of formats not asked for, and whatever else people keep there.
+    /// the staging folder: reports of formats not asked for, and whatever else people keep there. What
+    /// cannot be carried over stops the audit's writing rather than be lost.
     private func carryOver(from source: String) throws(Failure) {
-        let entries: [String]
-        do { entries = try FileManager.default.contentsOfDirectory(atPath: source) } catch {
-            throw Failure(path: shown, reason: "its files cannot be listed: \(error.localizedDescription)")
-        }
-        for entry in entries.sorted() {
+        for entry in try entries(of: source, shown: shown) {
             guard fileNames.contains(entry) else {
                 try carry(source + "/" + entry, to: staging + "/" + entry, shown: shown + "/" + entry)
                 continue
@@ -160,49 +196,103 @@ final class ReportFolder: @unchecked Sendable {
                 throw Failure(path: shown, reason: "cannot be kept in the new report folder: \(error.localizedDescription)")
             }
         case S_IFDIR:
-            guard mkdir(destination, info.st_mode & 0o7777) == 0 else { throw Failure(path: shown, reason: ReportFolder.lastError()) }
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: source)) ?? []
-            for entry in entries.sorted() { try carry(source + "/" + entry, to: destination + "/" + entry, shown: shown + "/" + entry) }
+            // Made private and writable while it is filled, then given the original's permissions.
+            guard mkdir(destination, 0o700) == 0 else { throw Failure(path: shown, reason: ReportFolder.lastError()) }
+            for entry in try entries(of: source, shown: shown) {
+                try carry(source + "/" + entry, to: destination + "/" + entry, shown: shown + "/" + entry)
+            }
+            guard chmod(destination, info.st_mode & 0o7777) == 0 else { throw Failure(path: shown, reason: ReportFolder.lastError()) }
         case S_IFLNK:
             guard let link = try? FileManager.default.destinationOfSymbolicLink(atPath: source),
                   (try? FileManager.default.createSymbolicLink(atPath: destination, withDestinationPath: link)) != nil else {
                 throw Failure(path: shown, reason: "the link cannot be kept in the new report folder")
             }
         default:
-            Console.error(TerminalText.safe("herald: warning: \(shown): not a file, a folder or a link, so it is not kept in the new report folder"))
+            throw Failure(path: shown, reason: "this is not a file, a folder or a link, so it cannot be kept when the reports are replaced: move it out of the report folder")
+        }
+    }
+
+    private func entries(of folder: String, shown: String) throws(Failure) -> [String] {
+        do { return try FileManager.default.contentsOfDirectory(atPath: folder).sorted() } catch {
+            throw Failure(path: shown, reason: "its contents cannot be listed, so they could not be kept when the reports are replaced: \(error.localizedDescription)")
         }
     }
 
     // MARK: Debris
 
-    /// `.Reports.herald-`: staging folders are named this, then the process id.
+    /// `.Reports.herald-`: staging folders beside the reports folder are named this, then the process id.
     private static func stagingPrefix(_ name: String) -> String { "." + name + ".herald-" }
 
-    /// Removes what audits killed before they could clean up left behind: their staging folders beside
-    /// the reports folder and, from Herald versions that wrote reports inside the folder, its
-    /// `<report>.tmp-<pid>` and `<report>.previous-<pid>` files. Only when that process no longer runs.
-    private static func removeDebris(in parent: String, name: String, target: String?) {
-        let prefix = stagingPrefix(name)
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
-            if let pid = leadingProcessID(entry.dropFirst(prefix.count)), !isRunning(pid) { remove(parent + "/" + entry) }
+    /// Removes the staging folders (`<prefix><pid>`, `<prefix><pid>-discarded`) in `folder` whose audit no
+    /// longer runs: it held the lock `<staging>.lock` while it lived, or, without one, its process is gone.
+    private static func removeDebris(in folder: String, prefix: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            let rest = name.hasSuffix(".lock") ? name.dropFirst(prefix.count).dropLast(5) : name.dropFirst(prefix.count)
+            guard let pid = pid_t(rest.prefix { $0.isASCIIDigit }), rest.dropFirst(String(pid).count).isEmpty || rest.hasSuffix("-discarded") else {
+                continue
+            }
+            let base = folder + "/" + prefix + String(pid)
+            guard !isAlive(lock: base + ".lock", pid: pid) else { continue }
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+            unlink(base + ".lock")
         }
-        guard let target else { return }
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? [] {
-            for marker in [".tmp-", ".previous-"] {
-                guard let range = entry.range(of: marker, options: .backwards),
-                      let pid = leadingProcessID(entry[range.upperBound...]), entry[range.upperBound...].allSatisfy(\.isASCIIDigit),
-                      !isRunning(pid) else { continue }
-                unlink(target + "/" + entry)
+    }
+
+    /// Herald before the folder swap wrote `<report>.tmp-<pid>` and `<report>.previous-<pid>` inside the
+    /// folder; those of a process that no longer runs are removed. Only Herald's own report names match.
+    private static func removeEarlierDebris(in folder: String, reportNames: [String]) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names {
+            for report in reportNames {
+                for marker in [".tmp-", ".previous-"] where name.hasPrefix(report + marker) {
+                    let digits = name.dropFirst(report.count + marker.count)
+                    guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), let pid = pid_t(digits), !isRunning(pid) else { continue }
+                    unlink(folder + "/" + name)
+                }
             }
         }
     }
 
-    private static func leadingProcessID(_ text: Substring) -> pid_t? {
-        pid_t(text.prefix { $0.isASCIIDigit })
+    private static func isAlive(lock path: String, pid: pid_t) -> Bool {
+        let descriptor = open(path, O_RDWR | O_CLOEXEC)
+        guard descriptor >= 0 else { return isRunning(pid) }
+        defer { close(descriptor) }
+        return flock(descriptor, LOCK_EX | LOCK_NB) != 0
     }
 
     private static func isRunning(_ pid: pid_t) -> Bool {
         kill(pid, 0) == 0 || errno == EPERM
+    }
+
+    /// Opens (creating) and locks `path`, waiting for another holder; the lock lasts while the descriptor
+    /// is open and ends with the process however it ends. -1 when no lock can be had.
+    private static func holdLock(_ path: String, waiting: Bool = false) -> Int32 {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return -1 }
+        guard flock(descriptor, waiting ? LOCK_EX : LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            return -1
+        }
+        return descriptor
+    }
+
+    /// The lock `path` that says a staging folder's audit is alive, created already locked: it is locked
+    /// under a name of its own and then renamed into place, so no other audit can open it unlocked.
+    private static func takeLiveness(_ path: String) -> Int32? {
+        let pending = path + ".new-" + String(getpid())
+        let descriptor = holdLock(pending)
+        guard descriptor >= 0 else { return nil }
+        guard rename(pending, path) == 0 else {
+            release(descriptor, pending)
+            return nil
+        }
+        return descriptor
+    }
+
+    private static func release(_ descriptor: Int32, _ path: String) {
+        unlink(path)
+        close(descriptor)
     }
 
     /// Removes a folder and all it holds. It is first renamed aside, so that report threads still

@@ -108,7 +108,7 @@ import Testing
         defer { herald.remove() }
         try herald.run(["audit"] + asOf)
         let previous = try herald.file("Reports/report.json")
-        // The last report to be renamed cannot be: the earlier ones, renamed already, must be put back.
+        // A folder stands where a report would go: it is someone's, so the audit writes nothing and says so.
         let html = herald.directory.appendingPathComponent("Reports/report.html")
         try FileManager.default.removeItem(at: html)
         try FileManager.default.createDirectory(at: html, withIntermediateDirectories: false)
@@ -118,6 +118,8 @@ import Testing
         #expect(try herald.file("Reports/report.json") == previous)
         let left = try FileManager.default.contentsOfDirectory(atPath: herald.directory.appendingPathComponent("Reports").path).sorted()
         #expect(left == ["checkstyle.xml", "codequality.json", "herald-report.xsd", "junit.xml", "report.html", "report.json", "report.sarif", "report.xml"])
+        let beside = try FileManager.default.contentsOfDirectory(atPath: herald.directory.path).filter { $0.contains(".herald-") }
+        #expect(beside == [], "the staging folder is removed")
     }
 
     @Test func formatPicksTheReports() throws {

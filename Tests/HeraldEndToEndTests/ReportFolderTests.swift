@@ -65,9 +65,9 @@ import Darwin
             let dates = try Self.auditDates(in: reports)
             #expect(dates.count == 1, "round \(round): reports of two audits side by side: \(dates)")
             if process.terminationReason == .uncaughtSignal {
+                // Before the swap the old set stays; a signal just after it leaves the new one: never a mix.
                 interrupted += 1
                 #expect(process.terminationStatus == signal)
-                #expect(!dates.contains(date), "an interrupted audit changed the folder")
             } else {
                 #expect(process.terminationStatus == 1 && dates == [date])
             }
@@ -97,9 +97,49 @@ import Darwin
         // A running process's staging folder is left alone: that audit is still writing.
         let running = herald.directory.appendingPathComponent(".Reports.herald-\(getpid())")
         try files.createDirectory(at: running, withIntermediateDirectories: true)
+        // So is one whose lock is held, whatever its process id (an audit in another container).
+        let elsewhere = herald.directory.appendingPathComponent(".Reports.herald-\(pid)7")
+        try files.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let lock = open(elsewhere.path + ".lock", O_RDWR | O_CREAT, 0o600)
+        #expect(lock >= 0 && flock(lock, LOCK_EX | LOCK_NB) == 0)
+        defer { close(lock) }
+        // A file of the user's that merely looks like debris is not Herald's.
+        try Data("mine".utf8).write(to: herald.directory.appendingPathComponent("Reports/data.previous-\(pid)"))
         #expect(try herald.run(["audit", "--as-of", "2026-11-02"]).status == 0)
-        #expect(try Self.debris(in: herald) == [".Reports.herald-\(getpid())"])
+        #expect(try Self.debris(in: herald).sorted() == [".Reports.herald-\(getpid())", ".Reports.herald-\(pid)7", ".Reports.herald-\(pid)7.lock",
+                                                         "data.previous-\(pid)"])
         #expect(try Self.auditDates(in: herald.directory.appendingPathComponent("Reports")) == ["2026-11-02"])
+    }
+
+    @Test func aReaderSeesOneCompleteSetAtEveryInstant() throws {
+        // A reader that opens the folder once and reads each report through that handle, as a web server
+        // serving one request does: while audits swap the folder, every set it reads is whole.
+        let herald = try HeraldProcess(fixture: "CleanInventory")
+        defer { herald.remove() }
+        #expect(try herald.run(["audit", "--as-of", "2026-12-01"]).status == 0)
+        let reports = herald.directory.appendingPathComponent("Reports").path
+        let processes = try (2 ... 7).map { try start(herald, ["audit", "--as-of", "2026-12-0\($0)"]) }
+        var reads = 0, mixed: [Set<String>] = []
+        while processes.contains(where: \.isRunning) || reads == 0 {
+            let folder = open(reports, O_RDONLY | O_DIRECTORY)
+            guard folder >= 0 else { continue }
+            var dates: Set<String> = [], complete = true
+            for name in Self.formats where name != "herald-report.xsd" {
+                let file = openat(folder, name, O_RDONLY)
+                // The old set is deleted after a swap: a handle on it may find a file gone, never a mix.
+                guard file >= 0 else { complete = false; break }
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                let count = read(file, &buffer, buffer.count)
+                close(file)
+                let text = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self)
+                if let range = text.range(of: #"20\d\d-\d\d-\d\d"#, options: .regularExpression) { dates.insert(String(text[range])) }
+            }
+            close(folder)
+            if complete { reads += 1 }
+            if complete && dates.count != 1 { mixed.append(dates) }
+        }
+        #expect(mixed.isEmpty, "sets read with reports of two audits: \(mixed.prefix(3))")
+        #expect(reads > 0)
     }
 
     @Test func auditsWritingOneFolderAtOnceEachLeaveACompleteSet() throws {
@@ -109,7 +149,7 @@ import Darwin
         for round in 0 ..< 8 {
             let processes = try (1 ... 3).map { try start(herald, ["audit", "--as-of", "2026-12-0\($0)"]) }
             for process in processes { process.waitUntilExit() }
-            #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+            #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "\(processes.map { ($0.terminationReason == .exit ? "exit " : "signal ") + String($0.terminationStatus) })")
             let dates = try Self.auditDates(in: herald.directory.appendingPathComponent("Reports"))
             #expect(dates.count == 1, "round \(round): \(dates)")
             #expect(try Self.debris(in: herald) == [])
