@@ -18,7 +18,8 @@ public enum GitHubStepSummary {
         out += counted.isEmpty ? "No problems found in \(AuditSummaryText.count(accountCount, "account")).\n"
             : "\(AuditSummaryText.count(errors, "error")) and \(AuditSummaryText.count(warnings, "warning")) in \(AuditSummaryText.count(accountCount, "account")) checked"
               + (findings.count > counted.count ? " (\(findings.count - counted.count) waived)" : "") + ".\n"
-        let byUnit = Dictionary(grouping: findings) { $0.unit ?? "(organisation files)" }
+        // Findings under the unit key every report groups by; those of people.yaml and herald.yaml apart.
+        let byUnit = Dictionary(grouping: findings) { $0.isInAccountFile || $0.unit != nil ? AuditResult.unitKey(unit: $0.unit) : "(organisation files)" }
         // Room kept for the closing note, so the whole stays under the limit.
         let budget = limit - 400
         var written = 0

@@ -140,7 +140,8 @@ final class PathScope {
     /// reported where it sits.
     private func absolute(_ path: String) -> String {
         let cut = path.lastIndex(of: "/")
-        let given = cut.map { path[..<$0] } ?? ""
+        // `/x.yaml`: the folder is the root, not the working folder.
+        let given = cut.map { $0 == path.startIndex ? path[...$0] : path[..<$0] } ?? ""
         let name = cut.map { String(path[path.index(after: $0)...]) } ?? path
         guard name != "." && name != ".." && !name.isEmpty else { return PathScope.resolved(path) }
         let folder = folders[given] ?? {

@@ -22,11 +22,33 @@ import Darwin
         let inventory = try TemporaryInventory()
         defer { inventory.remove() }
         #expect(mkfifo(inventory.root.path + "/accounts/parks/x-pipe.yaml", 0o644) == 0)
-        // Opening a pipe for reading waits for a writer: this would hang if the loader opened it.
+        // Never opened: the listing says what it is (opening a pipe for reading could wait for a writer).
         let account = try inventory.account("parks/x-pipe.yaml")
         #expect(account.schemaProblems.map(\.message) == ["this is a named pipe (FIFO), not a file, so it is not read: replace it with the file itself, or delete it"])
         #expect(mkfifo(inventory.root.path + "/accounts/parks/notes", 0o644) == 0)
         #expect(try inventory.load().accounts.count == 2, "a pipe not named like an account file is left alone")
+    }
+
+    @Test func aSocketNamedLikeAnAccountFileIsAFinding() throws {
+        let inventory = try TemporaryInventory()
+        defer { inventory.remove() }
+        let path = inventory.root.path + "/accounts/parks/x-socket.yaml"
+        #if canImport(Glibc)
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let descriptor = socket(AF_UNIX, SOCK_STREAM, 0)
+        #endif
+        #expect(descriptor >= 0)
+        defer { close(descriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in path.utf8.prefix(raw.count - 1).enumerated() { raw[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
+        try #require(bound == 0, "the temporary path is too long for a socket on this machine")
+        let account = try inventory.account("parks/x-socket.yaml")
+        #expect(account.schemaProblems.map(\.message) == ["this is a socket, not a file, so it is not read: replace it with the file itself, or delete it"])
     }
 
     @Test func aPipeWhereAnOrganisationFileShouldBeStopsTheAuditWithTheReason() throws {
@@ -86,14 +108,28 @@ import Darwin
         #expect(registry.people["p2999"]?.unit == "parks")
     }
 
-    @Test func thousandsOfUnknownKeysAreCappedAndLinear() throws {
-        let keys = (0 ..< 50_000).map { "k\($0): v\n" }.joined()
+    @Test func thousandsOfUnknownOrRepeatedKeysAreCappedPerFile() throws {
+        let keys = (0 ..< 50_000).map { "k\($0): v\n" }.joined() + String(repeating: "handle: again\n", count: 30)
         let inventory = try TemporaryInventory(["accounts/parks/x-keys.yaml": "platform: x\nhandle: keys\n" + keys])
         defer { inventory.remove() }
         let account = try inventory.account("parks/x-keys.yaml")
-        let unknown = account.schemaProblems.filter { $0.message.hasPrefix("unknown key") }
-        #expect(unknown.count == FileLimits.unknownKeysPerMapping)
-        #expect(account.schemaProblems.contains { $0.message.hasPrefix("… and 49,980 more unknown keys in an account file") })
+        #expect(account.schemaProblems.count { $0.message.hasPrefix("unknown key") } == FileLimits.problemsOfAKindPerFile)
+        #expect(account.schemaProblems.count { $0.message.contains("appears twice") } == FileLimits.problemsOfAKindPerFile)
+        #expect(account.schemaProblems.contains { $0.message.hasPrefix("… and 49,980 more unknown keys in this file from here on") && $0.location.line == 23 })
+        #expect(account.schemaProblems.contains { $0.message.hasPrefix("… and 10 more keys written twice in this file") })
+    }
+
+    @Test func thousandsOfPeopleWithAStrayKeyEachAreCappedPerFile() throws {
+        let people = (0 ..< 1_000).map { "- {id: p\($0), name: P \($0), phone: 555}\n" }.joined()
+        let inventory = try TemporaryInventory(["people.yaml": TemporaryInventory.baseFiles["people.yaml"]! + people])
+        defer { inventory.remove() }
+        do {
+            _ = try inventory.load()
+            Issue.record("unknown keys in people.yaml stop the audit")
+        } catch {
+            #expect(error.problems.count == FileLimits.problemsOfAKindPerFile + 1)
+            #expect(error.problems.last?.message.hasPrefix("… and 980 more unknown keys in this file") == true)
+        }
     }
 
     @Test func aLoneCarriageReturnIsReportedAndLineNumbersStayAsGitCountsThem() throws {

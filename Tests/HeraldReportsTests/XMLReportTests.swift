@@ -99,6 +99,28 @@ import Testing
         #expect(try herald.finish() == reference, "\(String(decoding: reference, as: UTF8.self))")
     }
 
+    @Test func aFragmentWrittenAtItsDepthAndInsertedIsTheWholeDocumentsBytes() throws {
+        func children(_ xml: XMLWriter) {
+            xml.element("b", ["x": "1 & 2"])
+            xml.element("c", text: "t <\u{1B}>")
+            xml.element("d") { xml.element("e") }
+        }
+        let whole = XMLWriter()
+        whole.startDocument()
+        whole.element("a") { children(whole) }
+        let fragment = XMLWriter(depth: 1)
+        children(fragment)
+        let pieced = XMLWriter()
+        pieced.startDocument()
+        pieced.startElement("a")
+        pieced.insert(try fragment.finish())
+        pieced.endElement()
+        let expected = try whole.finish()
+        #expect(try pieced.finish() == expected)
+        #expect(String(decoding: expected, as: UTF8.self)
+                == "<?xml version=\"1.0\"?>\n<a>\n  <b x=\"1 &amp; 2\"/>\n  <c>t &lt;\u{FFFD}&gt;</c>\n  <d>\n    <e/>\n  </d>\n</a>\n")
+    }
+
     @Test func emptyElementsAndEmptyTextAreWrittenAsLibxml2WritesThem() throws {
         for (text, expected) in [(nil, "<e/>"), ("", "<e></e>")] as [(String?, String)] {
             let herald = XMLWriter()

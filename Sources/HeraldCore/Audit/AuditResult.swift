@@ -116,7 +116,7 @@ public struct AuditResult: Sendable {
     /// else `(none)`. The one definition: summaries, HTML sections, JUnit class names and the step
     /// summary all group by it.
     public static func unitKey(of account: Account) -> String {
-        unitKey(unit: account.unit?.value ?? account.folder)
+        unitKey(unit: account.unitOrFolder)
     }
 
     /// `unit`, or `(none)` for an account that names no unit and sits in no folder.

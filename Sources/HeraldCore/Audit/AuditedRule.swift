@@ -44,8 +44,9 @@ public enum RuleOutcome: UInt8, Sendable {
     case failed
     /// Findings, every one excused by a valid waiver.
     case waived
-    /// The rule does not look at this account (most rules skip retired accounts; organisation-file rules
-    /// look at no account).
+    /// The account is retired, and the rule leaves retired accounts alone (most rules do).
+    case skippedRetired
+    /// The rule looks at no account (it audits the organisation files only).
     case notApplicable
     /// The rule would have looked, but the file could not be read as an account file (its
     /// `inventory-schema` finding says why).

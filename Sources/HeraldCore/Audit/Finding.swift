@@ -17,11 +17,14 @@ public final class Finding: Sendable, Equatable {
     public let field: String?
     /// The waiver that excuses this finding: it is reported but counts neither as an error nor a warning.
     public let waiver: AppliedWaiver?
+    /// True for a finding in an account file; false in an organisation file (`people.yaml`, a unit file).
+    public let isInAccountFile: Bool
 
     public var isWaived: Bool { waiver != nil }
 
     public init(rule: String, severity: Severity, file: String, location: SourceLocation, account: String?, unit: String?,
-                message: String, field: String?, waiver: AppliedWaiver? = nil) {
+                message: String, field: String?, waiver: AppliedWaiver? = nil, isInAccountFile: Bool = true) {
+        self.isInAccountFile = isInAccountFile
         self.rule = rule
         self.severity = severity
         self.file = file
@@ -36,12 +39,13 @@ public final class Finding: Sendable, Equatable {
     /// The same finding, excused by `waiver`.
     public func waived(by waiver: AppliedWaiver) -> Finding {
         Finding(rule: rule, severity: severity, file: file, location: location, account: account, unit: unit, message: message, field: field,
-                waiver: waiver)
+                waiver: waiver, isInAccountFile: isInAccountFile)
     }
 
     public static func == (a: Finding, b: Finding) -> Bool {
         a === b || (a.rule == b.rule && a.severity == b.severity && a.file == b.file && a.location == b.location && a.account == b.account
-                    && a.unit == b.unit && a.message == b.message && a.field == b.field && a.waiver == b.waiver)
+                    && a.unit == b.unit && a.message == b.message && a.field == b.field && a.waiver == b.waiver
+                    && a.isInAccountFile == b.isInAccountFile)
     }
 
     /// The finding with withheld text hidden in its file's path, message, account and waiver reason (a
@@ -49,7 +53,8 @@ public final class Finding: Sendable, Equatable {
     public func redacted(with redaction: Redaction) -> Finding {
         Finding(rule: rule, severity: severity, file: redaction.apply(file), location: location, account: account.map(redaction.apply), unit: unit,
                 message: redaction.apply(message), field: field,
-                waiver: waiver.map { AppliedWaiver(reason: redaction.apply($0.reason), approvedBy: $0.approvedBy, expires: $0.expires, location: $0.location) })
+                waiver: waiver.map { AppliedWaiver(reason: redaction.apply($0.reason), approvedBy: $0.approvedBy, expires: $0.expires, location: $0.location) },
+                isInAccountFile: isInAccountFile)
     }
 
     /// Report order: file, line, rule, then column and message so the order is total.

@@ -21,6 +21,7 @@ enum AccountParser {
                 problems += reader.problems
             }
             account.schemaProblems += problems
+            Problem.cap(&account.schemaProblems)
         }
         account.schemaProblems += placementProblems(of: account, fileName: fileName)
         return account

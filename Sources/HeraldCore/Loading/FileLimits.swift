@@ -12,8 +12,9 @@ public enum FileLimits {
     /// nest ("billion laughs") would otherwise expand to 10^10 values and hang the audit.
     public static let aliasExpansionFloor = 10_000
     public static let aliasExpansionPerWrittenValue = 10
-    /// Findings about unknown keys reported per mapping; the rest are counted in one more finding.
-    public static let unknownKeysPerMapping = 20
+    /// Problems of one repeatable kind (unknown keys, keys written twice) listed per file; the rest are
+    /// counted in one more problem.
+    public static let problemsOfAKindPerFile = 20
 
     /// "200.0 MB", "1 MiB": sizes as messages show them (decimal for what a file holds, as file managers
     /// show it; the limits are binary).

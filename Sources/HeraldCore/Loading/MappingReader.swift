@@ -28,9 +28,10 @@ struct MappingReader {
             }
             let earlier = positions == nil ? entry(name) : positions![name].map { entries[$0] }
             if let first = earlier {
-                self.problems.append(Problem(file: file, location: key.location,
-                                             message: "key \"\(name)\" appears twice (first on line \(first.key.location.line)): keep one and delete the other",
-                                             field: name))
+                var problem = Problem(file: file, location: key.location,
+                                      message: "key \"\(name)\" appears twice (first on line \(first.key.location.line)): keep one and delete the other", field: name)
+                problem.repeatable = .repeatedKey
+                self.problems.append(problem)
                 continue
             }
             positions?[name] = entries.count
@@ -45,10 +46,7 @@ struct MappingReader {
     mutating func checkKeys(allowed: [String], required: [String] = [], what: String) {
         // Files list their keys in the documented order, so each search starts where the last one matched.
         var next = 0
-        var unknown = 0
         for entry in entries where !MappingReader.find(entry.name, in: allowed, from: &next) {
-            unknown += 1
-            guard unknown <= FileLimits.unknownKeysPerMapping else { continue }
             if let anchor = entry.anchor {
                 // A key written only to hold values for merge keys (`<<: *defaults`): the merged keys count.
                 report("key \"\(entry.name)\" is not a key of \(what): it only holds the anchor &\(anchor), whose keys are merged where `<<: *\(anchor)` is written; put the anchor on a key or entry Herald reads (in people.yaml, the first person: `- &\(anchor)`) and delete this key",
@@ -58,13 +56,11 @@ struct MappingReader {
             let suggestion = KeySuggestion.closest(to: entry.name, among: allowed)
             let hint = suggestion.map { "did you mean \"\($0)\"? " } ?? ""
             // The field is the key it was meant to be, so rules about that key see it was written, only misspelt.
-            report("unknown key \"\(entry.name)\" in \(what): \(hint)the keys allowed are \(allowed.joined(separator: ", "))",
-                   at: entry.key.location, field: suggestion ?? entry.name)
-        }
-        if unknown > FileLimits.unknownKeysPerMapping {
-            let more = unknown - FileLimits.unknownKeysPerMapping
-            report("… and \(FileLimits.grouped(more)) more unknown \(more == 1 ? "key" : "keys") in \(what), not listed one by one: the keys allowed are \(allowed.joined(separator: ", "))",
-                   at: location, field: nil)
+            var problem = Problem(file: file, location: entry.key.location,
+                                  message: "unknown key \"\(entry.name)\" in \(what): \(hint)the keys allowed are \(allowed.joined(separator: ", "))",
+                                  field: suggestion ?? entry.name)
+            problem.repeatable = .unknownKey
+            problems.append(problem)
         }
         for key in required {
             if let entry = entry(key) {

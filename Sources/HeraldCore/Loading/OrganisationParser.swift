@@ -4,6 +4,8 @@ enum OrganisationParser {
     static let keys = ["organisation", "official_domains", "standards", "rules"]
 
     static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>, problems: inout [Problem], secrets: inout SecretScanner.Found) -> Organisation {
+        let start = problems.count
+        defer { Problem.cap(&problems, from: start) }
         var organisation = Organisation(name: "")
         guard let node = document(bytes, file: file, what: "herald.yaml", problems: &problems, secrets: &secrets),
               var reader = MappingReader(node, file: file, what: "herald.yaml", problems: &problems) else { return organisation }
@@ -28,6 +30,8 @@ enum OrganisationParser {
     }
 
     static func parsePeople(_ bytes: [UInt8], file: String, problems: inout [Problem], secrets: inout SecretScanner.Found) -> [Person] {
+        let start = problems.count
+        defer { Problem.cap(&problems, from: start) }
         guard let node = document(bytes, file: file, what: "people.yaml", problems: &problems, secrets: &secrets) else { return [] }
         guard case let .sequence(list, _) = node else {
             problems.append(Problem(file: file, location: node.location,
@@ -57,6 +61,8 @@ enum OrganisationParser {
     }
 
     static func parseUnit(_ bytes: [UInt8], file: String, fileStem: String, problems: inout [Problem], secrets: inout SecretScanner.Found) -> Unit? {
+        let start = problems.count
+        defer { Problem.cap(&problems, from: start) }
         guard let node = document(bytes, file: file, what: "a unit file", problems: &problems, secrets: &secrets),
               var reader = MappingReader(node, file: file, what: "a unit file", problems: &problems) else { return nil }
         reader.checkKeys(allowed: Unit.keys, required: ["id", "name"], what: "a unit file")

@@ -169,6 +169,10 @@ public struct Account: Sendable {
     /// Retired accounts are only checked for schema, unit and duplicates.
     public var isRetired: Bool { status?.value == .retired }
 
+    /// The unit the account names, else the folder it sits in; nil when neither (findings carry this as
+    /// their unit; reports group by `AuditResult.unitKey(of:)`).
+    public var unitOrFolder: String? { unit?.value ?? folder }
+
     /// True when a `credentials` value names where the password is kept (a vault, a folder, an entry:
     /// it has a separator `/ : > #` or several words) rather than looking like the password itself.
     public static func isVaultReference(_ text: String) -> Bool {

@@ -167,7 +167,7 @@ public enum JUnitReport {
             case .passed: tests += 1; passed += 1
             case .failed: tests += 1; failures += 1
             case .unreadable: tests += 1; errors += 1
-            case .notApplicable, .waived: tests += 1; skipped += 1
+            case .skippedRetired, .notApplicable, .waived: tests += 1; skipped += 1
             }
         }
     }
@@ -186,7 +186,7 @@ public enum JUnitReport {
             switch outcome {
             case .passed:
                 break
-            case .notApplicable:
+            case .skippedRetired, .notApplicable:
                 xml.startElement("skipped")
                 xml.attribute("message", "not checked: the rule does not apply to retired accounts")
                 xml.endElement()

@@ -47,7 +47,7 @@ public struct Auditor: Sendable {
             for found in rule.rule.checkOrganisation(in: context) {
                 organisationFindings.append(Finding(rule: rule.id, severity: rule.severity, file: found.file, location: found.violation.location,
                                                     account: nil, unit: found.unit, message: organisationRedaction.apply(found.violation.message),
-                                                    field: found.violation.field))
+                                                    field: found.violation.field, isInAccountFile: false))
             }
         }
         return (perChunk.flatMap(\.0), perChunk.flatMap(\.1), organisationFindings)
@@ -84,7 +84,7 @@ public struct Auditor: Sendable {
     /// rules about the other rules' findings (the waiver rules).
     private static func findings(on account: Account, rules: [ActiveRule], in context: AuditContext) -> [Finding] {
         var findings: [Finding] = []
-        let (file, identity, unit) = (account.file, account.identity, account.unit?.value ?? account.folder)
+        let (file, identity, unit) = (account.file, account.identity, account.unitOrFolder)
         func add(_ violations: [Violation], of rule: ActiveRule) {
             for violation in violations {
                 findings.append(Finding(rule: rule.id, severity: rule.severity, file: file,
@@ -143,9 +143,9 @@ public struct Auditor: Sendable {
             }
             if waivedOnly { return .waived }
             if checks(account) { return .passed }
-            // A rule that would look at this account but for its unreadable file: an error to JUnit.
-            let applies = auditsAccounts && (appliesToRetired || !account.isRetired)
-            return applies && !account.wasRead ? .unreadable : .notApplicable
+            guard auditsAccounts else { return .notApplicable }
+            if account.isRetired && !appliesToRetired { return .skippedRetired }
+            return .unreadable  // the rule would look at this account but for its unreadable file
         }
     }
 
