@@ -7,164 +7,164 @@ public struct Account: Sendable {
     private var storage: Storage
 
     public init(file: String, folder: String?) {
-        storage = Storage(file: file, folder: folder)
+        storage = Storage(Fields(file: file, folder: folder))
     }
 
     /// The storage to change: this copy's own (made so when another copy shares it).
     private var unique: Storage {
         mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
             return storage
         }
     }
 
     /// The file, as reached from the working directory (`Inventory/accounts/parks/x-fairhavenparks.yaml`).
     public var file: String {
-        get { storage.file }
-        _modify { yield &unique.file }
+        get { storage.fields.file }
+        _modify { yield &unique.fields.file }
     }
     /// The folder under `accounts/` the file lives in, which must equal `unit`.
     public var folder: String? {
-        get { storage.folder }
-        _modify { yield &unique.folder }
+        get { storage.fields.folder }
+        _modify { yield &unique.fields.folder }
     }
     /// Where the top-level mapping starts: findings about missing keys point here.
     public var location: SourceLocation {
-        get { storage.location }
-        _modify { yield &unique.location }
+        get { storage.fields.location }
+        _modify { yield &unique.fields.location }
     }
     public var platform: Located<Platform>? {
-        get { storage.platform }
-        _modify { yield &unique.platform }
+        get { storage.fields.platform }
+        _modify { yield &unique.fields.platform }
     }
     /// The name on the platform, as the platform writes it: a leading `@` copied from a profile page is
     /// dropped by the loader (the location still points at the value as written).
     public var handle: Located<String>? {
-        get { storage.handle }
-        _modify { yield &unique.handle }
+        get { storage.fields.handle }
+        _modify { yield &unique.fields.handle }
     }
     /// True when the loader reported the handle as no name at all (a slash, a space, too long): the
     /// platform rules then say nothing more about it.
     public internal(set) var handleIsUnusable: Bool {
-        get { storage.handleIsUnusable }
-        _modify { yield &unique.handleIsUnusable }
+        get { storage.fields.handleIsUnusable }
+        _modify { yield &unique.fields.handleIsUnusable }
     }
     /// The platform's permanent id of the account, where the file records one beside the handle: a YouTube
     /// `channel_id`, a Facebook `page_id`, a Bluesky `did` (the key per platform is in `PlatformProfile`).
     public var stableID: Located<String>? {
-        get { storage.stableID }
-        _modify { yield &unique.stableID }
+        get { storage.fields.stableID }
+        _modify { yield &unique.fields.stableID }
     }
     public var url: Located<String>? {
-        get { storage.url }
-        _modify { yield &unique.url }
+        get { storage.fields.url }
+        _modify { yield &unique.fields.url }
     }
     public var unit: Located<String>? {
-        get { storage.unit }
-        _modify { yield &unique.unit }
+        get { storage.fields.unit }
+        _modify { yield &unique.fields.unit }
     }
     public var name: Located<String>? {
-        get { storage.name }
-        _modify { yield &unique.name }
+        get { storage.fields.name }
+        _modify { yield &unique.fields.name }
     }
     public var bio: Located<String>? {
-        get { storage.bio }
-        _modify { yield &unique.bio }
+        get { storage.fields.bio }
+        _modify { yield &unique.fields.bio }
     }
     public var owners: Located<[Located<String>]>? {
-        get { storage.owners }
-        _modify { yield &unique.owners }
+        get { storage.fields.owners }
+        _modify { yield &unique.fields.owners }
     }
     public var status: Located<AccountStatus>? {
-        get { storage.status }
-        _modify { yield &unique.status }
+        get { storage.fields.status }
+        _modify { yield &unique.fields.status }
     }
     public var created: Located<CalendarDate>? {
-        get { storage.created }
-        _modify { yield &unique.created }
+        get { storage.fields.created }
+        _modify { yield &unique.fields.created }
     }
     public var lastReviewed: Located<CalendarDate>? {
-        get { storage.lastReviewed }
-        _modify { yield &unique.lastReviewed }
+        get { storage.fields.lastReviewed }
+        _modify { yield &unique.fields.lastReviewed }
     }
     public var archiving: Located<String>? {
-        get { storage.archiving }
-        _modify { yield &unique.archiving }
+        get { storage.fields.archiving }
+        _modify { yield &unique.fields.archiving }
     }
     public var twoFactor: Located<Bool>? {
-        get { storage.twoFactor }
-        _modify { yield &unique.twoFactor }
+        get { storage.fields.twoFactor }
+        _modify { yield &unique.fields.twoFactor }
     }
     /// Where the credentials live: a password manager or vault entry, never the password.
     public var credentials: Located<String>? {
-        get { storage.credentials }
-        _modify { yield &unique.credentials }
+        get { storage.fields.credentials }
+        _modify { yield &unique.fields.credentials }
     }
     public var recoveryEmail: Located<String>? {
-        get { storage.recoveryEmail }
-        _modify { yield &unique.recoveryEmail }
+        get { storage.fields.recoveryEmail }
+        _modify { yield &unique.fields.recoveryEmail }
     }
     /// Whom to call about harassment, threats and complaints: a person id or an official address.
     public var escalation: Located<String>? {
-        get { storage.escalation }
-        _modify { yield &unique.escalation }
+        get { storage.fields.escalation }
+        _modify { yield &unique.fields.escalation }
     }
     public var lastPost: Located<CalendarDate>? {
-        get { storage.lastPost }
-        _modify { yield &unique.lastPost }
+        get { storage.fields.lastPost }
+        _modify { yield &unique.fields.lastPost }
     }
     public var retiredOn: Located<CalendarDate>? {
-        get { storage.retiredOn }
-        _modify { yield &unique.retiredOn }
+        get { storage.fields.retiredOn }
+        _modify { yield &unique.fields.retiredOn }
     }
     public var handleHeld: Located<Bool>? {
-        get { storage.handleHeld }
-        _modify { yield &unique.handleHeld }
+        get { storage.fields.handleHeld }
+        _modify { yield &unique.fields.handleHeld }
     }
     public var waivers: [Waiver] {
-        get { storage.waivers }
-        _modify { yield &unique.waivers }
+        get { storage.fields.waivers }
+        _modify { yield &unique.fields.waivers }
     }
     /// Places that look like secrets. Rules see every value as written; only what is printed changes.
     public var secretSuspects: [SecretSuspect] {
-        get { storage.secretSuspects }
-        _modify { yield &unique.secretSuspects }
+        get { storage.fields.secretSuspects }
+        _modify { yield &unique.fields.secretSuspects }
     }
     /// Text that no output may repeat, in any letter case: each suspect's value (or the token found inside
     /// a longer text) and a `credentials` value that looks like the password itself. Applied by the
     /// auditor to messages and by reports to the account's fields (`Redaction`).
     public internal(set) var withheld: [String] {
-        get { storage.withheld }
-        _modify { yield &unique.withheld }
+        get { storage.fields.withheld }
+        _modify { yield &unique.fields.withheld }
     }
     /// False when the file could not be read as a mapping of keys at all (not YAML, empty, a list): then
     /// only its schema problems are reported, not a cascade of "no owners", "no bio", "no review".
     public internal(set) var wasRead: Bool {
-        get { storage.wasRead }
-        _modify { yield &unique.wasRead }
+        get { storage.fields.wasRead }
+        _modify { yield &unique.fields.wasRead }
     }
     /// What is wrong with the file itself (reported by the `inventory-schema` rule).
     public var schemaProblems: [Problem] {
-        get { storage.schemaProblems }
-        _modify { yield &unique.schemaProblems }
+        get { storage.fields.schemaProblems }
+        _modify { yield &unique.fields.schemaProblems }
     }
     /// `platform:handle`, the handle folded as the platform folds it (lower case, but for case-sensitive
     /// ids): how reports name the account. Set by the loader once platform and handle are read.
     public internal(set) var identity: String? {
-        get { storage.identity }
-        _modify { yield &unique.identity }
+        get { storage.fields.identity }
+        _modify { yield &unique.fields.identity }
     }
     /// What the handle and stable id can name on the platform, read once by the loader through the platform
     /// table; nil without a platform and a handle.
     public internal(set) var identifiers: AccountIdentifiers? {
-        get { storage.identifiers }
-        _modify { yield &unique.identifiers }
+        get { storage.fields.identifiers }
+        _modify { yield &unique.fields.identifiers }
     }
     /// What identifies the account on its platform (`AccountIdentifiers.identityKeys`): two files that
     /// share one register the same account.
     public internal(set) var identityKeys: [String] {
-        get { storage.identityKeys }
-        _modify { yield &unique.identityKeys }
+        get { storage.fields.identityKeys }
+        _modify { yield &unique.fields.identityKeys }
     }
     /// Retired accounts are only checked for schema, unit and duplicates.
     public var isRetired: Bool { status?.value == .retired }
@@ -188,10 +188,19 @@ public struct Account: Sendable {
     public static let stableIDKeys = Platform.allCases.compactMap { PlatformProfile.of($0).stableID?.key }
     public static let requiredKeys = ["platform", "handle", "url", "unit", "status"]
 
-    /// The fields, shared between copies until one changes.
+    /// The fields, shared between copies until one changes. A copy copies `Fields` whole, so a field added
+    /// there can never be left behind.
     private final class Storage: @unchecked Sendable {
         // @unchecked: a storage shared between copies is never written (`unique` copies it first), so
         // threads only ever read a shared one.
+        var fields: Fields
+
+        init(_ fields: Fields) {
+            self.fields = fields
+        }
+    }
+
+    private struct Fields {
         var file: String
         var folder: String?
         var location: SourceLocation = .startOfFile
@@ -223,44 +232,5 @@ public struct Account: Sendable {
         var identity: String?
         var identifiers: AccountIdentifiers?
         var identityKeys: [String] = []
-
-        init(file: String, folder: String?) {
-            self.file = file
-            self.folder = folder
-        }
-
-        func copy() -> Storage {
-            let copy = Storage(file: file, folder: folder)
-            copy.location = location
-            copy.platform = platform
-            copy.handle = handle
-            copy.handleIsUnusable = handleIsUnusable
-            copy.stableID = stableID
-            copy.url = url
-            copy.unit = unit
-            copy.name = name
-            copy.bio = bio
-            copy.owners = owners
-            copy.status = status
-            copy.created = created
-            copy.lastReviewed = lastReviewed
-            copy.archiving = archiving
-            copy.twoFactor = twoFactor
-            copy.credentials = credentials
-            copy.recoveryEmail = recoveryEmail
-            copy.escalation = escalation
-            copy.lastPost = lastPost
-            copy.retiredOn = retiredOn
-            copy.handleHeld = handleHeld
-            copy.waivers = waivers
-            copy.secretSuspects = secretSuspects
-            copy.withheld = withheld
-            copy.wasRead = wasRead
-            copy.schemaProblems = schemaProblems
-            copy.identity = identity
-            copy.identifiers = identifiers
-            copy.identityKeys = identityKeys
-            return copy
-        }
     }
 }

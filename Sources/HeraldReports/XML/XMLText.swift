@@ -3,10 +3,6 @@
 /// characters) would make the whole report unreadable, so it becomes U+FFFD. Escaping follows libxml2's
 /// text writer (see `XMLWriter`).
 enum XMLText {
-    static func clean(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { allowed($0) ? $0 : "\u{FFFD}" }))
-    }
-
     static func allowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D: return true
