@@ -1,5 +1,5 @@
 import HeraldCore
-import HeraldReports
+@testable import HeraldReports
 import HeraldTestSupport
 import Testing
 
@@ -44,5 +44,29 @@ import Testing
 
     @Test func sameResultSameBytes() throws {
         #expect(try report() == (try report()))
+    }
+
+    /// Above GitLab's size, cases are gathered: first passing accounts per unit, then passing and retired
+    /// accounts per rule. At every level each suite's counts are its cases, and the file is valid.
+    @Test(arguments: [Int.max, 2_000, 0])
+    func gatheredCasesKeepEverySuitesCountsTrue(budget: Int) throws {
+        let result = try ReportTestData.result()
+        final class Collected: @unchecked Sendable { var bytes: [UInt8] = [] }
+        let collected = Collected()
+        try JUnitReport.render(result, sizeBudget: budget) { collected.bytes.append(contentsOf: $0) }
+        let document = try #require(MarkupDocument(xml: collected.bytes))
+        #expect(XMLValidator.validate(collected.bytes, against: try Repository.text("Tests/Schemas/junit-ant-strict.xsd")) == [])
+        for suite in document.values("/testsuites/testsuite/@name") {
+            let path = "//testsuite[@name='\(suite)']"
+            #expect(document.values(path + "/@tests") == [String(document.count(path + "/testcase"))], "\(suite)")
+            #expect(document.values(path + "/@skipped") == [String(document.count(path + "/testcase[skipped]"))], "\(suite)")
+            #expect(document.values(path + "/@failures") == [String(document.count(path + "/testcase[failure]"))], "\(suite)")
+        }
+        let gathered = document.count("//testcase[@classname='herald.all-units']")
+        if budget == 0 { #expect(gathered > 0) }
+        if budget == Int.max { #expect(gathered == 0) }
+        #expect(budget == Int.max ? document.count("//testcase[contains(@name, 'accounts pass')]") == 0 : true)
+        // Failures are never gathered.
+        #expect(document.count("//testcase[failure]") == (try report()).split(separator: UInt8(ascii: "<")).count { $0.starts(with: Array("failure ".utf8)) })
     }
 }

@@ -4,8 +4,10 @@ import HeraldCore
 /// Apache Ant JUnit schema, and within GitLab's limits for a JUnit file (docs.gitlab.com, "Unit test
 /// reports": 30 MB a file, 500,000 test cases on GitLab.com): when one test case per account and rule
 /// would take more than `sizeBudget` bytes, the passing accounts of each unit become one passing test case
-/// per unit and rule (`<N> accounts pass · <rule>`), and failures, errors and skips stay one per account.
-/// A registry so large that its failures alone pass the limit gives a file GitLab does not take:
+/// per unit and rule (`<N> accounts pass · <rule>`), and failures, errors and skips stay one per account;
+/// when that is still too much (a million accounts), the passing accounts and the retired accounts a rule
+/// leaves alone become one case each per rule (classname `herald.all-units`). Failures, errors and waived
+/// findings always stay one per account. A registry so large that its failures alone pass the limit gives a file GitLab does not take:
 /// codequality.json and report.html hold every finding. Test cases are named to read well where they are shown: `classname` is
 /// `herald.<unit>` (Jenkins splits it at its last period into package `herald` and class `<unit>`, so
 /// periods in a unit id become `_`), and `name` is `<platform:handle> · <rule>`, unique within a class.
@@ -33,15 +35,15 @@ public enum JUnitReport {
         var counts = ParallelMap.map(Array(result.rules.indices), chunkSize: 1) { index in
             suiteCounts(of: result.rules[index], index, in: result, facts: facts)
         }
-        let passingCases = counts.reduce(0) { $0 + $1.passed }
-        let collapsed = estimatedSize(result, passingCases: passingCases) > sizeBudget
-        if collapsed { for index in counts.indices { counts[index].collapsePassing() } }
+        let failures = failureSize(result)
+        let level = Collapse.allCases.first { $0.estimatedSize(counts, failures: failures) <= sizeBudget } ?? .perRule
+        for index in counts.indices { counts[index].collapse(level) }
         xml.startDocument()
         xml.startElement("testsuites")
         var open: Int?  // the rule whose suite is being written
         func advance(to rule: Int) {
             while open != rule {
-                if let open { endSuite(result.rules[open], passing: collapsed ? counts[open].passingByUnit : [:], in: result, to: xml) }
+                if let open { endSuite(result.rules[open], counts: counts[open], level: level, in: result, to: xml) }
                 let next = (open ?? -1) + 1
                 startSuite(result.rules[next], next, counts: counts[next], timestamp: timestamp, in: result, to: xml)
                 open = next
@@ -50,21 +52,42 @@ public enum JUnitReport {
         // Every suite's chunks, suite after suite, rendered on every core in one stream.
         let pieces = result.rules.indices.flatMap { rule in result.rules[rule].scope.accounts ? facts.indices.map { (rule, $0) } : [] }
         try Fragments.render(pieces, { rule, chunk in
-            (rule, try cases(for: result.rules[rule], rule, in: result, facts: facts[chunk], passing: !collapsed))
+            (rule, try cases(for: result.rules[rule], rule, in: result, facts: facts[chunk], level: level))
         }, into: { rule, bytes in
             advance(to: rule)
             xml.insert(bytes)
         })
         if !result.rules.isEmpty { advance(to: result.rules.count - 1) }
-        if let open { endSuite(result.rules[open], passing: collapsed ? counts[open].passingByUnit : [:], in: result, to: xml) }
+        if let open { endSuite(result.rules[open], counts: counts[open], level: level, in: result, to: xml) }
         xml.endElement()
         _ = try xml.finish()
     }
 
-    /// About how many bytes one test case per account and rule takes: a passing case is its names and
-    /// some 60 bytes of markup; a failing one adds its messages and locations.
-    private static func estimatedSize(_ result: AuditResult, passingCases: Int) -> Int {
-        var size = passingCases * 110
+    /// How much of the file is one case per account and rule, from the least to the most gathered.
+    enum Collapse: CaseIterable {
+        /// Every account has a test case in every suite.
+        case none
+        /// Passing accounts: one case per unit and rule.
+        case passingPerUnit
+        /// Passing accounts, and retired accounts a rule leaves alone: one case each per rule.
+        case perRule
+
+        /// About how many bytes the file takes: a passing case is its names and some 60 bytes of markup, a
+        /// skipped one adds its message, a failing one its messages and locations (`failures`).
+        func estimatedSize(_ counts: [Counts], failures: Int) -> Int {
+            counts.reduce(failures) { size, suite in
+                switch self {
+                case .none: return size + suite.passed * 110 + suite.retired * 190
+                case .passingPerUnit: return size + suite.passingByUnit.count * 110 + suite.retired * 190
+                case .perRule: return size + 300
+                }
+            }
+        }
+    }
+
+    /// About how many bytes the failing test cases take.
+    private static func failureSize(_ result: AuditResult) -> Int {
+        var size = 0
         for audited in result.accounts {
             for finding in result.findings(of: audited) { size += 2 * finding.message.utf8.count + finding.file.utf8.count + 160 }
         }
@@ -109,21 +132,37 @@ public enum JUnitReport {
         }
     }
 
-    /// - Parameter passing: when passing accounts are counted per unit rather than listed, their count
-    ///   by class name (`herald.<unit>`): one passing test case each.
-    private static func endSuite(_ rule: AuditedRule, passing: [String: Int], in result: AuditResult, to xml: XMLWriter) {
-        for className in passing.keys.sorted() {
+    /// Ends a suite with the cases that stand for many accounts (`level`), then the organisation files'.
+    private static func endSuite(_ rule: AuditedRule, counts: Counts, level: Collapse, in result: AuditResult, to xml: XMLWriter) {
+        func gathered(_ className: String, _ count: Int, _ what: String, skipped: Bool) {
             xml.startElement("testcase")
             xml.attribute("classname", className)
-            xml.attribute("name", "\(passing[className]!) \(passing[className]! == 1 ? "account passes" : "accounts pass") · \(rule.id)")
+            xml.attribute("name", "\(count) \(what) · \(rule.id)")
             xml.attribute("time", "0")
+            if skipped { xml.element("skipped", ["message": Self.retiredMessage]) }
             xml.endElement()
+        }
+        switch level {
+        case .none:
+            break
+        case .passingPerUnit:
+            for className in counts.passingByUnit.keys.sorted() {
+                let count = counts.passingByUnit[className]!
+                gathered(className, count, count == 1 ? "account passes" : "accounts pass", skipped: false)
+            }
+        case .perRule:
+            if counts.passed > 0 { gathered("herald.all-units", counts.passed, counts.passed == 1 ? "account passes" : "accounts pass", skipped: false) }
+            if counts.retired > 0 {
+                gathered("herald.all-units", counts.retired, counts.retired == 1 ? "retired account not checked" : "retired accounts not checked", skipped: true)
+            }
         }
         if rule.scope.organisationFiles { organisationCases(for: rule, in: result, to: xml) }
         xml.element("system-out")
         xml.element("system-err")
         xml.endElement()
     }
+
+    static let retiredMessage = "not checked: the rule does not apply to retired accounts"
 
     /// `herald.<unit>`, the unit's periods made `_` so Jenkins does not split inside it.
     static func className(unit: String) -> String {
@@ -152,14 +191,23 @@ public enum JUnitReport {
         }
     }
 
-    private struct Counts: Sendable {
+    struct Counts: Sendable {
         var tests = 0, failures = 0, errors = 0, skipped = 0, passed = 0
+        /// Retired accounts the rule leaves alone (skipped cases).
+        var retired = 0
         /// Passing accounts by class name.
         var passingByUnit: [String: Int] = [:]
 
-        /// The counts when passing accounts are one test case per unit.
-        mutating func collapsePassing() {
-            tests += passingByUnit.count - passed
+        /// The counts once cases are gathered as `level` says.
+        mutating func collapse(_ level: Collapse) {
+            switch level {
+            case .none: break
+            case .passingPerUnit: tests += passingByUnit.count - passed
+            case .perRule:
+                let gathered = (passed > 0 ? 1 : 0) + (retired > 0 ? 1 : 0)
+                tests += gathered - passed - retired
+                skipped += (retired > 0 ? 1 : 0) - retired
+            }
         }
 
         mutating func add(_ outcome: RuleOutcome) {
@@ -167,18 +215,18 @@ public enum JUnitReport {
             case .passed: tests += 1; passed += 1
             case .failed: tests += 1; failures += 1
             case .unreadable: tests += 1; errors += 1
-            case .skippedRetired, .notApplicable, .waived: tests += 1; skipped += 1
+            case .skippedRetired: tests += 1; skipped += 1; retired += 1
+            case .notApplicable, .waived: tests += 1; skipped += 1
             }
         }
     }
 
-    /// The test cases of one rule for a chunk of accounts.
-    /// - Parameter passing: false to leave out passing accounts (they are counted per unit instead).
-    private static func cases(for rule: AuditedRule, _ ruleIndex: Int, in result: AuditResult, facts: ChunkFacts, passing: Bool) throws -> [UInt8] {
+    /// The test cases of one rule for a chunk of accounts: every account's, but those `level` gathers.
+    private static func cases(for rule: AuditedRule, _ ruleIndex: Int, in result: AuditResult, facts: ChunkFacts, level: Collapse) throws -> [UInt8] {
         let xml = XMLWriter(depth: 2, capacity: facts.accounts.count * 200)
         for (local, index) in facts.accounts.enumerated() {
             let outcome = result.outcome(ofRule: ruleIndex, onAccount: index)
-            if outcome == .passed && !passing { continue }
+            if outcome == .passed && level != .none || outcome == .skippedRetired && level == .perRule { continue }
             xml.startElement("testcase")
             xml.attribute("classname", facts.classNames[local])
             xml.attribute("name", facts.names[local] + rule.id)
@@ -187,9 +235,7 @@ public enum JUnitReport {
             case .passed:
                 break
             case .skippedRetired, .notApplicable:
-                xml.startElement("skipped")
-                xml.attribute("message", "not checked: the rule does not apply to retired accounts")
-                xml.endElement()
+                xml.element("skipped", ["message": Self.retiredMessage])
             case .failed:
                 failure(result.findings(of: result.accounts[index]).filter { $0.rule == rule.id && !$0.isWaived }, rule, to: xml)
             case .waived:
