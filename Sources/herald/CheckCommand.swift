@@ -41,7 +41,11 @@ struct Check: ParsableCommand {
         let registry = try Outcome.loadRegistry(options.inventory)
         let result = Auditor(asOf: options.auditDate).audit(registry)
         let scope = PathScope(paths)
-        let shown = result.findings.filter { scope.contains($0.file) }
+        // Decided per account (its findings are one run of them), not per finding: a registry that adopts
+        // Herald has several findings per account.
+        let inScope = result.accounts.filter { scope.contains($0.account.file) }
+        let shown = (inScope.flatMap { result.findings(of: $0) } + result.organisationFindings.filter { scope.contains($0.file) })
+            .sorted(by: Finding.reportOrder)
         let lines = FindingLines(colour: color.enabled)
         if format == .github {
             for finding in GitHubAnnotations.ordered(shown) { print(GitHubAnnotations.line(for: finding)) }
@@ -49,7 +53,7 @@ struct Check: ParsableCommand {
             for finding in shown { print(lines.line(for: finding)) }
         }
 
-        let accounts = result.accounts.count { scope.contains($0.account.file) }
+        let accounts = inScope.count
         let counted = shown.filter { !$0.isWaived }
         let errors = counted.count { $0.severity == .error }
         let warnings = counted.count { $0.severity == .warning }
@@ -119,39 +123,47 @@ enum ColourChoice: String, ExpressibleByArgument, CaseIterable {
 /// each finding's file most of the time `herald check` took.
 final class PathScope {
     private var roots: [String] = []
-    private var answers: [String: Bool] = [:]
-    /// Folders as given and as resolved: a registry has thousands of files per folder.
-    private var folders: [Substring: String] = [:]
+    /// What is known of each folder files sit in, by the folder as given: whether it is inside a root
+    /// (then every file in it is), and else which of its files are roots themselves. A registry has
+    /// thousands of files per folder; each folder is resolved once.
+    private var folders: [Substring: (inScope: Bool, rootFiles: Set<Substring>)] = [:]
 
     init(_ paths: [String]) {
-        roots = paths.map { absolute($0) }
+        roots = paths.map { path in
+            let (folder, name) = PathScope.split(path)
+            guard let name else { return PathScope.resolved(path) }
+            let resolvedFolder = PathScope.resolved(folder.isEmpty ? "." : String(folder))
+            return resolvedFolder == "/" ? "/" + name : resolvedFolder + "/" + name
+        }
     }
 
     func contains(_ file: String) -> Bool {
         guard !roots.isEmpty else { return true }
-        if let known = answers[file] { return known }
-        let path = absolute(file)
-        let answer = roots.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
-        answers[file] = answer
-        return answer
-    }
-
-    /// The folder's links are resolved but not the file's own name, so a link that is refused is still
-    /// reported where it sits.
-    private func absolute(_ path: String) -> String {
-        let cut = path.lastIndex(of: "/")
-        // `/x.yaml`: the folder is the root, not the working folder.
-        let given = cut.map { $0 == path.startIndex ? path[...$0] : path[..<$0] } ?? ""
-        let name = cut.map { String(path[path.index(after: $0)...]) } ?? path
-        guard name != "." && name != ".." && !name.isEmpty else { return PathScope.resolved(path) }
-        let folder = folders[given] ?? {
-            let resolved = PathScope.resolved(given.isEmpty ? "." : String(given))
-            folders[given] = resolved
-            return resolved
+        let (folder, name) = PathScope.split(file)
+        guard let name else { return roots.contains(PathScope.resolved(file)) }
+        let facts = folders[folder] ?? {
+            let resolved = PathScope.resolved(folder.isEmpty ? "." : String(folder))
+            let inScope = roots.contains { resolved == $0 || resolved.hasPrefix($0 == "/" ? "/" : $0 + "/") }
+            let prefix = resolved == "/" ? "/" : resolved + "/"
+            let rootFiles = Set(roots.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }.map { $0.dropFirst(prefix.count) })
+            folders[folder] = (inScope, rootFiles)
+            return (inScope, rootFiles)
         }()
-        return folder == "/" ? "/" + name : folder + "/" + name
+        return facts.inScope || facts.rootFiles.contains(name)
     }
 
+    /// The folder part as given (`/` for a file at the root, empty for a bare name) and the last name;
+    /// nil for the name when the path ends in a folder (`x/`, `.`, `..`).
+    private static func split(_ path: String) -> (folder: Substring, name: Substring?) {
+        // Searched as UTF-8: "/" is one byte, and a search by Character breaks graphemes at every step.
+        guard let cut = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path == "." || path == ".." ? nil : path[...]) }
+        let name = path[path.index(after: cut)...]
+        let folder = cut == path.startIndex ? path[...cut] : path[..<cut]
+        return (folder, name.isEmpty || name == "." || name == ".." ? nil : name)
+    }
+
+    /// Links in the folder are resolved but not the file's own name, so a link that is refused is still
+    /// reported where it sits.
     private static func resolved(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
