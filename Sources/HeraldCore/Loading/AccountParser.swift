@@ -118,7 +118,7 @@ enum AccountParser {
             waiver.approvedBy = entry.string("approved_by")
             waiver.expires = entry.date("expires")
             waiver.expiresUnreadable = waiver.expires == nil && entry.node("expires") != nil
-            for problem in entry.problems { reader.report(problem.message, at: problem.location, field: "waivers") }
+            for problem in entry.problems { reader.report(problem.message, at: problem.location, field: "waivers", repeatable: problem.repeatable) }
             waivers.append(waiver)
         }
         return waivers

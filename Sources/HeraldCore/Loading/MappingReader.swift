@@ -46,6 +46,7 @@ struct MappingReader {
     mutating func checkKeys(allowed: [String], required: [String] = [], what: String) {
         // Files list their keys in the documented order, so each search starts where the last one matched.
         var next = 0
+        var unknown = 0
         for entry in entries where !MappingReader.find(entry.name, in: allowed, from: &next) {
             if let anchor = entry.anchor {
                 // A key written only to hold values for merge keys (`<<: *defaults`): the merged keys count.
@@ -53,11 +54,15 @@ struct MappingReader {
                        at: entry.key.location, field: entry.name)
                 continue
             }
-            let suggestion = KeySuggestion.closest(to: entry.name, among: allowed)
+            unknown += 1
+            // Past the number a file lists (`Problem.cap`), only the count matters: no suggestion is sought
+            // (comparing with every allowed key made 50,000 stray keys take seconds).
+            let listed = unknown <= FileLimits.problemsOfAKindPerFile
+            let suggestion = listed ? KeySuggestion.closest(to: entry.name, among: allowed) : nil
             let hint = suggestion.map { "did you mean \"\($0)\"? " } ?? ""
             // The field is the key it was meant to be, so rules about that key see it was written, only misspelt.
             var problem = Problem(file: file, location: entry.key.location,
-                                  message: "unknown key \"\(entry.name)\" in \(what): \(hint)the keys allowed are \(allowed.joined(separator: ", "))",
+                                  message: listed ? "unknown key \"\(entry.name)\" in \(what): \(hint)the keys allowed are \(allowed.joined(separator: ", "))" : "",
                                   field: suggestion ?? entry.name)
             problem.repeatable = .unknownKey
             problems.append(problem)
@@ -107,8 +112,11 @@ struct MappingReader {
     }
 
     /// Records a problem found while reading this mapping.
-    mutating func report(_ message: String, at location: SourceLocation, field: String?) {
-        problems.append(Problem(file: file, location: location, message: message, field: field))
+    /// - Parameter repeatable: the kind, for a problem a file may hold thousands of (`Problem.cap`).
+    mutating func report(_ message: String, at location: SourceLocation, field: String?, repeatable: Problem.Repeatable? = nil) {
+        var problem = Problem(file: file, location: location, message: message, field: field)
+        problem.repeatable = repeatable
+        problems.append(problem)
     }
 
     // MARK: Typed values
