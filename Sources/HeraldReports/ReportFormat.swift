@@ -33,6 +33,10 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     }
 }
 
+/// Where a report's bytes go, piece by piece, in order: a file being written, or memory in the tests.
+/// Large reports hand over pieces of up to a few megabytes, never the whole report.
+public typealias ReportOutput = ([UInt8]) throws -> Void
+
 /// Renders reports of one audit. Every report is a pure function of the audit result (and the HTML
 /// template), so equal audits give equal files.
 public struct ReportRenderer: Sendable {
@@ -43,13 +47,13 @@ public struct ReportRenderer: Sendable {
     }
 
     /// Streams the report to `output` piece by piece: the large formats never sit whole in memory.
-    public func render(_ format: ReportFormat, _ result: AuditResult, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+    public func render(_ format: ReportFormat, _ result: AuditResult, to output: @escaping ReportOutput) throws {
         switch format {
         case .json: try JSONReport.render(result, to: output)
         case .xml: try XMLReport.render(result, to: output)
-        case .xsd: try Array(ReportSchema.text.utf8).withUnsafeBytes(output)
+        case .xsd: try output(Array(ReportSchema.text.utf8))
         case .junit: try JUnitReport.render(result, to: output)
-        case .sarif: try SARIFReport.render(result).withUnsafeBytes(output)
+        case .sarif: try output(SARIFReport.render(result))
         case .checkstyle: try CheckstyleReport.render(result, to: output)
         case .codequality: try CodeQualityReport.render(result, to: output)
         case .html: try html.render(result, to: output)

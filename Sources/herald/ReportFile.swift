@@ -31,11 +31,16 @@ final class ReportFile: @unchecked Sendable {
         if descriptor >= 0 { close(descriptor) }
     }
 
-    func append(_ bytes: UnsafeRawBufferPointer) throws(ReportFolder.Failure) {
+    func append(_ bytes: [UInt8]) throws(ReportFolder.Failure) {
         // Large pieces (chunks of accounts) go to the file without another copy, after what is buffered.
         if bytes.count >= ReportFile.bufferSize / 4 {
             try flush()
-            return try writeAll(bytes)
+            var failure: ReportFolder.Failure?
+            bytes.withUnsafeBytes { bytes in
+                do throws(ReportFolder.Failure) { try writeAll(bytes) } catch { failure = error }
+            }
+            if let failure { throw failure }
+            return
         }
         if buffer.count + bytes.count > ReportFile.bufferSize { try flush() }
         buffer.append(contentsOf: bytes)

@@ -80,17 +80,20 @@ import Darwin
         let herald = try HeraldProcess(fixture: "CleanInventory")
         defer { herald.remove() }
         #expect(try herald.run(["audit", "--as-of", "2026-11-01"]).status == 0)
-        // A process that has ended: its id is free, so what it left is debris.
-        let ended = Process()
-        ended.executableURL = URL(fileURLWithPath: "/bin/true")
-        try ended.run()
-        ended.waitUntilExit()
-        let pid = ended.processIdentifier
+        // A process id no process can have (Linux hands out ids below pid_max; macOS below 99,999): what
+        // "it" left is debris. (The id of a process that just ended may be handed out again at once while
+        // the other tests start processes.)
+        let limit = (try? String(contentsOfFile: "/proc/sys/kernel/pid_max", encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let pid = limit ?? 99_999
+        #expect(kill(pid, 0) != 0)
         let files = FileManager.default
         let staging = herald.directory.appendingPathComponent(".Reports.herald-\(pid)")
         try files.createDirectory(at: staging, withIntermediateDirectories: true)
         try Data("half".utf8).write(to: staging.appendingPathComponent("report.json"))
         try files.createDirectory(at: herald.directory.appendingPathComponent(".Reports.herald-\(pid)-discarded"), withIntermediateDirectories: true)
+        // The lock the killed audit held, now free: it, not the process id (which may be reused), says the
+        // audit is gone.
+        try Data().write(to: herald.directory.appendingPathComponent(".Reports.herald-\(pid).lock"))
         // What Herald before the folder swap left inside the folder.
         try Data("half".utf8).write(to: herald.directory.appendingPathComponent("Reports/report.xml.tmp-\(pid)"))
         try Data("old".utf8).write(to: herald.directory.appendingPathComponent("Reports/junit.xml.previous-\(pid)"))
@@ -106,8 +109,8 @@ import Darwin
         // A file of the user's that merely looks like debris is not Herald's.
         try Data("mine".utf8).write(to: herald.directory.appendingPathComponent("Reports/data.previous-\(pid)"))
         #expect(try herald.run(["audit", "--as-of", "2026-11-02"]).status == 0)
-        #expect(try Self.debris(in: herald).sorted() == [".Reports.herald-\(getpid())", ".Reports.herald-\(pid)7", ".Reports.herald-\(pid)7.lock",
-                                                         "data.previous-\(pid)"])
+        let left = try Self.debris(in: herald).sorted()
+        #expect(left == [".Reports.herald-\(getpid())", ".Reports.herald-\(pid)7", ".Reports.herald-\(pid)7.lock", "data.previous-\(pid)"].sorted(), "\(left)")
         #expect(try Self.auditDates(in: herald.directory.appendingPathComponent("Reports")) == ["2026-11-02"])
     }
 

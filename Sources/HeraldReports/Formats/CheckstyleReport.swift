@@ -4,7 +4,7 @@ import HeraldCore
 /// One `file` element per file with findings; `source` is `herald.<rule-id>`; waived findings are `info`.
 public enum CheckstyleReport {
     /// Streams checkstyle.xml to `output`.
-    public static func render(_ result: AuditResult, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+    public static func render(_ result: AuditResult, to output: @escaping ReportOutput) throws {
         let xml = XMLWriter(streamingTo: output)
         xml.startDocument()
         xml.startElement("checkstyle")

@@ -8,7 +8,7 @@ import HeraldCore
 /// Source of the format: https://docs.gitlab.com/ci/testing/code_quality/ ("Code Quality report format").
 public enum CodeQualityReport {
     /// Streams codequality.json to `output`, its issues written in chunks on every core.
-    public static func render(_ result: AuditResult, to output: (UnsafeRawBufferPointer) throws -> Void) throws {
+    public static func render(_ result: AuditResult, to output: ReportOutput) throws {
         let fingerprints = FindingFingerprint.all(result.findings)
         var json = JSONWriter()
         json.startArray()
@@ -26,6 +26,6 @@ public enum CodeQualityReport {
             }
         }
         json.endArray()
-        try (json.drain() + [UInt8(ascii: "\n")]).withUnsafeBytes(output)
+        try output(json.drain() + [UInt8(ascii: "\n")])
     }
 }

@@ -36,13 +36,13 @@ public struct HTMLReport: Sendable {
 
     /// Renders the page, streaming it to `output`: the template's text with Herald's account tables where
     /// it says `{{{account_sections}}}`.
-    public func render(_ result: AuditResult, to output: (UnsafeRawBufferPointer) throws -> Void) throws {
+    public func render(_ result: AuditResult, to output: ReportOutput) throws {
         let page = template.render(HTMLReportModel.context(for: result))
         let parts = page.split(separator: HTMLReportModel.accountSectionsMarker, omittingEmptySubsequences: false)
         let units = HTMLReportModel.worstFirst(result.units)
         for (index, part) in parts.enumerated() {
             if index > 0 { try HTMLAccountSections.render(result, unitOrder: units, to: output) }
-            try Array(part.utf8).withUnsafeBytes(output)
+            try output(Array(part.utf8))
         }
     }
 }

@@ -8,7 +8,7 @@ public enum JSONReport {
 
     /// Streams report.json to `output`: the findings are written in chunks on every core, so the file is
     /// never whole in memory (a registry adopting Herald has several findings per account).
-    public static func render(_ result: AuditResult, to output: (UnsafeRawBufferPointer) throws -> Void) throws {
+    public static func render(_ result: AuditResult, to output: ReportOutput) throws {
         var json = JSONWriter()
         json.startObject()
         json.key("schema_version"); json.number(schemaVersion)
@@ -34,20 +34,20 @@ public enum JSONReport {
         try streamElements(count: result.findings.count, into: &json, to: output) { index, json in write(result.findings[index], to: &json) }
         json.endArray()
         json.endObject()
-        try (json.drain() + [UInt8(ascii: "\n")]).withUnsafeBytes(output)
+        try output(json.drain() + [UInt8(ascii: "\n")])
     }
 
     /// Hands what `json` holds to `output`, then writes `count` elements into the array open in it, in
     /// chunks rendered on every core and handed to `output` in order as they are done.
-    static func streamElements(count: Int, into json: inout JSONWriter, to output: (UnsafeRawBufferPointer) throws -> Void,
+    static func streamElements(count: Int, into json: inout JSONWriter, to output: ReportOutput,
                                _ element: @escaping @Sendable (Int, inout JSONWriter) -> Void) throws {
-        try json.drain().withUnsafeBytes(output)
+        try output(json.drain())
         let depth = json.currentDepth
         try Fragments.render(count: count, { range in
             var fragment = JSONWriter(elementsAt: depth, afterOthers: range.lowerBound > 0, capacity: range.count * 400)
             for index in range { element(index, &fragment) }
             return fragment.drain()
-        }, into: { bytes in try bytes.withUnsafeBytes(output) })
+        }, into: { bytes in try output(bytes) })
         json.elementsWereWritten(count)
     }
 

@@ -19,14 +19,14 @@ import HeraldCore
 /// case per such file too.
 public enum JUnitReport {
     /// Streams junit.xml to `output`: one suite per rule that ran, its test cases written in chunks on every core.
-    public static func render(_ result: AuditResult, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+    public static func render(_ result: AuditResult, to output: @escaping ReportOutput) throws {
         try render(result, sizeBudget: sizeBudget, to: output)
     }
 
     /// GitLab's 30 MB a file, with room for the suites' own lines.
     public static let sizeBudget = 28_000_000
 
-    static func render(_ result: AuditResult, sizeBudget: Int, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+    static func render(_ result: AuditResult, sizeBudget: Int, to output: @escaping ReportOutput) throws {
         let xml = XMLWriter(streamingTo: output)
         // The schema asks for a timestamp and a host; both are fixed so that equal audits give equal files.
         let timestamp = result.asOf.description + "T00:00:00"

@@ -8,7 +8,7 @@ public enum XMLReport {
     public static let schemaVersion = 1
 
     /// Streams report.xml to `output`; the accounts are written in chunks on every core.
-    public static func render(_ result: AuditResult, to output: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+    public static func render(_ result: AuditResult, to output: @escaping ReportOutput) throws {
         let xml = XMLWriter(streamingTo: output)
         xml.startDocument()
         xml.startElement("report")

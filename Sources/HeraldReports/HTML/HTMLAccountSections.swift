@@ -14,7 +14,7 @@ enum HTMLAccountSections {
         let closes: Bool
     }
 
-    static func render(_ result: AuditResult, unitOrder: [AuditResult.UnitSummary], to output: (UnsafeRawBufferPointer) throws -> Void) throws {
+    static func render(_ result: AuditResult, unitOrder: [AuditResult.UnitSummary], to output: ReportOutput) throws {
         var rows: [String: [Int]] = [:]
         for (index, audited) in result.accounts.enumerated() { rows[audited.unitKey, default: []].append(index) }
         let owners: OwnerNames = result.registry.people.mapValues { ($0.name, $0.active) }
@@ -32,7 +32,7 @@ enum HTMLAccountSections {
             for index in piece.rows { row(result.accounts[index], result.findings(of: result.accounts[index]), owners, into: &html) }
             if piece.closes { html.raw("</tbody>\n</table>\n</section>\n") }
             return html.bytes
-        }, into: { try $0.withUnsafeBytes(output) })
+        }, into: { try output($0) })
     }
 
     private static func header(_ unit: AuditResult.UnitSummary, into html: inout HTMLText) {

@@ -125,9 +125,8 @@ enum HTMLReportModel {
     static func isWebLink(_ url: String) -> Bool {
         let bytes = url.utf8
         func hasScheme(_ scheme: StaticString) -> Bool {
-            let expected = UnsafeBufferPointer(start: scheme.utf8Start, count: scheme.utf8CodeUnitCount)
             // ASCII letters compare without case: "HTTPS://" is a web address too.
-            return bytes.count > expected.count && zip(bytes, expected).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+            scheme.withUTF8Buffer { expected in bytes.count > expected.count && zip(bytes, expected).allSatisfy { $0 | 0x20 == $1 | 0x20 } }
         }
         guard hasScheme("https://") || hasScheme("http://") else { return false }
         return !bytes.contains { $0 < 0x21 || $0 == 0x7F }

@@ -8,7 +8,7 @@ struct HTMLText {
     }
 
     mutating func raw(_ markup: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: markup.utf8Start, count: markup.utf8CodeUnitCount))
+        markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// Text content or a quoted attribute value: `& < > " '` become references, and control characters
@@ -17,11 +17,7 @@ struct HTMLText {
     mutating func text(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
-            var special = false
-            HTMLText.special.withUnsafeBufferPointer { table in
-                for byte in utf8 where table[Int(byte)] { special = true; break }
-            }
-            guard special else { return bytes.append(contentsOf: utf8) }
+            guard utf8.contains(where: { HTMLText.special[Int($0)] }) else { return bytes.append(contentsOf: utf8) }
             var start = 0
             for index in utf8.indices {
                 let replacement: StaticString
@@ -35,11 +31,11 @@ struct HTMLText {
                 case 0x00..<0x20, 0x7F: replacement = "\u{FFFD}"
                 default: continue
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                bytes.append(contentsOf: utf8[start..<index])
                 raw(replacement)
                 start = index + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            bytes.append(contentsOf: utf8[start...])
         }
     }
 

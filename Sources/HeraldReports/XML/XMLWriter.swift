@@ -24,7 +24,7 @@ final class XMLWriter {
     }
 
     private var bytes: [UInt8] = []
-    private let forward: ((UnsafeRawBufferPointer) throws -> Void)?
+    private let forward: ReportOutput?
     private var error: (any Error)?
     /// The open elements, innermost last, each with whether it holds child elements (its end tag then
     /// goes on a line of its own).
@@ -46,7 +46,7 @@ final class XMLWriter {
     }
 
     /// A writer that hands its output to `output` as it goes (for reports of hundreds of megabytes).
-    init(streamingTo output: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+    init(streamingTo output: @escaping ReportOutput) {
         forward = output
         baseDepth = 0
         wroteElement = false
@@ -130,7 +130,7 @@ final class XMLWriter {
         guard let forward else { return bytes.append(contentsOf: fragment) }
         flush()
         guard error == nil else { return }
-        do { try fragment.withUnsafeBytes(forward) } catch { self.error = error }
+        do { try forward(fragment) } catch { self.error = error }
     }
 
     /// Closes every open element (a document gets its final line break) and returns what was kept in
@@ -160,7 +160,7 @@ final class XMLWriter {
     }
 
     private func append(_ literal: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     private func flushIfFull() {
@@ -169,7 +169,7 @@ final class XMLWriter {
 
     private func flush() {
         guard let forward, !bytes.isEmpty, error == nil else { return }
-        do { try bytes.withUnsafeBytes(forward) } catch { self.error = error }
+        do { try forward(bytes) } catch { self.error = error }
         bytes.removeAll(keepingCapacity: true)
     }
 }
