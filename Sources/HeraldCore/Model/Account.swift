@@ -192,8 +192,9 @@ public struct Account: Sendable {
     /// there can never be left behind.
     private final class Storage: @unchecked Sendable {
         // @unchecked: a storage shared between copies is never written (`unique` copies it first), so
-        // threads only ever read a shared one.
-        var fields: Fields
+        // threads only ever read a shared one. For the same reason no access needs the runtime's
+        // exclusivity check, which every read of every field paid (2% of an audit's profile).
+        @exclusivity(unchecked) var fields: Fields
 
         init(_ fields: Fields) {
             self.fields = fields
