@@ -39,7 +39,8 @@ struct JSONWriter {
 
     /// The bytes written so far, taken out: a streaming report hands them to its file and goes on.
     mutating func drain() -> [UInt8] {
-        defer { bytes.removeAll(keepingCapacity: true) }
+        // Handed over whole, not copied: keeping the capacity would allocate a second buffer of its size.
+        defer { bytes = [] }
         return bytes
     }
 
