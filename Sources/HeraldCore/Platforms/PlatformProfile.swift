@@ -80,14 +80,34 @@ public struct IdentifierRule: Sendable {
 /// `{-id}` a segment ending in `-` and the identifier (`City-of-Fairhaven-123456789`); `query` names a
 /// query parameter holding the identifier (`profile.php?id=`).
 public struct AddressForm: Sendable {
+    /// The path's segments as written in the table: `{}` the identifier, `@{}` the identifier after an
+    /// `@`, `{-id}` the identifier after a name's last hyphen, `*` any segment, anything else literally.
     public let path: [String]
     public let query: String?
     public let kind: IdentifierKind
+    /// `path`, read once: every account's url is matched against every form.
+    let segments: [Segment]
+
+    /// One segment of `path`, as the url reader matches it.
+    enum Segment: Sendable {
+        case identifier, afterAt, afterLastHyphen, any
+        /// Matched in any letter case.
+        case literal([UInt8])
+    }
 
     public init(_ path: String, query: String? = nil, kind: IdentifierKind) {
         self.path = path.split(separator: "/").map(String.init)
         self.query = query
         self.kind = kind
+        segments = self.path.map { pattern in
+            switch pattern {
+            case "{}": .identifier
+            case "@{}": .afterAt
+            case "{-id}": .afterLastHyphen
+            case "*": .any
+            default: .literal(Array(pattern.utf8))
+            }
+        }
     }
 }
 

@@ -57,22 +57,22 @@ public enum ProfileAddress: Sendable, Equatable {
 
     /// The identifier `form` finds in the path (and query), or nil when the path has another form.
     private static func capture(_ segments: [ArraySlice<UInt8>], query: ArraySlice<UInt8>, form: AddressForm, tabs: [String]) -> String? {
-        guard segments.count >= form.path.count else { return nil }
+        guard segments.count >= form.segments.count else { return nil }
         var identifier: ArraySlice<UInt8>?
-        for (pattern, segment) in zip(form.path, segments) {
+        for (pattern, segment) in zip(form.segments, segments) {
             switch pattern {
-            case "{}": identifier = segment
-            case "@{}":
+            case .identifier: identifier = segment
+            case .afterAt:
                 guard segment.first == UInt8(ascii: "@"), segment.count > 1 else { return nil }
                 identifier = segment.dropFirst()
-            case "{-id}":
+            case .afterLastHyphen:
                 guard let hyphen = segment.lastIndex(of: UInt8(ascii: "-")), hyphen != segment.startIndex else { return nil }
                 identifier = segment[(hyphen + 1)...]
-            case "*": continue
-            default: guard ASCIICase.equal(segment, pattern.utf8) else { return nil }
+            case .any: continue
+            case let .literal(bytes): guard ASCIICase.equal(segment, bytes) else { return nil }
             }
         }
-        let extra = segments.dropFirst(form.path.count)
+        let extra = segments.dropFirst(form.segments.count)
         guard extra.count <= 1, extra.allSatisfy({ segment in tabs.contains { ASCIICase.equal(segment, $0.utf8) } }) else { return nil }
         if let parameter = form.query {
             for item in query.split(separator: UInt8(ascii: "&")) where item.count > parameter.utf8.count
