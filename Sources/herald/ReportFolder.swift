@@ -84,7 +84,7 @@ final class ReportFolder: @unchecked Sendable {
         let mode = info.st_mode & 0o7777
         (staging, swapsWhole, liveness) = try ReportFolder.makeStaging(
             beside: parent + "/" + ReportFolder.stagingPrefix(name) + pid, inside: target + "/.herald-" + pid,
-            swappable: stat(parent, &parentInfo) == 0 && parentInfo.st_dev == info.st_dev, shown: shown)
+            swappable: stat(parent, &parentInfo) == 0 && parentInfo.st_dev == info.st_dev && !ReportFolder.stagesInside, shown: shown)
         interruptionToken = Interruption.shared.onInterrupt { [self] in
             // After the swap the staging path holds the old set: removing it changes nothing a reader sees.
             ReportFolder.remove(staging)
@@ -101,6 +101,10 @@ final class ReportFolder: @unchecked Sendable {
             throw error
         }
     }
+
+    /// `HERALD_STAGE_INSIDE=1` writes as on a mount point (staged inside the folder, renamed report by
+    /// report): for a file system whose swap misbehaves, and for the tests of that way of writing.
+    private static var stagesInside: Bool { ProcessInfo.processInfo.environment["HERALD_STAGE_INSIDE"] == "1" }
 
     /// The staging folder and its liveness lock: beside the folder when it can be swapped with it, else
     /// inside it. The lock is taken before the folder exists, so no other audit ever sees the folder

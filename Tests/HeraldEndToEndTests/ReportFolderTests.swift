@@ -199,4 +199,40 @@ import Darwin
         }
         #expect(FileManager.default.fileExists(atPath: herald.directory.appendingPathComponent("Inventory/herald.yaml").path))
     }
+
+    /// A folder that cannot be swapped (a container's volume mounted at Reports/) is written report by
+    /// report from a staging folder inside it, under a lock: the same promises but the instant of the renames.
+    @Test func aFolderThatCannotBeSwappedIsWrittenReportByReportUnderALock() throws {
+        let herald = try HeraldProcess(fixture: "CleanInventory")
+        defer { herald.remove() }
+        let inside = ["HERALD_STAGE_INSIDE": "1"]
+        #expect(try herald.run(["audit", "--as-of", "2026-11-01"], environment: inside).status == 0)
+        let reports = herald.directory.appendingPathComponent("Reports")
+        try Data("kept".utf8).write(to: reports.appendingPathComponent("notes.txt"))
+        let inode = try FileManager.default.attributesOfItem(atPath: reports.path)[.systemFileNumber] as? Int
+        let output = try herald.run(["audit", "--as-of", "2026-11-02", "--format", "json,xml"], environment: inside)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(try FileManager.default.attributesOfItem(atPath: reports.path)[.systemFileNumber] as? Int == inode, "the folder itself stays")
+        let text = { (name: String) in String(decoding: try Data(contentsOf: reports.appendingPathComponent(name)), as: UTF8.self) }
+        #expect(try text("report.json").contains("2026-11-02") && text("report.html").contains("2026-11-01") && text("notes.txt") == "kept")
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: reports.path).filter { $0.hasPrefix(".herald-") }
+        #expect(hidden == [], "no staging folder or its lock is left: \(hidden)")
+        // Audits at once: each set is renamed in whole under the lock, so the folder ends with one.
+        for round in 0 ..< 4 {
+            let processes = try (1 ... 3).map { day in
+                let process = Process()
+                process.executableURL = HeraldProcess.binary
+                process.arguments = ["audit", "--as-of", "2026-12-0\(day)"]
+                process.currentDirectoryURL = herald.directory
+                process.environment = ProcessInfo.processInfo.environment.merging(inside) { $1 }
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                return process
+            }
+            for process in processes { process.waitUntilExit() }
+            #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+            #expect(try Self.auditDates(in: reports).count == 1, "round \(round)")
+        }
+    }
 }
