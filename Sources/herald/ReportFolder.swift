@@ -94,7 +94,9 @@ final class ReportFolder: @unchecked Sendable {
         guard swapsWhole else { return }
         do throws(Failure) {
             try carryOver(from: target)
-            // The folder keeps the old one's permissions; it was made private while it was filled.
+            // The folder keeps the old one's group (a web server may read it through the group; best effort:
+            // only a member of the group may give it) and permissions; it was made private while it was filled.
+            _ = chown(staging, uid_t.max, info.st_gid)
             guard chmod(staging, mode) == 0 else { throw Failure(path: shown, reason: ReportFolder.lastError()) }
         } catch {
             discard()
@@ -205,6 +207,7 @@ final class ReportFolder: @unchecked Sendable {
             for entry in try entries(of: source, shown: shown) {
                 try carry(source + "/" + entry, to: destination + "/" + entry, shown: shown + "/" + entry)
             }
+            _ = chown(destination, uid_t.max, info.st_gid)
             guard chmod(destination, info.st_mode & 0o7777) == 0 else { throw Failure(path: shown, reason: ReportFolder.lastError()) }
         case S_IFLNK:
             guard let link = try? FileManager.default.destinationOfSymbolicLink(atPath: source),

@@ -168,6 +168,9 @@ import Darwin
         try Data("kept".utf8).write(to: reports.appendingPathComponent("archive/2026-10.json"))
         try Data("kept".utf8).write(to: reports.appendingPathComponent(".htaccess"))
         try FileManager.default.createSymbolicLink(atPath: reports.appendingPathComponent("latest").path, withDestinationPath: "report.html")
+        // A folder a web server reads through its group: the new folder keeps the mode and the group.
+        #expect(chmod(reports.path, 0o2750) == 0)
+        let group: gid_t? = getuid() == 0 && chown(reports.path, uid_t.max, 1) == 0 ? 1 : nil
         let output = try herald.run(["audit", "--as-of", "2026-11-02", "--format", "json,xml"])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.hasSuffix("Wrote Reports/report.json\nWrote Reports/report.xml\n"))
@@ -176,6 +179,9 @@ import Darwin
         #expect(try text("report.html").contains("2026-11-01"), "reports not asked for stay as they were")
         #expect(try text("archive/2026-10.json") == "kept" && text(".htaccess") == "kept")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: reports.appendingPathComponent("latest").path) == "report.html")
+        var info = stat()
+        #expect(stat(reports.path, &info) == 0 && info.st_mode & 0o7777 == 0o2750)
+        if let group { #expect(info.st_gid == group) }
     }
 
     @Test func aReportsFolderThatIsALinkStaysALink() throws {
