@@ -37,7 +37,8 @@ public struct Auditor: Sendable {
                     let redaction = Redaction(account.withheld + registry.organisationWithheld)
                     found = found.map { $0.redacted(with: redaction) }
                 }
-                outcomes += active.map { $0.outcome(on: account, findings: found) }
+                let state = AccountState(account)
+                outcomes += active.map { $0.outcome(on: state, findings: found) }
                 findings.append(found)
             }
             return (findings, outcomes)
@@ -85,6 +86,7 @@ public struct Auditor: Sendable {
     private static func findings(on account: Account, rules: [ActiveRule], in context: AuditContext) -> [Finding] {
         var findings: [Finding] = []
         let (file, identity, unit) = (account.file, account.identity, account.unitOrFolder)
+        let state = AccountState(account)
         func add(_ violations: [Violation], of rule: ActiveRule) {
             for violation in violations {
                 findings.append(Finding(rule: rule.id, severity: rule.severity, file: file,
@@ -92,11 +94,11 @@ public struct Auditor: Sendable {
                                         message: violation.message, field: violation.field))
             }
         }
-        for rule in rules where !rule.isFindingsRule && rule.checks(account) { add(rule.rule.check(account, in: context), of: rule) }
+        for rule in rules where !rule.isFindingsRule && rule.checks(state) { add(rule.rule.check(account, in: context), of: rule) }
         if !account.waivers.isEmpty {
             let grants = WaiverReview.grants(on: account, in: context)
             findings = findings.map { finding in grants[finding.rule].map { finding.waived(by: $0) } ?? finding }
-            for rule in rules where rule.isFindingsRule && rule.checks(account) {
+            for rule in rules where rule.isFindingsRule && rule.checks(state) {
                 add((rule.rule as! any FindingsRule).check(account, findings: findings, in: context), of: rule)
             }
         }
@@ -128,14 +130,14 @@ public struct Auditor: Sendable {
                                scope: .init(accounts: auditsAccounts, organisationFiles: description.auditsOrganisationFiles))
         }
 
-        /// Whether the rule looks at `account`: rules about organisation files look at no account; retired
+        /// Whether the rule looks at the account: rules about organisation files look at no account; retired
         /// accounts and files that could not be read are left to the rules that say they handle them.
-        func checks(_ account: Account) -> Bool {
+        func checks(_ account: AccountState) -> Bool {
             auditsAccounts && (appliesToRetired || !account.isRetired) && (appliesToUnreadFiles || account.wasRead)
         }
 
-        /// What the rule made of `account`, given the account's findings (of every rule).
-        func outcome(on account: Account, findings: [Finding]) -> RuleOutcome {
+        /// What the rule made of the account, given the account's findings (of every rule).
+        func outcome(on account: AccountState, findings: [Finding]) -> RuleOutcome {
             var waivedOnly = false
             for finding in findings where finding.rule == id {
                 if !finding.isWaived { return .failed }
@@ -146,6 +148,17 @@ public struct Auditor: Sendable {
             guard auditsAccounts else { return .notApplicable }
             if account.isRetired && !appliesToRetired { return .skippedRetired }
             return .unreadable  // the rule would look at this account but for its unreadable file
+        }
+    }
+
+    /// What decides whether a rule looks at an account, read once per account rather than once per rule.
+    struct AccountState {
+        let isRetired: Bool
+        let wasRead: Bool
+
+        init(_ account: Account) {
+            isRetired = account.isRetired
+            wasRead = account.wasRead
         }
     }
 
