@@ -16,8 +16,8 @@ struct JSONWriter {
     }
 
     /// A writer for elements of an array that another writer has open at `depth` (the depth inside the
-    /// array): what it writes is placed into that writer with `append(elements:)`. Reports render their
-    /// long arrays this way, in chunks on every core, and stream them out.
+    /// array): reports render their long arrays this way, in chunks on every core, stream each chunk out
+    /// after what that writer has drained, and then tell it `elementsWereWritten(_:)`.
     /// - Parameter afterOthers: true when elements precede this chunk's (the first one then starts with a comma).
     init(elementsAt depth: Int, afterOthers: Bool, capacity: Int = 1 << 16) {
         bytes.reserveCapacity(capacity)
@@ -28,15 +28,6 @@ struct JSONWriter {
     /// The depth inside the innermost open container: for `init(elementsAt:afterOthers:)`.
     var currentDepth: Int { depth }
 
-    /// Places elements written by a writer made with `init(elementsAt:afterOthers:)` into the array open
-    /// here, as if they had been written here.
-    mutating func append(elements fragment: [UInt8]) {
-        guard !fragment.isEmpty else { return }
-        bytes.append(contentsOf: fragment)
-        needsComma = true
-        emptyContainer = false
-    }
-
     /// The bytes written so far, taken out: a streaming report hands them to its file and goes on.
     mutating func drain() -> [UInt8] {
         // Handed over whole, not copied: keeping the capacity would allocate a second buffer of its size.
@@ -44,8 +35,8 @@ struct JSONWriter {
         return bytes
     }
 
-    /// What `append(elements:)` must be told of elements that were streamed out directly rather than
-    /// appended: `count` of them were written after this writer's last byte.
+    /// `count` elements were streamed out after this writer's last byte (by writers made with
+    /// `init(elementsAt:afterOthers:)`): the next element or the array's end follows them.
     mutating func elementsWereWritten(_ count: Int) {
         guard count > 0 else { return }
         needsComma = true

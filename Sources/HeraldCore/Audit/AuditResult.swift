@@ -107,9 +107,12 @@ public struct AuditResult: Sendable {
         if let finished = current { summaries[finished.id] = finished }
         accounts = audited
         units = summaries.values.sorted { $0.id < $1.id }
-        errorCount = all.count { $0.severity == .error && !$0.isWaived }
-        warningCount = all.count { $0.severity == .warning && !$0.isWaived }
-        waivedCount = all.count { $0.isWaived }
+        // The accounts' counts are in the unit summaries already; the organisation files' are added.
+        let organisationErrors = organisationFindings.count { $0.severity == .error && !$0.isWaived }
+        let organisationWaived = organisationFindings.count { $0.isWaived }
+        errorCount = units.reduce(organisationErrors) { $0 + $1.errors }
+        warningCount = units.reduce(organisationFindings.count - organisationErrors - organisationWaived) { $0 + $1.warnings }
+        waivedCount = units.reduce(organisationWaived) { $0 + $1.waived }
     }
 
     /// The unit an account counts under in every report: the unit it names, else the folder it sits in,
