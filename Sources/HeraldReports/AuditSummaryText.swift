@@ -10,8 +10,11 @@ public enum AuditSummaryText {
             "\(count(result.accountCount, "account")) in \(count(result.units.count, "unit")): "
                 + "\(count(result.errorCount, "error")), \(count(result.warningCount, "warning"))"
                 + (failing.isEmpty ? "" : " in \(count(result.failingAccountCount, "account"))")
-                + (result.waivedCount == 0 ? "" : "; \(result.waivedCount) waived"),
+                + (result.waivedCount == 0 ? "" : "; \(result.waivedCount) waived")
+                + (result.baselinedCount == 0 ? "" : "; \(result.baselinedCount) in the baseline"),
         ]
+        if let changes = result.changes { lines.append(changeLine(changes)) }
+        if let baseline = result.baseline { lines += baselineLines(baseline) }
         if !result.organisationFindings.isEmpty {
             let files = Set(result.organisationFindings.map(\.file)).count
             lines.append("Organisation files: \(count(result.organisationFindings.count, "finding")) in \(count(files, "file")) (people.yaml, units/, herald.yaml)")
@@ -30,8 +33,28 @@ public enum AuditSummaryText {
         return lines.joined(separator: "\n")
     }
 
+    /// `12 new, 3 fixed since 2026-11-29 (40 persisting; 2 not re-checked: their rules did not look this time)`.
+    public static func changeLine(_ changes: AuditChanges) -> String {
+        "\(changes.newCount) new, \(changes.fixed.count) fixed since \(changes.since) (\(changes.persistingCount) persisting"
+            + (changes.notRechecked.isEmpty ? ")" : "; \(changes.notRechecked.count) not re-checked: their rules did not look this time)")
+    }
+
+    /// The baseline's use, and each entry that matches nothing any more with the line to remove.
+    public static func baselineLines(_ baseline: BaselineOutcome) -> [String] {
+        let file = TerminalText.safe(baseline.file)
+        var lines = ["Baseline \(file): \(baseline.matchedCount) of \(count(baseline.entryCount, "entry", plural: "entries")) still match a finding"]
+        guard !baseline.unmatched.isEmpty else { return lines }
+        lines[0] += "; \(baseline.unmatched.count) match nothing any more (fixed): remove \(baseline.unmatched.count == 1 ? "it" : "them") from the baseline"
+        let shown = 20
+        for entry in baseline.unmatched.prefix(shown) {
+            lines.append("  \(file):\(entry.location.line): \(entry.rule) on \(TerminalText.safe(entry.account ?? entry.file))")
+        }
+        if baseline.unmatched.count > shown { lines.append("  … and \(baseline.unmatched.count - shown) more (all are in report.json)") }
+        return lines
+    }
+
     /// "1 error", "2 errors".
-    public static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    public static func count(_ number: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(number) \(number == 1 ? noun : plural ?? noun + "s")"
     }
 }

@@ -8,23 +8,23 @@ public enum GitHubAnnotations {
     public static let shownPerLevel = 10
 
     /// The findings in the order annotations should be written: errors, then warnings, then waived
-    /// findings (notices), each in report order, so what GitHub shows is what matters most.
+    /// and baselined findings (notices), each in report order, so what GitHub shows is what matters most.
     public static func ordered(_ findings: [Finding]) -> [Finding] {
-        func rank(_ finding: Finding) -> Int { finding.isWaived ? 2 : finding.severity == .error ? 0 : 1 }
+        func rank(_ finding: Finding) -> Int { !finding.counts ? 2 : finding.severity == .error ? 0 : 1 }
         return findings.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
     }
 
     /// One workflow command: `::error` or `::warning` with the file, line, column and rule as title; a
-    /// finding a waiver excuses is a `::notice` that says so.
+    /// finding a waiver excuses or the baseline holds is a `::notice` that says so.
     public static func line(for finding: Finding) -> String {
-        let command = finding.isWaived ? "notice" : finding.severity == .error ? "error" : "warning"
+        let command = !finding.counts ? "notice" : finding.severity == .error ? "error" : "warning"
         let properties = [
             "file=" + property(finding.file),
             "line=\(finding.location.line)",
             "col=\(finding.location.column)",
             "title=" + property("herald \(finding.rule)"),
         ].joined(separator: ",")
-        return "::\(command) \(properties)::\(data(FindingLines.waiverNote(finding) + finding.message))"
+        return "::\(command) \(properties)::\(data(FindingLines.note(finding) + finding.message))"
     }
 
     /// A message may not end the command early: `%`, carriage returns and line feeds are encoded as the

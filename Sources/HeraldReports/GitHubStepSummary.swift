@@ -12,12 +12,12 @@ public enum GitHubStepSummary {
 
     /// - Parameter limit: the most bytes the summary may take, in UTF-8 (GitHub's limit by default).
     public static func markdown(_ findings: [Finding], organisation: String, accountCount: Int, limit: Int = maximumBytes) -> String {
-        let counted = findings.filter { !$0.isWaived }
+        let counted = findings.filter(\.counts)
         let errors = counted.count { $0.severity == .error }, warnings = counted.count - counted.count { $0.severity == .error }
         var out = "## Herald: \(escaped(organisation))\n\n"
         out += counted.isEmpty ? "No problems found in \(AuditSummaryText.count(accountCount, "account")).\n"
             : "\(AuditSummaryText.count(errors, "error")) and \(AuditSummaryText.count(warnings, "warning")) in \(AuditSummaryText.count(accountCount, "account")) checked"
-              + (findings.count > counted.count ? " (\(findings.count - counted.count) waived)" : "") + ".\n"
+              + (findings.count > counted.count ? " (\(findings.count - counted.count) waived or in the baseline)" : "") + ".\n"
         // Findings under the unit key every report groups by; those of people.yaml and herald.yaml apart.
         let byUnit = Dictionary(grouping: findings) { $0.isInAccountFile || $0.unit != nil ? AuditResult.unitKey(unit: $0.unit) : "(organisation files)" }
         // Room kept for the closing note, so the whole stays under the limit.
@@ -30,8 +30,8 @@ public enum GitHubStepSummary {
             out += heading
             size += heading.utf8.count
             for finding in byUnit[unit]!.sorted(by: Finding.reportOrder) {
-                let mark = finding.isWaived ? "waived" : finding.severity == .error ? "error" : "warning"
-                let row = "| \(mark) | `\(code(finding.file)):\(finding.location.line)` | \(finding.rule) | \(escaped(FindingLines.waiverNote(finding) + finding.message)) |\n"
+                let mark = finding.isWaived ? "waived" : finding.isBaselined ? "baseline" : finding.severity == .error ? "error" : "warning"
+                let row = "| \(mark) | `\(code(finding.file)):\(finding.location.line)` | \(finding.rule) | \(escaped(FindingLines.note(finding) + finding.message)) |\n"
                 guard size + row.utf8.count < budget else { break units }
                 out += row
                 size += row.utf8.count

@@ -22,16 +22,29 @@ struct Audit: ParsableCommand {
     @Option(help: ArgumentHelp("A Mustache template for report.html, to brand it (default: the built-in one; see herald template).", valueName: "file"))
     var template: String?
 
+    @Option(help: ArgumentHelp("An earlier audit's report.json: every finding is marked new or persisting, and what was fixed is listed.", valueName: "file"))
+    var compareTo: String?
+
+    @Option(help: "Which findings decide exit 1: all (that count), or new (only those new since --compare-to).")
+    var count: CountScope = .all
+
     func validate() throws {
         guard !output.isEmpty else { throw ValidationError("--output needs a folder name") }
+        if count == .new && compareTo == nil { throw ValidationError("--count new needs --compare-to FILE: new since which audit?") }
+        try options.validateBaseline()
         _ = try htmlReport()
     }
 
     func run() throws {
         Interruption.shared.install()
         let renderer = ReportRenderer(html: try htmlReport())
+        let previous = try compareTo.map { path in
+            try Outcome.readOrStop("the report to compare with") { () throws(ProblemList) in try PreviousReport.read(path) }
+        }
+        let baseline = try options.readBaseline()
         let registry = try Outcome.loadRegistry(options.inventory)
-        let result = Auditor(asOf: options.auditDate).audit(registry)
+        let audited = Auditor(asOf: options.auditDate).audit(registry)
+        let result = previous == nil && baseline == nil ? audited : audited.compared(with: previous, baseline: baseline)
         print(AuditSummaryText.render(result))
         let formats = format.isEmpty ? ReportFormat.allCases : format.flatMap(\.formats).uniqued()
         do {
@@ -78,7 +91,7 @@ struct Audit: ParsableCommand {
             Console.error(TerminalText.safe("herald: error: the reports could not be written, \(state): \(error)"))
             throw Outcome.reportNotWritten.exitCode
         }
-        let failed = options.failOn.severity.map(result.hasFindings(atOrAbove:)) ?? false
+        let failed = options.failed(result.findings, newOnly: count == .new, baseline: result.baseline)
         // Exiting here spares freeing the registry object by object, which the system does at once.
         Self.exit(withError: Outcome.audited(failed: failed).exitCode)
     }
@@ -91,6 +104,11 @@ struct Audit: ParsableCommand {
         }
         do { return try HTMLReport(template: text, name: template) } catch { throw ValidationError(error.description) }
     }
+}
+
+/// `--count`: which findings decide exit 1.
+enum CountScope: String, ExpressibleByArgument, CaseIterable {
+    case all, new
 }
 
 /// `--format json,xml`: one or more formats separated by commas.

@@ -13,5 +13,5 @@ struct Herald: ParsableCommand {
             3 a report could not be written; 64 usage error.
             """,
         version: HeraldVersion.current,
-        subcommands: [Audit.self, Check.self, Rules.self, Explain.self, ValidateReport.self, Template.self])
+        subcommands: [Audit.self, Check.self, BaselineCommand.self, Rules.self, Explain.self, ValidateReport.self, Template.self])
 }

@@ -13,9 +13,36 @@ struct AuditOptions: ParsableArguments {
     @Option(help: "The audit date, YYYY-MM-DD (default: today). Reports depend on nothing else that changes.")
     var asOf: CalendarDate?
 
+    @Option(help: ArgumentHelp("A baseline (herald baseline write): the findings it holds are shown apart and do not count.", valueName: "file"))
+    var baseline: String?
+
+    @Flag(help: "Exit 1 when a baseline entry matches no finding any more, so that the baseline only shrinks.")
+    var failOnUnmatchedBaseline = false
+
+    func validateBaseline() throws {
+        if failOnUnmatchedBaseline && baseline == nil { throw ValidationError("--fail-on-unmatched-baseline needs --baseline FILE") }
+    }
+
+    /// The baseline of `--baseline`, or nil; a baseline that cannot be read stops the command (exit 2).
+    func readBaseline() throws -> Baseline? {
+        guard let baseline else { return nil }
+        return try Outcome.readOrStop("the baseline") { () throws(ProblemList) in try BaselineReader.read(baseline) }
+    }
+
+    /// Whether the audit fails (exit 1): findings that count at or above `--fail-on` among `findings`
+    /// (only new ones when `newOnly`), or with `--fail-on-unmatched-baseline` a baseline entry that matches
+    /// nothing.
+    func failed(_ findings: some Sequence<Finding>, newOnly: Bool, baseline: BaselineOutcome?) -> Bool {
+        if failOnUnmatchedBaseline, let baseline, !baseline.unmatched.isEmpty { return true }
+        guard let threshold = failOn.severity else { return false }
+        return findings.contains { $0.severity >= threshold && $0.counts && (!newOnly || $0.change == .new) }
+    }
+
     /// The audit date: `--as-of`, or today on this machine's calendar (the only place time enters).
-    var auditDate: CalendarDate {
-        if let asOf { return asOf }
+    var auditDate: CalendarDate { asOf ?? Self.today }
+
+    /// Today on this machine's calendar: the one place time enters when `--as-of` is not given.
+    static var today: CalendarDate {
         let today = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return CalendarDate(year: today.year!, month: today.month!, day: today.day!)!
     }

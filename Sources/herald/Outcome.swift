@@ -35,6 +35,22 @@ enum Outcome {
     }
 }
 
+extension Outcome {
+    /// What `read` returns, or its problems printed as `file:line:column: error: message` and exit 2: a
+    /// baseline or an earlier report that cannot be read stops the audit rather than count wrongly.
+    static func readOrStop<Value>(_ what: String, _ read: () throws(ProblemList) -> Value) throws -> Value {
+        do {
+            return try read()
+        } catch {
+            for problem in error.problems {
+                Console.error(TerminalText.safe("\(problem.file):\(problem.location): error: \(problem.message)"))
+            }
+            Console.error("herald: the audit did not run: \(what) cannot be used; fix the \(error.problems.count == 1 ? "problem" : "problems") above")
+            throw Outcome.auditCouldNotRun.exitCode
+        }
+    }
+}
+
 /// Where messages go: results to standard output, trouble to standard error.
 enum Console {
     static func error(_ line: String) {

@@ -13,7 +13,7 @@ import Testing
         #expect(report["schema_version"] as? Int == 1)
         #expect(report["as_of"] as? String == "2026-11-24")
         #expect(report["organisation"] as? String == "City of \"Fairhaven\" / <Test>")
-        #expect(report["summary"] as? [String: Int] == ["accounts": 3, "units": 1, "errors": 3, "warnings": 1, "waived": 0, "failing_accounts": 2])
+        #expect(report["summary"] as? [String: Int] == ["accounts": 3, "units": 1, "errors": 3, "warnings": 1, "waived": 0, "baselined": 0, "failing_accounts": 2])
         let units = try #require(report["units"] as? [[String: Any]])
         #expect(units.count == 1 && units[0]["id"] as? String == "parks" && units[0]["failing_accounts"] as? Int == 2)
         let findings = try #require(report["findings"] as? [[String: Any]])

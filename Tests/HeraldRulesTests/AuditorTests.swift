@@ -7,7 +7,7 @@ import Testing
     static let passing = Example.account().text
 
     func audit(herald: String = ExampleOrganisation.herald, units: [String: String] = ExampleOrganisation.units,
-               accounts: [String: String], rules: [any Rule] = RuleCatalog.all) throws -> AuditResult {
+               accounts: [String: String], rules: [any Rule] = RuleCatalog.all, asOf: CalendarDate = ExampleOrganisation.asOf) throws -> AuditResult {
         let sources = InventorySources(
             organisation: .init(path: "Inventory/herald.yaml", text: herald),
             people: .init(path: "Inventory/people.yaml", text: ExampleOrganisation.people),
@@ -17,7 +17,7 @@ import Testing
                       fileName: String(path.split(separator: "/")[1]), content: .bytes(Array(accounts[path]!.utf8)))
             })
         let registry = try RegistryBuilder.build(from: sources, knownRules: Set(RuleCatalog.all.map(\.description.id)))
-        return Auditor(rules: rules, asOf: ExampleOrganisation.asOf).audit(registry)
+        return Auditor(rules: rules, asOf: asOf).audit(registry)
     }
 
     @Test func aPassingAccountHasNoFindings() throws {

@@ -15,6 +15,8 @@ public struct AuditResult: Sendable {
         public var warnings = 0
         /// Findings excused by a valid waiver: shown, but counted neither as errors nor as warnings.
         public var waived = 0
+        /// Findings in the baseline (and not waived): shown apart, counted neither as errors nor as warnings.
+        public var baselined = 0
     }
 
     /// The registry audited, with withheld text hidden: reports show its units, people and standards.
@@ -35,10 +37,16 @@ public struct AuditResult: Sendable {
     public let warningCount: Int
     /// Findings excused by a valid waiver.
     public let waivedCount: Int
+    /// Findings in the baseline that no waiver excuses.
+    public let baselinedCount: Int
+    /// What changed since the audit compared with (`--compare-to`, `--changed-since`); nil without one.
+    public internal(set) var changes: AuditChanges?
+    /// How the baseline (`--baseline`) matched; nil without one.
+    public internal(set) var baseline: BaselineOutcome?
     /// Every unit with a file, and every unit an account names, sorted by id.
     public let units: [UnitSummary]
     /// `rules.count` outcomes per account, account after account.
-    private let outcomes: [RuleOutcome]
+    let outcomes: [RuleOutcome]
 
     /// - Parameters:
     ///   - accountFindings: each account's findings in report order, parallel to `registry.accounts`; every
@@ -89,9 +97,17 @@ public struct AuditResult: Sendable {
         var current: UnitSummary?
         for (account, range) in zip(registry.accounts, ranges) {
             let key = AuditResult.unitKey(of: account)
-            var errors = 0, warnings = 0, waived = 0
+            var errors = 0, warnings = 0, waived = 0, baselined = 0
             for finding in all[range] {
-                if finding.isWaived { waived += 1 } else if finding.severity == .error { errors += 1 } else { warnings += 1 }
+                if finding.isWaived {
+                    waived += 1
+                } else if finding.isBaselined {
+                    baselined += 1
+                } else if finding.severity == .error {
+                    errors += 1
+                } else {
+                    warnings += 1
+                }
             }
             audited.append(AuditedAccount(account: account, unitKey: key, findingRange: range, errors: errors, warnings: warnings))
             if current?.id != key {
@@ -103,16 +119,19 @@ public struct AuditResult: Sendable {
             current!.errors += errors
             current!.warnings += warnings
             current!.waived += waived
+            current!.baselined += baselined
         }
         if let finished = current { summaries[finished.id] = finished }
         accounts = audited
         units = summaries.values.sorted { $0.id < $1.id }
         // The accounts' counts are in the unit summaries already; the organisation files' are added.
-        let organisationErrors = organisationFindings.count { $0.severity == .error && !$0.isWaived }
+        let organisationErrors = organisationFindings.count { $0.severity == .error && $0.counts }
         let organisationWaived = organisationFindings.count { $0.isWaived }
+        let organisationBaselined = organisationFindings.count { $0.isBaselined && !$0.isWaived }
         errorCount = units.reduce(organisationErrors) { $0 + $1.errors }
-        warningCount = units.reduce(organisationFindings.count - organisationErrors - organisationWaived) { $0 + $1.warnings }
+        warningCount = units.reduce(organisationFindings.count - organisationErrors - organisationWaived - organisationBaselined) { $0 + $1.warnings }
         waivedCount = units.reduce(organisationWaived) { $0 + $1.waived }
+        baselinedCount = units.reduce(organisationBaselined) { $0 + $1.baselined }
     }
 
     /// The unit an account counts under in every report: the unit it names, else the folder it sits in,
@@ -154,8 +173,9 @@ public struct AuditResult: Sendable {
     /// Accounts with at least one finding that counts (not waived).
     public var failingAccountCount: Int { units.reduce(0) { $0 + $1.failingAccounts } }
 
-    /// Findings at or above `threshold`: what decides exit code 1.
-    public func hasFindings(atOrAbove threshold: Severity) -> Bool {
-        findings.contains { $0.severity >= threshold && !$0.isWaived }
+    /// Findings that count (neither waived nor in the baseline) at or above `threshold`, only new ones
+    /// when `newOnly` (`--count new`): what decides exit code 1.
+    public func hasFindings(atOrAbove threshold: Severity, newOnly: Bool = false) -> Bool {
+        findings.contains { $0.severity >= threshold && $0.counts && (!newOnly || $0.change == .new) }
     }
 }

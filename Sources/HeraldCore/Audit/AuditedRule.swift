@@ -44,6 +44,8 @@ public enum RuleOutcome: UInt8, Sendable {
     case failed
     /// Findings, every one excused by a valid waiver.
     case waived
+    /// Findings, none of which counts: at least one is in the baseline (`--baseline`), the others waived.
+    case baselined
     /// The account is retired, and the rule leaves retired accounts alone (most rules do).
     case skippedRetired
     /// The rule looks at no account (it audits the organisation files only).

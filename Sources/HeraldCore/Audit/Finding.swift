@@ -19,12 +19,22 @@ public final class Finding: Sendable, Equatable {
     public let waiver: AppliedWaiver?
     /// True for a finding in an account file; false in an organisation file (`people.yaml`, a unit file).
     public let isInAccountFile: Bool
+    /// True when the baseline (`herald audit --baseline FILE`) holds this finding: it is shown apart and
+    /// counts neither as an error nor as a warning.
+    public let isBaselined: Bool
+    /// New or persisting since the audit compared with; nil when the audit was compared with none.
+    public let change: FindingChange?
 
     public var isWaived: Bool { waiver != nil }
+    /// True when the finding counts as an error or a warning: neither waived nor in the baseline.
+    public var counts: Bool { waiver == nil && !isBaselined }
 
     public init(rule: String, severity: Severity, file: String, location: SourceLocation, account: String?, unit: String?,
-                message: String, field: String?, waiver: AppliedWaiver? = nil, isInAccountFile: Bool = true) {
+                message: String, field: String?, waiver: AppliedWaiver? = nil, isInAccountFile: Bool = true,
+                isBaselined: Bool = false, change: FindingChange? = nil) {
         self.isInAccountFile = isInAccountFile
+        self.isBaselined = isBaselined
+        self.change = change
         self.rule = rule
         self.severity = severity
         self.file = file
@@ -39,13 +49,19 @@ public final class Finding: Sendable, Equatable {
     /// The same finding, excused by `waiver`.
     public func waived(by waiver: AppliedWaiver) -> Finding {
         Finding(rule: rule, severity: severity, file: file, location: location, account: account, unit: unit, message: message, field: field,
-                waiver: waiver, isInAccountFile: isInAccountFile)
+                waiver: waiver, isInAccountFile: isInAccountFile, isBaselined: isBaselined, change: change)
+    }
+
+    /// The same finding, marked as in the baseline or not and with its change since the last audit.
+    public func marked(baselined: Bool, change: FindingChange?) -> Finding {
+        Finding(rule: rule, severity: severity, file: file, location: location, account: account, unit: unit, message: message, field: field,
+                waiver: waiver, isInAccountFile: isInAccountFile, isBaselined: baselined, change: change)
     }
 
     public static func == (a: Finding, b: Finding) -> Bool {
         a === b || (a.rule == b.rule && a.severity == b.severity && a.file == b.file && a.location == b.location && a.account == b.account
                     && a.unit == b.unit && a.message == b.message && a.field == b.field && a.waiver == b.waiver
-                    && a.isInAccountFile == b.isInAccountFile)
+                    && a.isInAccountFile == b.isInAccountFile && a.isBaselined == b.isBaselined && a.change == b.change)
     }
 
     /// The finding with withheld text hidden in its file's path, message, account and waiver reason (a
@@ -54,7 +70,7 @@ public final class Finding: Sendable, Equatable {
         Finding(rule: rule, severity: severity, file: redaction.apply(file), location: location, account: account.map(redaction.apply), unit: unit,
                 message: redaction.apply(message), field: field,
                 waiver: waiver.map { AppliedWaiver(reason: redaction.apply($0.reason), approvedBy: $0.approvedBy, expires: $0.expires, location: $0.location) },
-                isInAccountFile: isInAccountFile)
+                isInAccountFile: isInAccountFile, isBaselined: isBaselined, change: change)
     }
 
     /// Report order: file, line, rule, then column and message so the order is total.
@@ -65,6 +81,14 @@ public final class Finding: Sendable, Equatable {
         if a.location.column != b.location.column { return a.location.column < b.location.column }
         return a.message < b.message
     }
+}
+
+/// What became of a finding since the audit it is compared with (`herald audit --compare-to`).
+public enum FindingChange: String, Sendable {
+    /// The earlier audit did not have it.
+    case new
+    /// The earlier audit had it too (whatever its line now).
+    case persisting
 }
 
 /// A valid, unexpired waiver as applied to a finding: what reports show beside it.

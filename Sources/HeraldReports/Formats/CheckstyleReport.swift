@@ -20,8 +20,8 @@ public enum CheckstyleReport {
                 xml.attribute("line", finding.location.line)
                 if finding.location.column > 0 { xml.attribute("column", finding.location.column) }
                 // Checkstyle has no "waived": an excused finding is information, its message says why.
-                xml.attribute("severity", finding.isWaived ? "info" : finding.severity.rawValue)
-                xml.attribute("message", FindingLines.waiverNote(finding) + finding.message)
+                xml.attribute("severity", finding.counts ? finding.severity.rawValue : "info")
+                xml.attribute("message", FindingLines.note(finding) + finding.message)
                 xml.attribute("source", "herald." + finding.rule)
                 xml.endElement()
                 index += 1

@@ -15,10 +15,10 @@ public enum CodeQualityReport {
         try JSONReport.streamElements(count: result.findings.count, into: &json, to: output) { index, json in
             let (finding, fingerprint) = (result.findings[index], fingerprints[index])
             json.object { json in
-                json.key("description"); json.string(FindingLines.waiverNote(finding) + finding.message)
+                json.key("description"); json.string(FindingLines.note(finding) + finding.message)
                 json.key("check_name"); json.string(finding.rule)
                 json.key("fingerprint"); json.string(FindingFingerprint.text(fingerprint))
-                json.key("severity"); json.string(finding.isWaived ? "info" : finding.severity == .error ? "major" : "minor")
+                json.key("severity"); json.string(!finding.counts ? "info" : finding.severity == .error ? "major" : "minor")
                 json.key("location"); json.object { json in
                     json.key("path"); json.string(finding.file)
                     json.key("lines"); json.object { json in json.key("begin"); json.number(finding.location.line) }

@@ -24,10 +24,40 @@ public enum JSONReport {
             json.key("errors"); json.number(result.errorCount)
             json.key("warnings"); json.number(result.warningCount)
             json.key("waived"); json.number(result.waivedCount)
+            json.key("baselined"); json.number(result.baselinedCount)
             json.key("failing_accounts"); json.number(result.failingAccountCount)
         }
         json.key("units"); json.array { json in
             for unit in result.units { write(unit, to: &json) }
+        }
+        if let changes = result.changes {
+            json.key("changes"); json.object { json in
+                json.key("since"); json.string(changes.since.description)
+                json.key("compared_with"); json.string(changes.source)
+                json.key("new"); json.number(changes.newCount)
+                json.key("persisting"); json.number(changes.persistingCount)
+                json.key("fixed"); json.array { json in for finding in changes.fixed { write(finding, to: &json) } }
+                json.key("not_rechecked"); json.array { json in for finding in changes.notRechecked { write(finding, to: &json) } }
+            }
+        }
+        if let baseline = result.baseline {
+            json.key("baseline"); json.object { json in
+                json.key("file"); json.string(baseline.file)
+                json.key("entries"); json.number(baseline.entryCount)
+                json.key("matched"); json.number(baseline.matchedCount)
+                json.key("unmatched"); json.array { json in
+                    for entry in baseline.unmatched {
+                        json.object { json in
+                            json.key("rule"); json.string(entry.rule)
+                            json.key("file"); json.string(entry.file)
+                            json.key("account"); json.string(entry.account)
+                            json.key("field"); json.string(entry.field)
+                            json.key("fingerprint"); json.string(FindingFingerprint.text(entry.fingerprint))
+                            json.key("line"); json.number(entry.location.line)
+                        }
+                    }
+                }
+            }
         }
         json.key("findings")
         json.startArray()
@@ -60,6 +90,22 @@ public enum JSONReport {
             json.key("errors"); json.number(unit.errors)
             json.key("warnings"); json.number(unit.warnings)
             json.key("waived"); json.number(unit.waived)
+            json.key("baselined"); json.number(unit.baselined)
+        }
+    }
+
+    /// A finding of the earlier audit, with the keys a finding has (its line as it was then).
+    private static func write(_ finding: PreviousFinding, to json: inout JSONWriter) {
+        json.object { json in
+            json.key("rule"); json.string(finding.rule)
+            json.key("severity"); json.string(finding.severity)
+            json.key("file"); json.string(finding.file)
+            json.key("line"); json.number(finding.location.line)
+            json.key("column"); json.number(finding.location.column)
+            json.key("account"); json.string(finding.account)
+            json.key("unit"); json.string(finding.unit)
+            json.key("field"); json.string(finding.field)
+            json.key("message"); json.string(finding.message)
         }
     }
 
@@ -74,6 +120,8 @@ public enum JSONReport {
             json.key("unit"); json.string(finding.unit)
             json.key("field"); json.string(finding.field)
             json.key("message"); json.string(finding.message)
+            if let change = finding.change { json.key("change"); json.string(change.rawValue) }
+            if finding.isBaselined { json.key("baselined"); json.bool(true) }
             if let waiver = finding.waiver {
                 json.key("waiver"); json.object { json in
                     json.key("reason"); json.string(waiver.reason)

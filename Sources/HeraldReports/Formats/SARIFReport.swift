@@ -21,17 +21,18 @@ public enum SARIFReport {
     public static let version = "2.1.0"
     public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
     /// The key of Herald's entry in `partialFingerprints`; the suffix changes if the recipe ever does.
-    public static let fingerprintKey = "heraldFinding/v1"
+    /// v2 hides the message's numbers (a day count that grows each day no longer reopens an alert).
+    public static let fingerprintKey = "heraldFinding/v2"
 
     /// The findings a SARIF run can hold: all of them up to `limit`; above it, errors before warnings and
-    /// waived findings last, in report order within each. Returns the indices kept, in report order.
+    /// waived and baselined findings last, in report order within each. Returns the indices kept, in report order.
     public static func kept(_ findings: [Finding], limit: Int = maximumResults) -> [Int] {
         guard findings.count > limit else { return Array(findings.indices) }
         // One pass, not a sort: a registry adopting Herald has hundreds of thousands of findings.
         var byRank: [[Int]] = [[], [], []]
         for index in findings.indices {
             let finding = findings[index]
-            byRank[finding.isWaived ? 2 : finding.severity == .error ? 0 : 1].append(index)
+            byRank[!finding.counts ? 2 : finding.severity == .error ? 0 : 1].append(index)
         }
         var kept: [Int] = []
         kept.reserveCapacity(limit)
@@ -44,9 +45,9 @@ public enum SARIFReport {
         guard kept.count < total else { return nil }
         let keptSet = Set(kept)
         let left = findings.indices.filter { !keptSet.contains($0) }.map { findings[$0] }
-        let errors = left.count { $0.severity == .error && !$0.isWaived }
-        let warnings = left.count { $0.severity == .warning && !$0.isWaived }
-        return "report.sarif holds \(kept.count) of \(total) findings, the most GitHub code scanning accepts in a run: left out are \(errors) errors, \(warnings) warnings and \(left.count - errors - warnings) waived findings (warnings before errors, waived first). Every finding is in report.json, report.xml and report.html."
+        let errors = left.count { $0.severity == .error && $0.counts }
+        let warnings = left.count { $0.severity == .warning && $0.counts }
+        return "report.sarif holds \(kept.count) of \(total) findings, the most GitHub code scanning accepts in a run: left out are \(errors) errors, \(warnings) warnings and \(left.count - errors - warnings) waived or baselined findings (warnings before errors, waived and baselined first). Every finding is in report.json, report.xml and report.html."
     }
 
     /// report.sarif: one run, its rules and one result per finding (at most `maximumResults`, and at most
@@ -149,6 +150,19 @@ public enum SARIFReport {
                 }
             }
             json.key("partialFingerprints"); json.object { json in json.key(fingerprintKey); json.string(FindingFingerprint.text(fingerprint)) }
+            // SARIF's own words for a comparison with an earlier run (§3.27.24).
+            if let change = finding.change {
+                json.key("baselineState"); json.string(change == .new ? "new" : "unchanged")
+            }
+            if finding.isBaselined && !finding.isWaived {
+                json.key("suppressions"); json.array { json in
+                    json.object { json in
+                        json.key("kind"); json.string("external")
+                        json.key("status"); json.string("accepted")
+                        json.key("justification"); json.string("in the baseline: accepted when Herald was adopted, to be fixed")
+                    }
+                }
+            }
             if let waiver = finding.waiver {
                 // SARIF's own word for an accepted exception: code scanning shows the result as dismissed.
                 json.key("suppressions"); json.array { json in

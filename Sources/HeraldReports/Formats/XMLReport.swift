@@ -27,6 +27,7 @@ public enum XMLReport {
             "verdict": result.verdict.rawValue, "accounts": String(result.accountCount), "units": String(result.units.count),
             "failingAccounts": String(result.failingAccountCount), "errors": String(result.errorCount),
             "warnings": String(result.warningCount), "waived": String(result.waivedCount),
+            "baselined": result.baseline == nil ? nil : String(result.baselinedCount),
         ])
         xml.element("rules") {
             for rule in result.rules {
@@ -36,7 +37,22 @@ public enum XMLReport {
             }
         }
         xml.element("units") {
-            for summary in result.units { write(summary, result.registry, to: xml) }
+            for summary in result.units { write(summary, result.registry, baseline: result.baseline != nil, to: xml) }
+        }
+        if let changes = result.changes {
+            xml.element("changes", ["since": changes.since.description, "comparedWith": changes.source,
+                                    "new": String(changes.newCount), "persisting": String(changes.persistingCount)]) {
+                for finding in changes.fixed { write(finding, as: "fixed", to: xml) }
+                for finding in changes.notRechecked { write(finding, as: "notRechecked", to: xml) }
+            }
+        }
+        if let baseline = result.baseline {
+            xml.element("baseline", ["file": baseline.file, "entries": String(baseline.entryCount), "matched": String(baseline.matchedCount)]) {
+                for entry in baseline.unmatched {
+                    xml.element("unmatched", ["rule": entry.rule, "file": entry.file, "account": entry.account, "field": entry.field,
+                                              "fingerprint": FindingFingerprint.text(entry.fingerprint), "line": String(entry.location.line)])
+                }
+            }
         }
         if !result.organisationFindings.isEmpty {
             xml.element("organisationFindings") {
@@ -57,7 +73,7 @@ public enum XMLReport {
         _ = try xml.finish()
     }
 
-    private static func write(_ summary: AuditResult.UnitSummary, _ registry: Registry, to xml: XMLWriter) {
+    private static func write(_ summary: AuditResult.UnitSummary, _ registry: Registry, baseline: Bool, to xml: XMLWriter) {
         let unit = registry.units[summary.id]
         xml.startElement("unit")
         xml.attribute("id", summary.id)
@@ -69,6 +85,7 @@ public enum XMLReport {
         xml.attribute("errors", summary.errors)
         xml.attribute("warnings", summary.warnings)
         xml.attribute("waived", summary.waived)
+        if baseline { xml.attribute("baselined", summary.baselined) }
         xml.attribute("escalation", unit?.escalation?.value)
         if let unit {
             for alias in unit.aliases { xml.element("alias", text: alias) }
@@ -152,7 +169,17 @@ public enum XMLReport {
             xml.attribute("waiverApprovedBy", waiver.approvedBy)
             xml.attribute("waiverExpires", waiver.expires.description)
         }
+        xml.attribute("change", finding.change?.rawValue)
+        if finding.isBaselined { xml.attribute("baselined", "true") }
         xml.text(finding.message)
         xml.endElement()
+    }
+
+    /// A finding of the earlier audit, as it reported it.
+    private static func write(_ finding: PreviousFinding, as name: StaticString, to xml: XMLWriter) {
+        xml.element(name, ["rule": finding.rule, "severity": finding.severity, "file": finding.file, "line": String(finding.location.line),
+                           "column": String(finding.location.column), "account": finding.account, "unit": finding.unit, "field": finding.field]) {
+            xml.text(finding.message)
+        }
     }
 }

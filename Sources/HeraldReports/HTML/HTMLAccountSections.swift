@@ -91,12 +91,19 @@ enum HTMLAccountSections {
             return
         }
         html.raw("</td><td><ul class=\"findings\">")
-        for finding in findings {
+        for index in findings.indices {
+            let finding = findings[index]
+            html.raw("<li")
+            // Only new findings get an id: the list at the top of the page links to them.
+            if finding.change == .new { html.raw(" id=\""); html.text(HTMLChangesModel.anchor(ofFinding: index)); html.raw("\"") }
             if finding.isWaived {
-                html.raw("<li class=\"waived\"><span class=\"sev waived\">waived</span> ")
+                html.raw(" class=\"waived\"><span class=\"sev waived\">waived</span> ")
+            } else if finding.isBaselined {
+                html.raw(" class=\"baselined\"><span class=\"sev baselined\">baseline</span> ")
             } else {
-                html.raw(finding.severity == .error ? "<li><span class=\"sev error\">error</span> " : "<li><span class=\"sev warning\">warning</span> ")
+                html.raw(finding.severity == .error ? "><span class=\"sev error\">error</span> " : "><span class=\"sev warning\">warning</span> ")
             }
+            if finding.change == .new { html.raw("<span class=\"sev new\">new</span> ") }
             html.text(finding.message); html.raw(" <code>["); html.text(finding.rule); html.raw("]</code> Edit <code>")
             html.text(finding.file); html.raw(":"); html.number(finding.location.line); html.raw(":")
             html.number(finding.location.column); html.raw("</code>")

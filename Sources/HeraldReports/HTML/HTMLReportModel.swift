@@ -40,13 +40,14 @@ enum HTMLReportModel {
             "has_organisation_findings": !result.organisationFindings.isEmpty,
             "organisation_findings": result.organisationFindings.map { finding -> [String: Any] in
                 ["file": safe(finding.file), "line": finding.location.line, "column": finding.location.column, "rule": finding.rule,
-                 "severity": finding.severity.rawValue, "message": safe(finding.message)]
+                 "severity": finding.severity.rawValue, "message": safe(finding.message), "new": finding.change == .new,
+                 "baselined": finding.isBaselined]
             },
             "units": units,
             "rules": ruleRows(result),
             "chart": chart(units),
             "account_sections": accountSectionsMarker,
-        ]
+        ].merging(HTMLChangesModel.context(for: result)) { first, _ in first }
     }
 
     private static func verdictText(_ result: AuditResult) -> String {

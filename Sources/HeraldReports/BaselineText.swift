@@ -1,0 +1,49 @@
+import HeraldCore
+
+/// The text of a baseline file (`herald baseline write`), as `BaselineReader` reads it back: a comment
+/// saying what the file is, `herald_baseline: 1`, and one flow mapping per line, sorted by file, rule and
+/// fingerprint. The same findings give the same bytes, and a fixed finding is one removed line in a diff.
+public enum BaselineText {
+    public static func render(_ entries: [Baseline.Entry], organisation: String) -> String {
+        var text = """
+            # Herald baseline of \(quoted(organisation)): findings accepted when Herald was adopted, to be fixed.
+            # An audit with --baseline shows them apart and does not count them. Remove a line when its
+            # finding is fixed (Herald reports entries that match nothing). Written by `herald baseline write`;
+            # it holds ids and fingerprints, never a message or a value from the registry.
+            herald_baseline: \(BaselineReader.version)
+
+            """
+        guard !entries.isEmpty else { return text + "findings: []\n" }
+        text += "findings:\n"
+        for entry in entries {
+            text += "  - {rule: \(quoted(entry.rule)), file: \(quoted(entry.file))"
+            if let account = entry.account { text += ", account: \(quoted(account))" }
+            if let field = entry.field { text += ", field: \(quoted(field))" }
+            text += ", fingerprint: \"\(FindingFingerprint.text(entry.fingerprint))\"}\n"
+        }
+        return text
+    }
+
+    /// A YAML double-quoted scalar: printable ASCII as it is, `"` and `\` escaped, everything else as a
+    /// `\x`, `\u` or `\U` escape (YAML 1.1 §5.7), so that no path or id, however hostile, can end the line,
+    /// the mapping or the comment.
+    static func quoted(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar.value {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x20 ... 0x7E: out.unicodeScalars.append(scalar)
+            case 0 ... 0xFF: out += "\\x" + hex(scalar.value, digits: 2)
+            case 0x100 ... 0xFFFF: out += "\\u" + hex(scalar.value, digits: 4)
+            default: out += "\\U" + hex(scalar.value, digits: 8)
+            }
+        }
+        return out + "\""
+    }
+
+    private static func hex(_ value: UInt32, digits: Int) -> String {
+        let text = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: digits - text.count) + text
+    }
+}

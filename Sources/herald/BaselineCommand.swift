@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import HeraldCore
+import HeraldReports
+import HeraldRules
+
+/// `herald baseline`: the findings an organisation accepts when it adopts Herald.
+struct BaselineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baseline",
+        abstract: "Record the current findings, so that audits with --baseline count only new ones.",
+        version: HeraldVersion.current,
+        subcommands: [Write.self])
+
+    /// `herald baseline write FILE`.
+    struct Write: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Audit the registry and write every finding that counts into a baseline file.",
+            discussion: """
+                The file is YAML, one finding per line, sorted: commit it and review changes to it like any file. \
+                It holds rule ids, file paths, account ids, keys and fingerprints, never a message or a value \
+                from the registry. Waived findings are left out: their waivers excuse them already.
+                """,
+            version: HeraldVersion.current)
+
+        @Argument(help: ArgumentHelp("The baseline file to write (replaced when it exists).", valueName: "file"))
+        var file: String
+
+        @Option(help: "The inventory folder.")
+        var inventory = "Inventory"
+
+        @Option(help: "The audit date, YYYY-MM-DD (default: today).")
+        var asOf: CalendarDate?
+
+        func run() throws {
+            let registry = try Outcome.loadRegistry(inventory)
+            let date = asOf ?? AuditOptions.today
+            let result = Auditor(asOf: date).audit(registry)
+            let entries = Baseline.entries(of: result)
+            let text = BaselineText.render(entries, organisation: result.organisation)
+            do {
+                // Written beside and renamed over: a reader never sees half a baseline.
+                try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+            } catch {
+                Console.error(TerminalText.safe("herald: error: the baseline \(file) could not be written: \(error.localizedDescription)"))
+                throw Outcome.reportNotWritten.exitCode
+            }
+            print("Wrote \(TerminalText.safe(file)): \(AuditSummaryText.count(entries.count, "finding")) of \(AuditSummaryText.count(result.accountCount, "account")) as of \(date).")
+            print("Commit it, and run `herald audit --baseline \(TerminalText.safe(file))` (or `herald check --baseline …`): only findings not in it count.")
+        }
+    }
+}
