@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
@@ -22,6 +23,8 @@ let package = Package(
         .systemLibrary(name: "CSystemCalls"),
         .target(name: "HeraldCore", dependencies: ["CLibYAML"]),
         .target(name: "HeraldRules", dependencies: ["HeraldCore"]),
+        // Git, run as a process: an inventory as a commit stores it (herald check --changed-since).
+        .target(name: "HeraldGit", dependencies: ["HeraldCore", .product(name: "Subprocess", package: "swift-subprocess")]),
         .target(
             name: "HeraldReports",
             dependencies: [
@@ -33,7 +36,7 @@ let package = Package(
         .executableTarget(
             name: "herald",
             dependencies: [
-                "HeraldCore", "HeraldRules", "HeraldReports", "CSystemCalls",
+                "HeraldCore", "HeraldRules", "HeraldReports", "HeraldGit", "CSystemCalls",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore"]),

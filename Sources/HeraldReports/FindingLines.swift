@@ -15,7 +15,7 @@ public struct FindingLines: Sendable {
     public func line(for finding: Finding) -> String {
         let place = "\(TerminalText.safe(finding.file)):\(finding.location.line):\(finding.location.column):"
         let severity = (finding.counts ? finding.severity.rawValue : "note") + ":"
-        let message = TerminalText.safe(FindingLines.note(finding) + finding.message)
+        let message = TerminalText.safe(FindingLines.note(finding, markingNew: false) + finding.message)
         guard colour else { return "\(place) \(severity) [\(finding.rule)] \(message)" }
         let tint = !finding.counts ? "\u{1B}[1;36m" : finding.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
         return "\u{1B}[1m\(place)\u{1B}[0m \(tint)\(severity)\u{1B}[0m \u{1B}[2m[\(finding.rule)]\u{1B}[0m \(message)"
@@ -24,9 +24,10 @@ public struct FindingLines: Sendable {
     /// What a finding's message is prefixed with wherever a report has only the message to say it:
     /// `new: ` for a finding the compared audit did not have, then `waived until 2027-01-31 by mchen
     /// (reason): ` or `in the baseline: `; empty for a persisting finding that counts, or without a
-    /// comparison.
-    static func note(_ finding: Finding) -> String {
-        let new = finding.change == .new ? "new: " : ""
+    /// comparison. `herald check` shows new findings only, when it compares, and says so once instead
+    /// (`markingNew: false`).
+    static func note(_ finding: Finding, markingNew: Bool = true) -> String {
+        let new = markingNew && finding.change == .new ? "new: " : ""
         if let waiver = finding.waiver { return new + "waived until \(waiver.expires) by \(waiver.approvedBy) (\(waiver.reason)): " }
         return new + (finding.isBaselined ? "in the baseline: " : "")
     }

@@ -24,7 +24,7 @@ public enum GitHubAnnotations {
             "col=\(finding.location.column)",
             "title=" + property("herald \(finding.rule)"),
         ].joined(separator: ",")
-        return "::\(command) \(properties)::\(data(FindingLines.note(finding) + finding.message))"
+        return "::\(command) \(properties)::\(data(FindingLines.note(finding, markingNew: false) + finding.message))"
     }
 
     /// A message may not end the command early: `%`, carriage returns and line feeds are encoded as the

@@ -31,7 +31,7 @@ public enum GitHubStepSummary {
             size += heading.utf8.count
             for finding in byUnit[unit]!.sorted(by: Finding.reportOrder) {
                 let mark = finding.isWaived ? "waived" : finding.isBaselined ? "baseline" : finding.severity == .error ? "error" : "warning"
-                let row = "| \(mark) | `\(code(finding.file)):\(finding.location.line)` | \(finding.rule) | \(escaped(FindingLines.note(finding) + finding.message)) |\n"
+                let row = "| \(mark) | `\(code(finding.file)):\(finding.location.line)` | \(finding.rule) | \(escaped(FindingLines.note(finding, markingNew: false) + finding.message)) |\n"
                 guard size + row.utf8.count < budget else { break units }
                 out += row
                 size += row.utf8.count

@@ -1,17 +1,19 @@
 import ArgumentParser
 import Foundation
 import HeraldCore
+import HeraldGit
 import HeraldReports
 import HeraldRules
 
 /// `herald check`: a department's run before it opens a pull request.
-struct Check: ParsableCommand {
+struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the registry and print the findings for some files or folders.",
         discussion: """
             Loads the whole registry (rules such as duplicate-account need every file) but prints only the \
             findings in the given files and folders, one line each: path:line:column: severity: [rule] message. \
-            Writes no files.
+            Writes no files. With --changed-since REF (inside a git repository), prints only what this change \
+            broke: the findings the working tree has and REF had not, wherever they are.
             """,
         version: HeraldVersion.current)
 
@@ -26,7 +28,11 @@ struct Check: ParsableCommand {
     @Option(help: "text: one line per finding; github: GitHub Actions annotations on the pull request.")
     var format: CheckFormat = .text
 
+    @Option(help: ArgumentHelp("Print only findings new since this git revision (a branch, tag or commit, e.g. origin/main): what this change broke, wherever it shows.", valueName: "ref"))
+    var changedSince: String?
+
     func validate() throws {
+        try options.validateBaseline()
         let inventory = PathScope([options.inventory])
         for path in paths {
             guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("no such file or folder: \(path)") }
@@ -37,14 +43,18 @@ struct Check: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
+        let baseline = try options.readBaseline()
+        let earlier = try await changedSince.asyncMap { try await earlierAudit(at: $0) }
         let registry = try Outcome.loadRegistry(options.inventory)
-        let result = Auditor(asOf: options.auditDate).audit(registry)
+        let audited = Auditor(asOf: options.auditDate).audit(registry)
+        let result = earlier == nil && baseline == nil ? audited : audited.compared(with: earlier, baseline: baseline)
         let scope = PathScope(paths)
         // Decided per account (its findings are one run of them), not per finding: a registry that adopts
         // Herald has several findings per account.
         let inScope = result.accounts.filter { scope.contains($0.account.file) }
         let shown = (inScope.flatMap { result.findings(of: $0) } + result.organisationFindings.filter { scope.contains($0.file) })
+            .filter { earlier == nil || $0.change == .new }
             .sorted(by: Finding.reportOrder)
         let lines = FindingLines(colour: color.enabled)
         if format == .github {
@@ -54,12 +64,17 @@ struct Check: ParsableCommand {
         }
 
         let accounts = inScope.count
-        let counted = shown.filter { !$0.isWaived }
+        if let changes = result.changes, let changedSince {
+            print("Since \(TerminalText.safe(changedSince)): \(AuditSummaryText.count(shown.count, "new finding")), \(changes.fixed.count) fixed"
+                  + (changes.notRechecked.isEmpty ? "" : ", \(changes.notRechecked.count) not re-checked") + ".")
+        }
+        if let baseline = result.baseline { for line in AuditSummaryText.baselineLines(baseline) { print(line) } }
+        let counted = shown.filter(\.counts)
         let errors = counted.count { $0.severity == .error }
         let warnings = counted.count { $0.severity == .warning }
         let waived = shown.count - counted.count
         let files = Set(counted.map(\.file)).count
-        let waivedNote = waived == 0 ? "" : " (\(waived) waived)"
+        let waivedNote = waived == 0 ? "" : " (\(waived) waived or in the baseline)"
         if counted.isEmpty {
             print("Checked \(AuditSummaryText.count(accounts, "account")): no problems found\(waivedNote).")
         } else {
@@ -67,13 +82,39 @@ struct Check: ParsableCommand {
                   + "\(AuditSummaryText.count(warnings, "warning")) in \(AuditSummaryText.count(files, "file"))\(waivedNote).")
         }
         if format == .github { writeStepSummary(shown, result: result, accounts: accounts, errors: errors, warnings: warnings) }
-        let failed = options.failOn.severity.map { threshold in counted.contains { $0.severity >= threshold } } ?? false
+        let failed = options.failed(shown, newOnly: false, baseline: result.baseline)
         // Exiting here spares freeing the registry object by object, which the system does at once.
         Self.exit(withError: Outcome.audited(failed: failed).exitCode)
     }
 }
 
 extension Check {
+    /// The audit of the inventory as `revision` stores it, on the same date, for `--changed-since`: an
+    /// inventory git cannot give stops the check (exit 64 for a revision that names no commit, 2 otherwise).
+    private func earlierAudit(at revision: String) async throws -> PreviousAudit {
+        do {
+            let (commit, sources, brokenAt) = try await GitInventory.sources(at: revision, inventory: options.inventory)
+            let shown = "\(revision) (\(commit.prefix(12)))"
+            guard let sources else {
+                // No inventory at the revision, or its organisation files were broken: nothing to compare
+                // with, so every finding is new.
+                if let brokenAt {
+                    Console.error(TerminalText.safe("herald: note: the inventory at \(shown) could not be audited (\(brokenAt.problems.first?.message ?? "")): every finding counts as new"))
+                }
+                return PreviousAudit(asOf: options.auditDate, source: shown, findings: [])
+            }
+            let registry = try RegistryBuilder.build(from: sources, knownRules: Set(RuleCatalog.all.map { $0.description.id }))
+            let result = Auditor(asOf: options.auditDate).audit(registry)
+            return PreviousAudit(asOf: options.auditDate, source: shown, findings: result.findings.map(PreviousFinding.init))
+        } catch let failure as Git.Failure {
+            Console.error(TerminalText.safe("herald: error: --changed-since \(revision): \(failure.description)"))
+            throw failure.unknownRevision ? ExitCode.validationFailure : Outcome.auditCouldNotRun.exitCode
+        } catch {
+            Console.error(TerminalText.safe("herald: note: the inventory at \(revision) could not be audited (\(error)): every finding counts as new"))
+            return PreviousAudit(asOf: options.auditDate, source: revision, findings: [])
+        }
+    }
+
     /// Appends every finding to the step summary when GitHub Actions names one, and says so when GitHub
     /// will not show every annotation.
     private func writeStepSummary(_ shown: [Finding], result: AuditResult, accounts: Int, errors: Int, warnings: Int) {
@@ -166,5 +207,12 @@ final class PathScope {
     /// reported where it sits.
     private static func resolved(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}
+
+private extension Optional {
+    func asyncMap<Mapped>(_ transform: (Wrapped) async throws -> Mapped) async rethrows -> Mapped? {
+        guard let value = self else { return nil }
+        return try await transform(value)
     }
 }

@@ -3,7 +3,7 @@ import HeraldCore
 
 /// `herald`: audits the registry of official social media accounts.
 @main
-struct Herald: ParsableCommand {
+struct Herald: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "herald",
         abstract: "Audit an organisation's registry of official social media accounts.",

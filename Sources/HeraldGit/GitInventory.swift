@@ -1,0 +1,81 @@
+import HeraldCore
+
+/// An inventory as a commit stores it, read through git in one pass without touching the working tree:
+/// `git ls-tree` lists the inventory's files at the commit, and one `git cat-file --batch` hands over
+/// every blob, however many files the registry has (not one process per file).
+public enum GitInventory {
+    /// The inventory folder `inventory` (as the user gives it, relative to the working folder) at
+    /// `revision`.
+    /// - Returns: the commit's id and the sources; nil sources when the commit has no such folder (the
+    ///   registry began after it).
+    /// - Throws: `Git.Failure` when git is missing, the folder is not in a repository, or `revision` names
+    ///   no commit.
+    public static func sources(at revision: String, inventory: String) async throws(Git.Failure) -> (commit: String, sources: InventorySources?, error: InventoryError?) {
+        let git = Git(folder: inventory)
+        let commit = try await git.commit(revision)
+        // Paths come relative to the inventory folder, since git runs in it.
+        let listing = try await git.run(["ls-tree", "-r", "-z", "-l", "--end-of-options", commit, "--", "."], outputLimit: 1 << 30)
+        let listed = parse(listing).filter { InventoryTree.isWanted($0.path) }
+        guard !listed.isEmpty else { return (commit, nil, nil) }
+        // Files over the limits are not fetched: the tree reader refuses them by their size alone.
+        let fetched = listed.filter { $0.size <= FileLimits.organisationFileBytes }
+        let request = fetched.map(\.object).joined(separator: "\n") + "\n"
+        let total = fetched.reduce(0) { $0 + $1.size + 64 }
+        let blobs = try await git.run(["cat-file", "--batch"], input: Array(request.utf8), outputLimit: total + (1 << 20))
+        var contents = try split(blobs, count: fetched.count)
+        var entries: [InventoryTree.Entry] = []
+        entries.reserveCapacity(listed.count)
+        var next = 0
+        for item in listed {
+            if item.size <= FileLimits.organisationFileBytes {
+                entries.append(InventoryTree.Entry(path: item.path, isLink: item.isLink, bytes: contents[next]))
+                contents[next] = []
+                next += 1
+            } else {
+                entries.append(InventoryTree.Entry(path: item.path, isLink: item.isLink, bytes: [UInt8](repeating: 0, count: item.size)))
+            }
+        }
+        do {
+            return (commit, try InventoryTree.sources(root: inventory, entries: entries), nil)
+        } catch {
+            return (commit, nil, error)
+        }
+    }
+
+    /// One line of `git ls-tree -r -z -l`: `<mode> SP <type> SP <object> SP+ <size> TAB <path> NUL`.
+    struct Listed {
+        let isLink: Bool
+        let object: String
+        let size: Int
+        let path: String
+    }
+
+    /// The blobs and links of a listing (submodules, which are commits, are left out).
+    static func parse(_ listing: [UInt8]) -> [Listed] {
+        listing.split(separator: 0).compactMap { record in
+            guard let tab = record.firstIndex(of: UInt8(ascii: "\t")) else { return nil }
+            let fields = record[..<tab].split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+            guard fields.count == 4, fields[1] == "blob", let size = Int(fields[3]) else { return nil }
+            return Listed(isLink: fields[0] == "120000", object: fields[2], size: size,
+                          path: String(decoding: record[record.index(after: tab)...], as: UTF8.self))
+        }
+    }
+
+    /// The contents of `git cat-file --batch` output: `<object> SP <type> SP <size> LF <bytes> LF` each.
+    static func split(_ output: [UInt8], count: Int) throws(Git.Failure) -> [[UInt8]] {
+        var contents: [[UInt8]] = []
+        contents.reserveCapacity(count)
+        var position = output.startIndex
+        while contents.count < count {
+            guard let newline = output[position...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+            let header = output[position ..< newline].split(separator: UInt8(ascii: " "))
+            guard header.count == 3, let size = Int(String(decoding: header[2], as: UTF8.self)), newline + 1 + size <= output.endIndex else {
+                throw Git.Failure("git cat-file answered \"\(String(decoding: output[position ..< newline], as: UTF8.self))\": the repository may be damaged (run `git fsck`)")
+            }
+            contents.append(Array(output[(newline + 1) ..< (newline + 1 + size)]))
+            position = newline + 1 + size + 1
+        }
+        guard contents.count == count else { throw Git.Failure("git cat-file gave \(contents.count) of \(count) files: the repository may be damaged (run `git fsck`)") }
+        return contents
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+
+/// The pull-request check, the baseline and the comparison with the last audit, run as the nightly job
+/// and a department run them: the built binary, in real git repositories made by the test.
+@Suite struct GitWorkflowTests {
+    /// A copy of the shipped inventory in a new git repository, committed once on `main`.
+    static func repository() throws -> HeraldProcess {
+        let herald = try HeraldProcess.withShippedInventory()
+        try git(herald, ["init", "-q", "-b", "main"])
+        try commit(herald, "The registry as shipped")
+        return herald
+    }
+
+    @discardableResult
+    static func git(_ herald: HeraldProcess, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = herald.directory
+        process.environment = ProcessInfo.processInfo.environment.merging([
+            "GIT_AUTHOR_NAME": "Comms Office", "GIT_AUTHOR_EMAIL": "comms@fairhaven.gov", "GIT_COMMITTER_NAME": "Comms Office",
+            "GIT_COMMITTER_EMAIL": "comms@fairhaven.gov", "GIT_AUTHOR_DATE": "2026-11-20T10:00:00Z", "GIT_COMMITTER_DATE": "2026-11-20T10:00:00Z",
+            "GIT_CONFIG_NOSYSTEM": "1", "HOME": herald.directory.path,
+        ]) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else { throw GitFailed(text: "git \(arguments.joined(separator: " ")): \(text)") }
+        return text
+    }
+
+    struct GitFailed: Error { let text: String }
+
+    static func commit(_ herald: HeraldProcess, _ message: String) throws {
+        try git(herald, ["add", "-A", "Inventory"])
+        try git(herald, ["commit", "-q", "-m", message])
+    }
+
+    static func edit(_ herald: HeraldProcess, _ path: String, _ change: (String) -> String) throws {
+        let url = herald.directory.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let changed = change(text)
+        #expect(changed != text, "the edit of \(path) changes it")
+        try changed.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    static let asOf = ["--as-of", "2026-11-24"]
+
+    @Test func aPersonWhoLeftShowsOnTheirAccountsThoughNoAccountFileChanged() throws {
+        let herald = try Self.repository()
+        defer { herald.remove() }
+        let unchanged = try herald.run(["check", "--changed-since", "main"] + Self.asOf)
+        #expect(unchanged.status == 0, "the registry has old findings, but this change broke nothing: \(unchanged.stdout)\(unchanged.stderr)")
+        #expect(unchanged.stdout.contains("Since main: 0 new findings"))
+
+        try Self.git(herald, ["checkout", "-q", "-b", "drosen-left"])
+        try Self.edit(herald, "Inventory/people.yaml") {
+            $0.replacingOccurrences(of: "email: daniel.rosen@fairhaven.gov, unit: mayors-office,", with: "email: daniel.rosen@fairhaven.gov, unit: mayors-office, active: false,")
+        }
+        try Self.commit(herald, "Daniel Rosen has left")
+        let check = try herald.run(["check", "--changed-since", "main"] + Self.asOf)
+        #expect(check.status == 1)
+        let lines = check.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(lines.count == 4, "\(check.stdout)")
+        #expect(lines.filter { $0.contains("[owner-assigned]") && $0.contains("drosen") && $0.hasPrefix("Inventory/accounts/mayors-office/") }.count == 3)
+        #expect(lines.contains { $0.hasPrefix("Inventory/units/mayors-office.yaml:") && $0.contains("[maintainer-known]") })
+        #expect(check.stdout.contains("Since main: 4 new findings, 0 fixed."))
+        // The working copy was not touched to read main.
+        #expect(try Self.git(herald, ["status", "--porcelain", "--", "Inventory"]).isEmpty)
+        #expect(try Self.git(herald, ["rev-parse", "--abbrev-ref", "HEAD"]).hasPrefix("drosen-left"))
+        // Uncommitted edits count too: the working tree is what is checked.
+        try Self.edit(herald, "Inventory/people.yaml") { $0.replacingOccurrences(of: "email: daniel.rosen@fairhaven.gov, unit: mayors-office, active: false,", with: "email: daniel.rosen@fairhaven.gov, unit: mayors-office,") }
+        #expect(try herald.run(["check", "--changed-since", "main"] + Self.asOf).status == 0)
+    }
+
+    @Test func aStricterUnitStandardShowsOnTheUnitsAccountsAndAnnotatesThem() throws {
+        let herald = try Self.repository()
+        defer { herald.remove() }
+        try Self.edit(herald, "Inventory/units/parks-recreation.yaml") { text in
+            text.contains("standards:") ? text.replacingOccurrences(of: "standards:", with: "standards:\n  bio_must_include: [\"Not monitored 24/7\"]")
+                : text + "standards:\n  bio_must_include: [\"Not monitored 24/7\"]\n"
+        }
+        let check = try herald.run(["check", "--changed-since", "HEAD", "--format", "github"] + Self.asOf)
+        #expect(check.status == 1, "\(check.stdout)\(check.stderr)")
+        let annotations = check.stdout.split(separator: "\n").filter { $0.hasPrefix("::error ") }
+        #expect(!annotations.isEmpty && annotations.allSatisfy { $0.contains("file=Inventory/accounts/parks-recreation/") && $0.contains("unit-standards") })
+    }
+
+    @Test func gitProblemsGiveAClearMessageAndNoWrongAnswer() throws {
+        let herald = try Self.repository()
+        defer { herald.remove() }
+        let unknown = try herald.run(["check", "--changed-since", "no-such-branch"] + Self.asOf)
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("no-such-branch names no commit in this repository"))
+        try FileManager.default.removeItem(at: herald.directory.appendingPathComponent(".git"))
+        let notARepository = try herald.run(["check", "--changed-since", "main"] + Self.asOf)
+        #expect(notARepository.status == 2)
+        #expect(notARepository.stderr.contains("is not inside a git repository"))
+        #expect(notARepository.stdout.isEmpty, "no findings are printed when the comparison cannot be made")
+    }
+
+    @Test func aShallowCloneSaysToFetchMoreHistory() throws {
+        let herald = try Self.repository()
+        defer { herald.remove() }
+        try Self.edit(herald, "Inventory/people.yaml") { $0 + "# a second commit\n" }
+        try Self.commit(herald, "Second")
+        let clone = try HeraldProcess()
+        defer { clone.remove() }
+        try Self.git(clone, ["clone", "-q", "--depth", "1", "file://" + herald.directory.path, "repo"])
+        let check = try clone.run(["check", "--inventory", "repo/Inventory", "--changed-since", "HEAD~1"] + Self.asOf)
+        #expect(check.status == 64)
+        #expect(check.stderr.contains("this clone is shallow"))
+    }
+
+    @Test func aBaselineLetsAnOrganisationAdoptHeraldAndOnlyShrinks() throws {
+        let herald = try HeraldProcess.withShippedInventory()
+        defer { herald.remove() }
+        #expect(try herald.run(["audit", "--format", "json"] + Self.asOf).status == 1, "the shipped registry fails")
+        let written = try herald.run(["baseline", "write", "baseline.yaml"] + Self.asOf)
+        #expect(written.status == 0, "\(written.stderr)")
+        let baseline = String(decoding: try herald.file("baseline.yaml"), as: UTF8.self)
+        #expect(baseline.contains("herald_baseline: 1"))
+        #expect(!baseline.contains("Daniel") && !baseline.contains("@fairhaven.gov"), "ids and fingerprints only, no names or addresses")
+        #expect(try herald.run(["baseline", "write", "again.yaml"] + Self.asOf).status == 0)
+        #expect(try herald.file("again.yaml") == herald.file("baseline.yaml"), "the same registry gives the same baseline")
+
+        let adopted = try herald.run(["audit", "--baseline", "baseline.yaml", "--fail-on", "warning"] + Self.asOf)
+        #expect(adopted.status == 0, "\(adopted.stdout)")
+        #expect(adopted.stdout.contains("0 errors, 0 warnings"))
+        let report = try herald.json("Reports/report.json")
+        let summary = report["summary"] as? [String: Int]
+        #expect(summary?["baselined"] ?? 0 > 0 && summary?["errors"] == 0)
+        #expect((report["findings"] as? [[String: Any]])?.contains { $0["baselined"] as? Bool == true } == true, "baselined findings are shown")
+        let check = try herald.run(["check", "--baseline", "baseline.yaml"] + Self.asOf)
+        #expect(check.status == 0 && check.stdout.contains(": note: [") && check.stdout.contains("in the baseline: "))
+
+        // A problem fixed: its entry matches nothing, and with the option the run fails until it is removed.
+        let account = try #require(report["findings"] as? [[String: Any]]).first { $0["rule"] as? String == "two-factor" }
+        let file = try #require(account?["file"] as? String)
+        try GitWorkflowTests.edit(herald, file) { $0.replacingOccurrences(of: "two_factor: false", with: "two_factor: true") }
+        let fixed = try herald.run(["audit", "--baseline", "baseline.yaml"] + Self.asOf)
+        #expect(fixed.status == 0)
+        #expect(fixed.stdout.contains("match nothing any more (fixed): remove"))
+        let strict = try herald.run(["audit", "--baseline", "baseline.yaml", "--fail-on-unmatched-baseline"] + Self.asOf)
+        #expect(strict.status == 1)
+        #expect(try herald.json("Reports/report.json")["baseline"].flatMap { ($0 as? [String: Any])?["unmatched"] as? [[String: Any]] }?.count == 1)
+        // A broken baseline stops the audit, with the place and the fix.
+        try "herald_baseline: 1\nfindings:\n  - {rule: x}\n".write(to: herald.directory.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        let broken = try herald.run(["audit", "--baseline", "broken.yaml"] + Self.asOf)
+        #expect(broken.status == 2 && broken.stderr.contains("broken.yaml:3:"))
+    }
+
+    @Test func theNightlyJobComparesWithYesterdaysReport() throws {
+        let herald = try HeraldProcess.withShippedInventory()
+        defer { herald.remove() }
+        #expect(try herald.run(["audit", "--output", "yesterday", "--as-of", "2026-11-23"]).status == 1)
+        // Today: one account's two-factor is turned off, another's problem is fixed, and lines move.
+        let yesterday = try herald.json("yesterday/report.json")["findings"] as? [[String: Any]] ?? []
+        let fixedFile = try #require(yesterday.first { $0["rule"] as? String == "two-factor" }?["file"] as? String)
+        try GitWorkflowTests.edit(herald, fixedFile) { "# reviewed\n" + $0.replacingOccurrences(of: "two_factor: false", with: "two_factor: true") }
+        let today = try herald.run(["audit", "--compare-to", "yesterday/report.json"] + Self.asOf)
+        #expect(today.status == 1)
+        #expect(today.stdout.contains("0 new, 1 fixed since 2026-11-23"), "\(today.stdout)")
+        let report = try herald.json("Reports/report.json")
+        let changes = try #require(report["changes"] as? [String: Any])
+        #expect((changes["fixed"] as? [[String: Any]])?.map { $0["rule"] as? String } == ["two-factor"])
+        #expect((report["findings"] as? [[String: Any]])?.allSatisfy { $0["change"] as? String == "persisting" } == true)
+        #expect(try herald.run(["audit", "--compare-to", "yesterday/report.json", "--count", "new"] + Self.asOf).status == 0, "nothing new: --count new passes")
+        let html = String(decoding: try herald.file("Reports/report.html"), as: UTF8.self)
+        #expect(html.contains("id=\"changes-heading\">Since the last audit") && html.contains("id=\"fixed-findings\""))
+        #expect(try herald.run(["validate-report", "Reports/report.xml"]).status == 0)
+        let usage = try herald.run(["audit", "--count", "new"] + Self.asOf)
+        #expect(usage.status == 64 && usage.stderr.contains("--count new needs --compare-to"))
+        let missing = try herald.run(["audit", "--compare-to", "nothing.json"] + Self.asOf)
+        #expect(missing.status == 2 && missing.stderr.contains("nothing.json"))
+    }
+}
