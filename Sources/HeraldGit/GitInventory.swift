@@ -1,24 +1,35 @@
+import Foundation
 import HeraldCore
 
 /// An inventory as a commit stores it, read through git in one pass without touching the working tree:
-/// `git ls-tree` lists the inventory's files at the commit, and one `git cat-file --batch` hands over
-/// every blob, however many files the registry has (not one process per file).
+/// `git ls-tree` lists the inventory's files at the commit, `git diff` names those the working tree holds
+/// otherwise, and one `git cat-file --batch` hands over the organisation files and the changed account
+/// files, however many files the registry has (not one process per file). Account files the working tree
+/// holds unchanged are not fetched: their parsed accounts are the working tree's.
 public enum GitInventory {
     /// The inventory folder `inventory` (as the user gives it, relative to the working folder) at
     /// `revision`.
-    /// - Returns: the commit's id and the sources; nil sources when the commit has no such folder (the
-    ///   registry began after it).
+    /// - Parameter workingTree: the working tree's parsed account at a path shown as `inventory/…`.
+    /// - Returns: the commit's id, and the sources or why the commit's organisation files cannot be
+    ///   used; both nil when the commit has no such folder (the registry began after it).
     /// - Throws: `Git.Failure` when git is missing, the folder is not in a repository, or `revision` names
     ///   no commit.
-    public static func sources(at revision: String, inventory: String) async throws(Git.Failure) -> (commit: String, sources: InventorySources?, error: InventoryError?) {
+    public static func sources(at revision: String, inventory: String, workingTree: (String) -> Account?) async throws(Git.Failure)
+        -> (commit: String, sources: InventorySources?, error: InventoryError?) {
         let git = Git(folder: inventory)
         let commit = try await git.commit(revision)
         // Paths come relative to the inventory folder, since git runs in it.
         let listing = try await git.run(["ls-tree", "-r", "-z", "-l", "--end-of-options", commit, "--", "."], outputLimit: 1 << 30)
         let listed = parse(listing).filter { InventoryTree.isWanted($0.path) }
         guard !listed.isEmpty else { return (commit, nil, nil) }
-        // Files over the limits are not fetched: the tree reader refuses them by their size alone.
-        let fetched = listed.filter { $0.size <= FileLimits.organisationFileBytes }
+        let changedPaths = try await git.run(["diff", "--name-only", "-z", "--no-renames", "--relative", "--end-of-options", commit, "--", "."],
+                                             outputLimit: 1 << 30)
+        let changed = Set(changedPaths.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
+        // Organisation files always; account files only when the working tree holds them otherwise; and
+        // nothing over the limits, which the tree reader refuses by size alone.
+        let fetched = listed.filter { item in
+            item.size <= FileLimits.organisationFileBytes && (!item.path.hasPrefix("accounts/") || changed.contains(item.path))
+        }
         let request = fetched.map(\.object).joined(separator: "\n") + "\n"
         let total = fetched.reduce(0) { $0 + $1.size + 64 }
         let blobs = try await git.run(["cat-file", "--batch"], input: Array(request.utf8), outputLimit: total + (1 << 20))
@@ -27,16 +38,16 @@ public enum GitInventory {
         entries.reserveCapacity(listed.count)
         var next = 0
         for item in listed {
-            if item.size <= FileLimits.organisationFileBytes {
-                entries.append(InventoryTree.Entry(path: item.path, isLink: item.isLink, bytes: contents[next]))
+            var bytes: [UInt8]?
+            if next < fetched.count && fetched[next].path == item.path {
+                bytes = contents[next]
                 contents[next] = []
                 next += 1
-            } else {
-                entries.append(InventoryTree.Entry(path: item.path, isLink: item.isLink, bytes: [UInt8](repeating: 0, count: item.size)))
             }
+            entries.append(InventoryTree.Entry(path: item.path, isLink: item.isLink, size: item.size, bytes: bytes))
         }
         do {
-            return (commit, try InventoryTree.sources(root: inventory, entries: entries), nil)
+            return (commit, try InventoryTree.sources(root: inventory, entries: entries, workingTree: workingTree), nil)
         } catch {
             return (commit, nil, error)
         }

@@ -45,8 +45,8 @@ struct Check: AsyncParsableCommand {
 
     func run() async throws {
         let baseline = try options.readBaseline()
-        let earlier = try await changedSince.asyncMap { try await earlierAudit(at: $0) }
         let registry = try Outcome.loadRegistry(options.inventory)
+        let earlier = try await changedSince.asyncMap { try await earlierAudit(at: $0, workingTree: registry) }
         let audited = Auditor(asOf: options.auditDate).audit(registry)
         let result = earlier == nil && baseline == nil ? audited : audited.compared(with: earlier, baseline: baseline)
         let scope = PathScope(paths)
@@ -91,9 +91,11 @@ struct Check: AsyncParsableCommand {
 extension Check {
     /// The audit of the inventory as `revision` stores it, on the same date, for `--changed-since`: an
     /// inventory git cannot give stops the check (exit 64 for a revision that names no commit, 2 otherwise).
-    private func earlierAudit(at revision: String) async throws -> PreviousAudit {
+    /// Account files REF holds as the working tree does are not parsed again: `workingTree`'s are used.
+    private func earlierAudit(at revision: String, workingTree: Registry) async throws -> PreviousAudit {
+        let parsed = Dictionary(workingTree.accounts.map { ($0.file, $0) }) { first, _ in first }
         do {
-            let (commit, sources, brokenAt) = try await GitInventory.sources(at: revision, inventory: options.inventory)
+            let (commit, sources, brokenAt) = try await GitInventory.sources(at: revision, inventory: options.inventory) { parsed[$0] }
             let shown = "\(revision) (\(commit.prefix(12)))"
             guard let sources else {
                 // No inventory at the revision, or its organisation files were broken: nothing to compare

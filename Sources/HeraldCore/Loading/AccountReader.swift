@@ -14,6 +14,8 @@ enum AccountReader {
                                                       message: error.message(what: "an account file", limit: FileLimits.accountFileBytes)))
                 return account
             }
+        case let .parsed(account):
+            return account
         case let .refused(problem):
             var account = Account(file: source.path, folder: source.folder)
             account.schemaProblems.append(problem)

@@ -24,6 +24,9 @@ public struct InventorySources: Sendable {
             case disk(String)
             /// The file may not be read (a link out of the inventory); this says why.
             case refused(Problem)
+            /// Parsed already, from the same bytes at the same path: a file a commit holds as the working
+            /// tree does (`herald check --changed-since`), parsed once for both audits.
+            case parsed(Account)
         }
 
         public let path: String

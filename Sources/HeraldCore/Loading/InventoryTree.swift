@@ -4,17 +4,21 @@
 /// `accounts/<unit>/` (files elsewhere under `accounts/` listed so that the schema rule reports them),
 /// hidden names skipped, names sorted, the same size limits.
 public enum InventoryTree {
-    /// One entry of the tree: a file (its bytes) or a symbolic link (git stores its target, which Herald
-    /// does not follow in a commit).
+    /// One entry of the tree: a file or a symbolic link (git stores its target, which Herald does not
+    /// follow in a commit).
     public struct Entry: Sendable {
         /// `/`-separated, relative to the inventory folder: `accounts/parks/x-fairhavenparks.yaml`.
         public let path: String
         public let isLink: Bool
-        public let bytes: [UInt8]
+        /// Its size in bytes, as the tree lists it.
+        public let size: Int
+        /// Its bytes; nil for an account file the working tree holds unchanged, which is not fetched.
+        public let bytes: [UInt8]?
 
-        public init(path: String, isLink: Bool, bytes: [UInt8]) {
+        public init(path: String, isLink: Bool, size: Int, bytes: [UInt8]?) {
             self.path = path
             self.isLink = isLink
+            self.size = size
             self.bytes = bytes
         }
     }
@@ -26,18 +30,32 @@ public enum InventoryTree {
     }
 
     /// The sources of the inventory in `entries`, paths shown as `root/…` as on disk.
+    /// - Parameter workingTree: the working tree's parsed account at a path shown as `root/…`, for the
+    ///   account files whose bytes are not given (unchanged); one it does not know is read from disk.
     /// - Throws: `InventoryError` when `herald.yaml` or `people.yaml` is missing or is not a file, or when
     ///   `units/` or `accounts/` is missing: as the same inventory on disk would.
-    public static func sources(root: String, entries: [Entry]) throws(InventoryError) -> InventorySources {
+    public static func sources(root: String, entries: [Entry], workingTree: (String) -> Account? = { _ in nil }) throws(InventoryError) -> InventorySources {
         let display = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         func path(_ relative: String) -> String { display + "/" + relative }
         var problems: [Problem] = []
-        let visible = entries.filter { !$0.path.split(separator: "/").contains { $0.hasPrefix(".") } }
-        var byPath: [String: Entry] = [:]
-        for entry in visible { byPath[entry.path] = entry }
+        // One pass: hidden names are skipped, the rest sorted into what the disk reader looks at.
+        var top: [String: Entry] = [:]
+        var unitEntries: [Entry] = []
+        var groups: [String: [(parts: [String], entry: Entry)]] = [:]
+        for entry in entries {
+            // Split as UTF-8: "/" and "." are one byte each, and this runs once per file of the registry.
+            let parts = entry.path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+            guard !parts.contains(where: { $0.utf8.first == UInt8(ascii: ".") }) else { continue }
+            switch parts.first {
+            case "accounts" where parts.count > 1: groups[parts[1], default: []].append((parts, entry))
+            case "units" where parts.count == 2: if isYAML(parts[1]) { unitEntries.append(entry) }
+            case "units": continue
+            default: top[entry.path] = entry
+            }
+        }
 
         func required(_ name: String) -> InventorySources.File? {
-            guard let entry = byPath[name] else {
+            guard let entry = top[name] else {
                 problems.append(Problem(file: path(name), location: .startOfFile, message: "\(name) is missing: every inventory needs it (see docs/inventory-format.md)"))
                 return nil
             }
@@ -45,47 +63,42 @@ public enum InventoryTree {
                 problems.append(Problem(file: path(name), location: .startOfFile, message: refusal))
                 return nil
             }
-            return InventorySources.File(path: path(name), bytes: entry.bytes)
+            return InventorySources.File(path: path(name), bytes: entry.bytes ?? [])
         }
         let organisation = required("herald.yaml")
         let people = required("people.yaml")
-        for folder in ["units", "accounts"] where !visible.contains(where: { $0.path.hasPrefix(folder + "/") }) {
+        let hasUnits = !unitEntries.isEmpty || entries.contains { $0.path.utf8.starts(with: "units/".utf8) }
+        for (folder, present) in [("units", hasUnits), ("accounts", !groups.isEmpty)] where !present {
             problems.append(Problem(file: path(folder), location: .startOfFile,
                                     message: "the \(folder)/ folder is missing: every inventory needs it (see docs/inventory-format.md)"))
         }
 
         var units: [InventorySources.File] = []
-        for entry in visible.filter({ $0.path.hasPrefix("units/") && !$0.path.dropFirst(6).contains("/") && isYAML(name(of: $0.path)) })
-            .sorted(by: { $0.path < $1.path }) {
+        for entry in unitEntries.sorted(by: { $0.path < $1.path }) {
             if let refusal = refusal(of: entry, limit: FileLimits.organisationFileBytes, what: "an organisation file") {
                 problems.append(Problem(file: path(entry.path), location: .startOfFile, message: refusal))
             } else {
-                units.append(InventorySources.File(path: path(entry.path), bytes: entry.bytes))
+                units.append(InventorySources.File(path: path(entry.path), bytes: entry.bytes ?? []))
             }
         }
         guard problems.isEmpty, let organisation, let people else { throw InventoryError(problems: problems) }
 
-        // Account files, grouped by the first name under accounts/ as the disk reader groups them, each
-        // level sorted by name.
-        var groups: [String: [Entry]] = [:]
-        for entry in visible where entry.path.hasPrefix("accounts/") {
-            groups[String(entry.path.dropFirst(9).split(separator: "/")[0]), default: []].append(entry)
-        }
+        // Account groups by the first name under accounts/, as the disk reader groups them.
         let accountGroups = groups.keys.sorted().map { top -> InventorySources.AccountGroup in
-            let files = accountFiles(groups[top]!, path: path)
+            let files = accountFiles(groups[top]!, path: path, workingTree: workingTree)
             return InventorySources.AccountGroup { files }
         }
         return InventorySources(organisation: organisation, people: people, units: units, accountGroups: accountGroups)
     }
 
     /// The account files of one group: what the disk reader lists for the same files and folders.
-    private static func accountFiles(_ entries: [Entry], path: (String) -> String) -> [InventorySources.AccountFile] {
+    /// - Parameter entries: each entry with its path's names (`accounts`, …, the file's name).
+    private static func accountFiles(_ entries: [(parts: [String], entry: Entry)], path: (String) -> String,
+                                     workingTree: (String) -> Account?) -> [InventorySources.AccountFile] {
         var files: [InventorySources.AccountFile] = []
         var refusedFolders = Set<String>()
-        // Sorted component by component, as a walk of sorted folders lists them.
-        let sorted = entries.sorted { $0.path.split(separator: "/").lexicographicallyPrecedes($1.path.split(separator: "/")) { $0 < $1 } }
-        for entry in sorted {
-            let parts = entry.path.split(separator: "/").map(String.init)  // accounts, …, name
+        // Sorted name by name, as a walk of sorted folders lists them.
+        for (parts, entry) in entries.sorted(by: { $0.parts.lexicographicallyPrecedes($1.parts) }) {
             let depth = parts.count - 2  // accounts/x.yaml is depth 0
             // A folder four levels down is refused once, as the disk reader refuses it.
             if depth >= 4 {
@@ -108,8 +121,11 @@ public enum InventoryTree {
                 refused("this looks like an account file but its name does not end in .yaml, so it is not read: rename it to end in .yaml, or delete it")
             } else if let refusal = refusal(of: entry, limit: FileLimits.accountFileBytes, what: "an account file") {
                 refused(refusal)
+            } else if let bytes = entry.bytes {
+                files.append(.init(path: path(entry.path), folder: unitFolder, fileName: name, content: .bytes(bytes)))
             } else {
-                files.append(.init(path: path(entry.path), folder: unitFolder, fileName: name, content: .bytes(entry.bytes)))
+                let shown = path(entry.path)
+                files.append(.init(path: shown, folder: unitFolder, fileName: name, content: workingTree(shown).map { .parsed($0) } ?? .disk(shown)))
             }
         }
         return files
@@ -120,14 +136,10 @@ public enum InventoryTree {
         if entry.isLink {
             return "this is a symbolic link, which Herald does not follow in a git commit: replace it with the file itself"
         }
-        guard entry.bytes.count <= limit else {
-            return FileBytes.Failure(.tooLarge(bytes: entry.bytes.count), reason: "").message(what: what, limit: limit)
+        guard entry.size <= limit else {
+            return FileBytes.Failure(.tooLarge(bytes: entry.size), reason: "").message(what: what, limit: limit)
         }
         return nil
-    }
-
-    private static func name(of path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     private static func isYAML(_ name: String) -> Bool {
