@@ -5,7 +5,7 @@ import HeraldReports
 import HeraldRules
 
 /// `herald audit`: the nightly job. Audits the whole registry and writes the reports.
-struct Audit: ParsableCommand {
+struct Audit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Audit the whole registry and write reports.",
         discussion: "Writes the reports atomically into --output and prints a short summary.",
@@ -35,15 +35,17 @@ struct Audit: ParsableCommand {
         _ = try htmlReport()
     }
 
-    func run() throws {
+    func run() async throws {
         Interruption.shared.install()
         let renderer = ReportRenderer(html: try htmlReport())
         let previous = try compareTo.map { path in
             try Outcome.readOrStop("the report to compare with") { () throws(ProblemList) in try PreviousReport.read(path) }
         }
         let baseline = try options.readBaseline()
+        // Git's log is read while the inventory is loaded.
+        async let pendingHistory = options.readHistory()
         let registry = try Outcome.loadRegistry(options.inventory)
-        let audited = Auditor(asOf: options.auditDate).audit(registry)
+        let audited = Auditor(asOf: options.auditDate, history: try await pendingHistory).audit(registry)
         let result = previous == nil && baseline == nil ? audited : audited.compared(with: previous, baseline: baseline)
         print(AuditSummaryText.render(result))
         let formats = format.isEmpty ? ReportFormat.allCases : format.flatMap(\.formats).uniqued()

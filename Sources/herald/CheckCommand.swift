@@ -45,9 +45,11 @@ struct Check: AsyncParsableCommand {
 
     func run() async throws {
         let baseline = try options.readBaseline()
+        async let pendingHistory = options.readHistory()
         let registry = try Outcome.loadRegistry(options.inventory)
-        let earlier = try await changedSince.asyncMap { try await earlierAudit(at: $0, workingTree: registry) }
-        let audited = Auditor(asOf: options.auditDate).audit(registry)
+        let history = try await pendingHistory
+        let earlier = try await changedSince.asyncMap { try await earlierAudit(at: $0, workingTree: registry, history: history) }
+        let audited = Auditor(asOf: options.auditDate, history: history).audit(registry)
         let result = earlier == nil && baseline == nil ? audited : audited.compared(with: earlier, baseline: baseline)
         let scope = PathScope(paths)
         // Decided per account (its findings are one run of them), not per finding: a registry that adopts
@@ -92,7 +94,9 @@ extension Check {
     /// The audit of the inventory as `revision` stores it, on the same date, for `--changed-since`: an
     /// inventory git cannot give stops the check (exit 64 for a revision that names no commit, 2 otherwise).
     /// Account files REF holds as the working tree does are not parsed again: `workingTree`'s are used.
-    private func earlierAudit(at revision: String, workingTree: Registry) async throws -> PreviousAudit {
+    /// With `--git`, both audits read the working tree's history: what REF's audit would have found with
+    /// REF's history is not what this change broke.
+    private func earlierAudit(at revision: String, workingTree: Registry, history: ReviewHistory?) async throws -> PreviousAudit {
         let parsed = Dictionary(workingTree.accounts.map { ($0.file, $0) }) { first, _ in first }
         do {
             let (commit, sources, brokenAt) = try await GitInventory.sources(at: revision, inventory: options.inventory) { parsed[$0] }
@@ -106,7 +110,7 @@ extension Check {
                 return PreviousAudit(asOf: options.auditDate, source: shown, findings: [])
             }
             let registry = try RegistryBuilder.build(from: sources, knownRules: Set(RuleCatalog.all.map { $0.description.id }))
-            let result = Auditor(asOf: options.auditDate).audit(registry)
+            let result = Auditor(asOf: options.auditDate, history: history).audit(registry)
             return PreviousAudit(asOf: options.auditDate, source: shown, findings: result.findings.map(PreviousFinding.init))
         } catch let failure as Git.Failure {
             Console.error(TerminalText.safe("herald: error: --changed-since \(revision): \(failure.description)"))

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import HeraldCore
+import HeraldGit
+import HeraldReports
 
 /// Options every auditing command shares.
 struct AuditOptions: ParsableArguments {
@@ -18,6 +20,21 @@ struct AuditOptions: ParsableArguments {
 
     @Flag(help: "Exit 1 when a baseline entry matches no finding any more, so that the baseline only shrinks.")
     var failOnUnmatchedBaseline = false
+
+    @Flag(help: "Read the inventory's git history: review dates no commit recorded, and (with reviews_from_git in herald.yaml) review dates from Reviewed-by: trailers.")
+    var git = false
+
+    /// Git's record of the account files with `--git`, or nil; git that cannot answer stops the command
+    /// (exit 2) rather than give a wrong date.
+    func readHistory() async throws -> ReviewHistory? {
+        guard git else { return nil }
+        do {
+            return try await GitHistory.read(inventory: inventory)
+        } catch {
+            Console.error(TerminalText.safe("herald: error: --git: \(error.description)"))
+            throw Outcome.auditCouldNotRun.exitCode
+        }
+    }
 
     func validateBaseline() throws {
         if failOnUnmatchedBaseline && baseline == nil { throw ValidationError("--fail-on-unmatched-baseline needs --baseline FILE") }

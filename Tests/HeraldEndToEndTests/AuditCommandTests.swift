@@ -126,7 +126,8 @@ import Testing
         let rules = Set(findings.compactMap { $0["rule"] as? String })
         // Every rule fails somewhere, with findings that count (not only waived ones).
         let counted = Set(findings.filter { $0["waiver"] == nil }.compactMap { $0["rule"] as? String })
-        #expect(counted == Set(RuleCatalog.all.map(\.description.id)))
+        // Rules that read git's history (`--git`) look at no account here; GitWorkflowTests fails them.
+        #expect(counted == Set(RuleCatalog.all.filter { !$0.description.needsHistory }.map(\.description.id)))
         #expect(rules == counted)
         // A waiver in each state: one excuses a finding; the others are reported as expired, invalid, unused.
         #expect(findings.contains { $0["waiver"] != nil })

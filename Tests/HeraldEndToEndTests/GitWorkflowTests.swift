@@ -13,14 +13,14 @@ import Testing
     }
 
     @discardableResult
-    static func git(_ herald: HeraldProcess, _ arguments: [String]) throws -> String {
+    static func git(_ herald: HeraldProcess, _ arguments: [String], date: String = "2026-11-20T10:00:00Z") throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
         process.currentDirectoryURL = herald.directory
         process.environment = ProcessInfo.processInfo.environment.merging([
             "GIT_AUTHOR_NAME": "Comms Office", "GIT_AUTHOR_EMAIL": "comms@fairhaven.gov", "GIT_COMMITTER_NAME": "Comms Office",
-            "GIT_COMMITTER_EMAIL": "comms@fairhaven.gov", "GIT_AUTHOR_DATE": "2026-11-20T10:00:00Z", "GIT_COMMITTER_DATE": "2026-11-20T10:00:00Z",
+            "GIT_COMMITTER_EMAIL": "comms@fairhaven.gov", "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
             "GIT_CONFIG_NOSYSTEM": "1", "HOME": herald.directory.path,
         ]) { $1 }
         let output = Pipe()
@@ -36,9 +36,9 @@ import Testing
 
     struct GitFailed: Error { let text: String }
 
-    static func commit(_ herald: HeraldProcess, _ message: String) throws {
+    static func commit(_ herald: HeraldProcess, _ message: String, date: String = "2026-11-20T10:00:00Z") throws {
         try git(herald, ["add", "-A", "Inventory"])
-        try git(herald, ["commit", "-q", "-m", message])
+        try git(herald, ["commit", "-q", "-m", message], date: date)
     }
 
     static func edit(_ herald: HeraldProcess, _ path: String, _ change: (String) -> String) throws {
@@ -91,6 +91,55 @@ import Testing
         #expect(!annotations.isEmpty && annotations.allSatisfy { $0.contains("file=Inventory/accounts/parks-recreation/") && $0.contains("unit-standards") })
     }
 
+    @Test func reviewDatesComeFromCommitsAndCannotBeBackDated() throws {
+        let herald = try HeraldProcess()
+        defer { herald.remove() }
+        try FileManager.default.copyItem(at: HeraldProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Inventory"), to: herald.directory.appendingPathComponent("Inventory"))
+        try Self.git(herald, ["init", "-q", "-b", "main"])
+        try Self.commit(herald, "The registry as shipped", date: "2026-10-05T09:00:00+02:00")
+        let account = "Inventory/accounts/parks-recreation/facebook-FairhavenParks.yaml"
+        // A review typed ahead of any commit: last_reviewed says 2026-11-23, the file was last committed on 2026-11-22.
+        try Self.edit(herald, account) { $0.replacingOccurrences(of: "last_reviewed: 2026-06-22", with: "last_reviewed: 2026-11-23") }
+        try Self.commit(herald, "Update Parks Facebook", date: "2026-11-22T16:00:00+01:00")
+        let typed = try herald.run(["audit", "--git", "--format", "json", "--fail-on", "never"] + Self.asOf)
+        #expect(typed.status == 0, "\(typed.stderr)")
+        var findings = try herald.json("Reports/report.json")["findings"] as? [[String: Any]] ?? []
+        let recorded = findings.filter { $0["rule"] as? String == "review-recorded" }
+        #expect(recorded.count == 1 && recorded[0]["file"] as? String == account)
+        #expect((recorded[0]["message"] as? String)?.contains("later than the last commit that changed this file") == true)
+        #expect((recorded[0]["message"] as? String)?.contains("2026-11-22") == true, "the commit's own calendar date")
+        // Without --git the rule looks at no account, and says nothing.
+        #expect(try herald.run(["audit", "--format", "json", "--fail-on", "never"] + Self.asOf).status == 0)
+        #expect((try herald.json("Reports/report.json")["findings"] as? [[String: Any]] ?? []).allSatisfy { $0["rule"] as? String != "review-recorded" })
+
+        // The organisation takes review dates from Reviewed-by: trailers.
+        try Self.edit(herald, "Inventory/herald.yaml") { $0 + "reviews_from_git: true\n" }
+        try Self.commit(herald, "Review dates come from git", date: "2026-11-22T17:00:00Z")
+        #expect(try herald.run(["audit", "--git", "--format", "json", "--fail-on", "never"] + Self.asOf).status == 0)
+        findings = try herald.json("Reports/report.json")["findings"] as? [[String: Any]] ?? []
+        func reviewFinding() -> [String: Any]? { findings.first { $0["rule"] as? String == "review-current" && $0["file"] as? String == account } }
+        #expect((reviewFinding()?["message"] as? String)?.hasPrefix("no commit of this file carries a Reviewed-by: trailer") == true)
+        // A trailer naming someone who is neither an owner nor a maintainer does not count; an owner's does.
+        try Self.edit(herald, account) { $0 + "# reviewed\n" }
+        try Self.git(herald, ["add", "-A"])
+        try Self.git(herald, ["commit", "-q", "-m", "Review\n\nReviewed-by: Maria Whitfield <maria.whitfield@fairhaven.gov>"], date: "2026-11-23T10:00:00Z")
+        #expect(try herald.run(["audit", "--git", "--format", "json", "--fail-on", "never"] + Self.asOf).status == 0)
+        findings = try herald.json("Reports/report.json")["findings"] as? [[String: Any]] ?? []
+        #expect(reviewFinding() != nil, "Maria Whitfield is not an owner of the account or a maintainer of its unit")
+        try Self.edit(herald, account) { $0 + "# reviewed again\n" }
+        try Self.git(herald, ["add", "-A"])
+        try Self.git(herald, ["commit", "-q", "-m", "Quarterly review\n\nReviewed-by: Tom Brooks <TOM.BROOKS@fairhaven.gov>"], date: "2026-11-23T11:00:00Z")
+        let check = try herald.run(["check", "--git", account] + Self.asOf)
+        #expect(!check.stdout.contains("[review-current]"), "\(check.stdout)")
+        // A shallow clone never gives a wrong date: it says so, and the audit does not run.
+        let clone = try HeraldProcess()
+        defer { clone.remove() }
+        try Self.git(clone, ["clone", "-q", "--depth", "1", "file://" + herald.directory.path, "repo"])
+        let shallow = try clone.run(["audit", "--inventory", "repo/Inventory", "--git"] + Self.asOf)
+        #expect(shallow.status == 2 && shallow.stderr.contains("this clone is shallow"))
+    }
+
     @Test func gitProblemsGiveAClearMessageAndNoWrongAnswer() throws {
         let herald = try Self.repository()
         defer { herald.remove() }
@@ -102,6 +151,9 @@ import Testing
         #expect(notARepository.status == 2)
         #expect(notARepository.stderr.contains("is not inside a git repository"))
         #expect(notARepository.stdout.isEmpty, "no findings are printed when the comparison cannot be made")
+        let noHistory = try herald.run(["audit", "--git"] + Self.asOf)
+        #expect(noHistory.status == 2 && noHistory.stderr.contains("is not inside a git repository"))
+        #expect(!FileManager.default.fileExists(atPath: herald.directory.appendingPathComponent("Reports").path), "no report without the history asked for")
     }
 
     @Test func aShallowCloneSaysToFetchMoreHistory() throws {

@@ -48,7 +48,8 @@ public enum RuleOutcome: UInt8, Sendable {
     case baselined
     /// The account is retired, and the rule leaves retired accounts alone (most rules do).
     case skippedRetired
-    /// The rule looks at no account (it audits the organisation files only).
+    /// The rule looks at no account: it audits the organisation files only, or it reads git's record of
+    /// the files and the audit was run without `--git`.
     case notApplicable
     /// The rule would have looked, but the file could not be read as an account file (its
     /// `inventory-schema` finding says why).

@@ -1,7 +1,7 @@
 /// Reads the organisation files: `herald.yaml`, `people.yaml` and one unit file. Their problems are fatal
 /// to the audit (collected by the caller), so each parser returns what it could read plus its problems.
 enum OrganisationParser {
-    static let keys = ["organisation", "official_domains", "standards", "rules"]
+    static let keys = ["organisation", "official_domains", "standards", "rules", "reviews_from_git"]
 
     static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>, problems: inout [Problem], secrets: inout SecretScanner.Found) -> Organisation {
         let start = problems.count
@@ -13,6 +13,7 @@ enum OrganisationParser {
         organisation.name = reader.string("organisation")?.value ?? ""
         organisation.officialDomains = reader.strings("official_domains", example: "[fairhaven.gov]")?.value.map { $0.value.lowercased() } ?? []
         organisation.standards = StandardsParser.parse(reader.node("standards"), file: file, problems: &problems)
+        organisation.reviewsFromGit = reader.bool("reviews_from_git")?.value ?? false
         if let rules = reader.node("rules"), var rulesReader = MappingReader(rules, file: file, what: "\"rules\"", problems: &problems) {
             rulesReader.checkKeys(allowed: knownRules.sorted(), what: "\"rules\"")
             for id in knownRules.sorted() {

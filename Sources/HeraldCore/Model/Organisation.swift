@@ -6,6 +6,10 @@ public struct Organisation: Sendable {
     public var standards: Standards
     /// Severity overrides by rule id, with where each was written (for error messages).
     public var ruleSettings: [String: Located<RuleSetting>]
+    /// `reviews_from_git: true`: an account's review date is the last commit of its file whose
+    /// `Reviewed-by:` trailer names one of its owners or its unit's maintainers (with `--git`), not what
+    /// `last_reviewed` says.
+    public var reviewsFromGit = false
 
     public init(name: String, officialDomains: [String] = [], standards: Standards = Standards(), ruleSettings: [String: Located<RuleSetting>] = [:]) {
         self.name = name

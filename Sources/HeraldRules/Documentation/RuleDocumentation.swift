@@ -77,7 +77,16 @@ public enum RuleDocumentation {
 
     /// Examples about an organisation file say which file they show.
     private static func heading(_ example: Example) -> String {
-        example.subject == .account ? "" : "# \(example.path)\n"
+        var heading = example.subject == .account ? "" : "# \(example.path)\n"
+        if example.reviewsFromGit { heading += "# herald.yaml says: reviews_from_git: true\n" }
+        if let history = example.history {
+            let commits = history.commits.map { commit in
+                commit.date + (commit.reviewedBy.isEmpty ? "" : " (Reviewed-by: " + commit.reviewedBy.joined(separator: ", ") + ")")
+            }
+            heading += "# git: " + (commits.isEmpty ? "no commit has this file" : "commits of this file, newest first: " + commits.joined(separator: "; "))
+                + (history.isUncommitted ? "; edited since, not committed" : "") + "\n"
+        }
+        return heading
     }
 
     private static func indented(_ example: Example) -> String {

@@ -21,6 +21,8 @@ public struct AuditContext: Sendable {
     let standing: [String: Standing]
     /// The organisation's `official_domains`, lowercased.
     let officialDomains: [String]
+    /// What git records of the account files (`--git`); nil when the audit was not asked to read it.
+    public let history: ReviewHistory?
 
     /// What the rules ask of a unit, worked out once per audit: rules reach it with one lookup per account,
     /// and read single fields of it without copying the rest.
@@ -56,8 +58,9 @@ public struct AuditContext: Sendable {
         let policyAcknowledged: CalendarDate?
     }
 
-    public init(registry: Registry, asOf: CalendarDate) {
+    public init(registry: Registry, asOf: CalendarDate, history: ReviewHistory? = nil) {
         self.registry = registry
+        self.history = history
         self.asOf = asOf
         // Only identities registered more than once are kept: the index exists to find duplicates. An
         // account has a key per identifier (its name, its stable id): sharing any one is a duplicate.

@@ -5,10 +5,14 @@ import HeraldCore
 public struct Auditor: Sendable {
     public let rules: [any Rule]
     public let asOf: CalendarDate
+    /// What git records of the account files, for `--git`; the rules that need it look at no account
+    /// without it.
+    public let history: ReviewHistory?
 
-    public init(rules: [any Rule] = RuleCatalog.all, asOf: CalendarDate) {
+    public init(rules: [any Rule] = RuleCatalog.all, asOf: CalendarDate, history: ReviewHistory? = nil) {
         self.rules = rules
         self.asOf = asOf
+        self.history = history
     }
 
     /// The audit of `registry`; the result's registry is the same one with withheld text hidden.
@@ -22,7 +26,7 @@ public struct Auditor: Sendable {
     /// Each account's findings and outcomes and the organisation files' findings, with withheld text hidden
     /// in their messages. Everything that holds the unredacted registry ends here.
     private func findings(in registry: Registry, rules active: [ActiveRule]) -> ([[Finding]], [RuleOutcome], [Finding]) {
-        let context = AuditContext(registry: registry, asOf: asOf)
+        let context = AuditContext(registry: registry, asOf: asOf, history: history)
         let organisationRedaction = Redaction(registry.organisationWithheld)
         let accounts = registry.accounts
         let chunks = stride(from: 0, to: accounts.count, by: 64).map { $0 ..< min($0 + 64, accounts.count) }
@@ -117,13 +121,15 @@ public struct Auditor: Sendable {
         let appliesToRetired: Bool
         let appliesToUnreadFiles: Bool
 
-        init(_ rule: any Rule, severity: Severity) {
+        /// - Parameter hasHistory: whether the audit has git's record; a rule that needs it looks at no
+        ///   account without it.
+        init(_ rule: any Rule, severity: Severity, hasHistory: Bool) {
             let description = rule.description
             self.rule = rule
             id = description.id
             self.severity = severity
             isFindingsRule = rule is any FindingsRule
-            auditsAccounts = description.auditsAccounts
+            auditsAccounts = description.auditsAccounts && (hasHistory || !description.needsHistory)
             appliesToRetired = description.appliesToRetired
             appliesToUnreadFiles = description.appliesToUnreadFiles
             info = AuditedRule(id: id, summary: description.summary, rationale: description.rationale, severity: severity,
@@ -167,8 +173,8 @@ public struct Auditor: Sendable {
         rules.compactMap { rule in
             switch organisation.ruleSettings[rule.description.id]?.value {
             case .off?: return nil
-            case let .severity(severity)?: return ActiveRule(rule, severity: severity)
-            case nil: return ActiveRule(rule, severity: rule.description.severity)
+            case let .severity(severity)?: return ActiveRule(rule, severity: severity, hasHistory: history != nil)
+            case nil: return ActiveRule(rule, severity: rule.description.severity, hasHistory: history != nil)
             }
         }
     }

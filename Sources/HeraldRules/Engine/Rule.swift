@@ -62,12 +62,16 @@ public struct RuleDescription: Sendable {
     public let auditsOrganisationFiles: Bool
     /// False for rules whose findings no waiver may excuse (a secret must go; waivers cannot waive waivers).
     public let canBeWaived: Bool
+    /// True for rules that read git's record of the account files (`--git`): without it they look at no
+    /// account.
+    public let needsHistory: Bool
     public let passing: [Example]
     public let failing: [Example]
 
     public init(id: String, summary: String, rationale: String, severity: Severity, appliesToRetired: Bool = false,
                 appliesToUnreadFiles: Bool = false, auditsAccounts: Bool = true, auditsOrganisationFiles: Bool = false, canBeWaived: Bool = true,
-                passing: [Example], failing: [Example]) {
+                needsHistory: Bool = false, passing: [Example], failing: [Example]) {
+        self.needsHistory = needsHistory
         self.id = id
         self.summary = summary
         self.rationale = rationale

@@ -8,6 +8,7 @@ public enum RuleCatalog {
         OwnerAssignedRule(),
         UnitStandardsRule(),
         ReviewCurrentRule(),
+        ReviewRecordedRule(),
         TwoFactorRule(),
         CredentialsVaultedRule(),
         NoSecretsRule(),

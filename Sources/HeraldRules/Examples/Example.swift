@@ -34,6 +34,43 @@ public struct Example: Sendable {
     public let people: String?
     /// Unit files in place of the example organisation's, by unit id, when an account example needs other standards.
     public let units: [String: String]
+    /// Git's record of the example's file, for the rules that read it (`--git`); nil: the audit has no
+    /// history, and those rules look at no account.
+    public private(set) var history: History?
+    /// `reviews_from_git: true` in the example organisation's `herald.yaml`.
+    public private(set) var reviewsFromGit = false
+
+    /// The commits that changed the example's file, newest first, and whether the working tree holds it
+    /// otherwise.
+    public struct History: Sendable {
+        public let commits: [Commit]
+        public let isUncommitted: Bool
+
+        public init(_ commits: [Commit], isUncommitted: Bool = false) {
+            self.commits = commits
+            self.isUncommitted = isUncommitted
+        }
+    }
+
+    /// A commit that changed the example's file: its date and its `Reviewed-by:` trailers.
+    public struct Commit: Sendable {
+        public let date: String
+        public let reviewedBy: [String]
+
+        public init(_ date: String, reviewedBy: [String] = []) {
+            self.date = date
+            self.reviewedBy = reviewedBy
+        }
+    }
+
+    /// The example with git's record of its file (and, with `reviewsFromGit`, an organisation that takes
+    /// review dates from it).
+    public func with(history: History, reviewsFromGit: Bool = false) -> Example {
+        var example = self
+        example.history = history
+        example.reviewsFromGit = reviewsFromGit
+        return example
+    }
 
     public init(yaml: String, path: String? = nil, alongside: [File] = [], people: String? = nil, units: [String: String] = [:]) {
         self.yaml = yaml

@@ -91,6 +91,18 @@ public enum ExampleOrganisation {
     ]
 
     /// The inventory of the example, with `example` as one of its account files.
+    /// Git's record of the example's file as an audit reads it, or nil when the example has none. Commit
+    /// ids are made from the date (`e20260520001`): examples have no repository.
+    public static func history(of example: Example) -> ReviewHistory? {
+        guard let history = example.history else { return nil }
+        let commits = history.commits.enumerated().map { index, commit in
+            ReviewHistory.Commit(id: "e" + commit.date.filter(\.isNumber) + String(format: "%03d", index + 1), date: CalendarDate(commit.date)!,
+                                 reviewers: commit.reviewedBy)
+        }
+        let file = ReviewHistory.File(lastChange: commits.first, reviews: commits.filter { !$0.reviewers.isEmpty }, isUncommitted: history.isUncommitted)
+        return ReviewHistory(files: [example.file: file])
+    }
+
     public static func sources(with example: Example) -> InventorySources {
         func file(_ path: String, _ text: String) -> InventorySources.File { .init(path: "Inventory/" + path, text: text) }
         func account(_ path: String, _ text: String) -> InventorySources.AccountFile {
@@ -111,7 +123,7 @@ public enum ExampleOrganisation {
             accounts.append(account(passing.path, passing.text))
         }
         return InventorySources(
-            organisation: file("herald.yaml", herald), people: file("people.yaml", people),
+            organisation: file("herald.yaml", herald + (example.reviewsFromGit ? "reviews_from_git: true\n" : "")), people: file("people.yaml", people),
             units: units.keys.sorted().map { file("units/\($0).yaml", units[$0]!) },
             accounts: accounts)
     }
