@@ -19,20 +19,18 @@ public enum GitInventory {
         let git = Git(folder: inventory)
         let commit = try await git.commit(revision)
         // Paths come relative to the inventory folder, since git runs in it.
-        let listing = try await git.run(["ls-tree", "-r", "-z", "-l", "--end-of-options", commit, "--", "."], outputLimit: 1 << 30)
+        // Without sizes (`-l`): git would open every object to find its size, which for a registry of
+        // loose objects took seconds. Sizes come from cat-file, and unchanged files are the working tree's.
+        let listing = try await git.run(["ls-tree", "-r", "-z", "--end-of-options", commit, "--", "."], outputLimit: 1 << 30)
         let listed = parse(listing).filter { InventoryTree.isWanted($0.path) }
         guard !listed.isEmpty else { return (commit, nil, nil) }
         let changedPaths = try await git.run(["diff", "--name-only", "-z", "--no-renames", "--relative", "--end-of-options", commit, "--", "."],
                                              outputLimit: 1 << 30)
         let changed = Set(changedPaths.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
-        // Organisation files always; account files only when the working tree holds them otherwise; and
-        // nothing over the limits, which the tree reader refuses by size alone.
-        let fetched = listed.filter { item in
-            item.size <= FileLimits.organisationFileBytes && (!item.path.hasPrefix("accounts/") || changed.contains(item.path))
-        }
+        // Organisation files always; account files only when the working tree holds them otherwise.
+        let fetched = listed.filter { !$0.path.hasPrefix("accounts/") || changed.contains($0.path) }
         let request = fetched.map(\.object).joined(separator: "\n") + "\n"
-        let total = fetched.reduce(0) { $0 + $1.size + 64 }
-        let blobs = try await git.run(["cat-file", "--batch"], input: Array(request.utf8), outputLimit: total + (1 << 20))
+        let blobs = try await git.run(["cat-file", "--batch"], input: Array(request.utf8), outputLimit: 1 << 34)
         var contents = try split(blobs, count: fetched.count)
         var entries: [InventoryTree.Entry] = []
         entries.reserveCapacity(listed.count)
@@ -44,7 +42,8 @@ public enum GitInventory {
                 contents[next] = []
                 next += 1
             }
-            entries.append(InventoryTree.Entry(path: item.path, isLink: item.isLink, size: item.size, bytes: bytes))
+            // An unchanged file's size is the working tree's, whose reading applied the limits already.
+            entries.append(InventoryTree.Entry(path: item.path, isLink: item.isLink, size: bytes?.count ?? 0, bytes: bytes))
         }
         do {
             return (commit, try InventoryTree.sources(root: inventory, entries: entries, workingTree: workingTree), nil)
@@ -53,11 +52,10 @@ public enum GitInventory {
         }
     }
 
-    /// One line of `git ls-tree -r -z -l`: `<mode> SP <type> SP <object> SP+ <size> TAB <path> NUL`.
+    /// One line of `git ls-tree -r -z`: `<mode> SP <type> SP <object> TAB <path> NUL`.
     struct Listed {
         let isLink: Bool
         let object: String
-        let size: Int
         let path: String
     }
 
@@ -66,9 +64,8 @@ public enum GitInventory {
         listing.split(separator: 0).compactMap { record in
             guard let tab = record.firstIndex(of: UInt8(ascii: "\t")) else { return nil }
             let fields = record[..<tab].split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
-            guard fields.count == 4, fields[1] == "blob", let size = Int(fields[3]) else { return nil }
-            return Listed(isLink: fields[0] == "120000", object: fields[2], size: size,
-                          path: String(decoding: record[record.index(after: tab)...], as: UTF8.self))
+            guard fields.count == 3, fields[1] == "blob" else { return nil }
+            return Listed(isLink: fields[0] == "120000", object: fields[2], path: String(decoding: record[record.index(after: tab)...], as: UTF8.self))
         }
     }
 
