@@ -1,9 +1,13 @@
 import HeraldCore
 
-/// A report file `herald audit` can write, picked with `--format`.
+/// A report `herald audit` can write, picked with `--format`: a file, or (`owners`) a folder of files.
 public enum ReportFormat: String, CaseIterable, Sendable {
     // The order `herald audit` writes them in when --format is not given.
-    case json, xml, xsd, junit, sarif, checkstyle, codequality, html
+    case json, xml, xsd, junit, sarif, checkstyle, codequality, html, owners
+
+    /// True for a report that is a folder of files (`owners/`, the action lists): `ReportRenderer.files`
+    /// makes it.
+    public var isFolder: Bool { self == .owners }
 
     /// Roughly how long the report takes beside the others (1 = a few milliseconds): reports are started
     /// longest first, so that the short ones fill the gaps at the end instead of the long ones running last.
@@ -13,7 +17,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .xml: return 30
         case .html: return 20
         case .sarif: return 4
-        case .json, .checkstyle, .codequality: return 2
+        case .json, .checkstyle, .codequality, .owners: return 2
         case .xsd: return 1
         }
     }
@@ -29,6 +33,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .checkstyle: return "checkstyle.xml"
         case .codequality: return "codequality.json"
         case .html: return "report.html"
+        case .owners: return ActionLists.folderName
         }
     }
 }
@@ -46,7 +51,13 @@ public struct ReportRenderer: Sendable {
         self.html = html
     }
 
-    /// Streams the report to `output` piece by piece: the large formats never sit whole in memory.
+    /// A folder report's files (`owners/`), by name inside the folder; empty for a report that is a file.
+    public func files(_ format: ReportFormat, _ result: AuditResult) -> [ActionLists.File] {
+        format == .owners ? ActionLists.render(result) : []
+    }
+
+    /// Streams the report to `output` piece by piece: the large formats never sit whole in memory. A
+    /// folder report (`isFolder`) streams the names of its files, one per line: `files(_:_:)` gives them.
     public func render(_ format: ReportFormat, _ result: AuditResult, to output: @escaping ReportOutput) throws {
         switch format {
         case .json: try JSONReport.render(result, to: output)
@@ -57,6 +68,7 @@ public struct ReportRenderer: Sendable {
         case .checkstyle: try CheckstyleReport.render(result, to: output)
         case .codequality: try CodeQualityReport.render(result, to: output)
         case .html: try html.render(result, to: output)
+        case .owners: try output(Array(files(format, result).map { $0.name + "\n" }.joined().utf8))
         }
     }
 

@@ -50,7 +50,7 @@ struct Audit: AsyncParsableCommand {
         print(AuditSummaryText.render(result))
         let formats = format.isEmpty ? ReportFormat.allCases : format.flatMap(\.formats).uniqued()
         do {
-            let folder = try ReportFolder(output, replacing: formats.map(\.fileName),
+            let folder = try ReportFolder(output, replacing: formats.map(\.fileName), folders: Set(formats.filter(\.isFolder).map(\.fileName)),
                                           protected: [options.inventory, FileManager.default.currentDirectoryPath],
                                           reportNames: ReportFormat.allCases.map(\.fileName))
             // Reports are rendered side by side, longest first, each on a thread of its own: each has
@@ -59,6 +59,15 @@ struct Audit: AsyncParsableCommand {
             let work = longestFirst.map { format in
                 BackgroundWork { () -> Result<String, ReportFolder.Failure> in
                     Result { () throws(ReportFolder.Failure) in
+                        if format.isFolder {
+                            try folder.folder(format.fileName)
+                            for file in renderer.files(format, result) {
+                                let report = try folder.file(format.fileName + "/" + file.name)
+                                try report.append(file.bytes)
+                                try report.finish()
+                            }
+                            return folder.shown + "/" + format.fileName + "/"
+                        }
                         let report = try folder.file(format.fileName)
                         do {
                             try renderer.render(format, result, to: report.append)
@@ -79,7 +88,7 @@ struct Audit: AsyncParsableCommand {
                 folder.discard()
                 throw error
             }
-            for format in formats { print("Wrote \(folder.shown)/\(format.fileName)") }
+            for format in formats { print("Wrote \(folder.shown)/\(format.fileName)\(format.isFolder ? "/" : "")") }
             if formats.contains(.sarif), let notice = SARIFReport.leftOutNotice(total: result.findings.count, kept: SARIFReport.kept(result.findings),
                                                                                  findings: result.findings) {
                 Console.error("herald: warning: \(notice)")

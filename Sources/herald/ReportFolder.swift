@@ -45,6 +45,8 @@ final class ReportFolder: @unchecked Sendable {
     /// True when the staging folder is swapped with the folder; false when its reports are renamed into it.
     private let swapsWhole: Bool
     private let fileNames: [String]
+    /// Those of `fileNames` that are folder reports (`owners`).
+    private let folderNames: Set<String>
     /// The descriptor of the lock that tells other audits this staging folder is alive.
     private var liveness: Int32
     private var interruptionToken: Int?
@@ -54,14 +56,16 @@ final class ReportFolder: @unchecked Sendable {
     /// Creates the staging folder (for a swap, holding what the current folder holds except `fileNames`).
     /// - Parameter protected: folders the reports folder may not be or contain (the inventory, the working
     ///   folder): swapping it would move them away.
+    /// - Parameter folders: those of `fileNames` that are folder reports.
     /// - Parameter reportNames: the file names of every report format (debris of earlier versions is
     ///   recognised by them).
     /// - Throws: `Failure` when the folder cannot be created or prepared.
-    init(_ output: String, replacing fileNames: [String], protected: [String], reportNames: [String]) throws(Failure) {
+    init(_ output: String, replacing fileNames: [String], folders: Set<String> = [], protected: [String], reportNames: [String]) throws(Failure) {
         var shown = output
         while shown.count > 1 && shown.hasSuffix("/") { shown.removeLast() }
         self.shown = shown
         self.fileNames = fileNames
+        folderNames = folders
         let absolute = shown.hasPrefix("/") ? shown : FileManager.default.currentDirectoryPath + "/" + shown
         var info = stat()
         if lstat(absolute, &info) != 0 {
@@ -127,9 +131,15 @@ final class ReportFolder: @unchecked Sendable {
         return (inside, false, lock)
     }
 
-    /// A new report named `fileName`, written into the staging folder.
+    /// A new report named `fileName`, written into the staging folder; `owners/jdoe.md` for a file of a
+    /// folder report, once `folder(_:)` has made its folder.
     func file(_ fileName: String) throws(Failure) -> ReportFile {
         try ReportFile(path: staging + "/" + fileName, shownPath: shown + "/" + fileName)
+    }
+
+    /// A new folder report named `name` (`owners`), made empty in the staging folder.
+    func folder(_ name: String) throws(Failure) {
+        guard mkdir(staging + "/" + name, 0o755) == 0 else { throw Failure(path: shown + "/" + name, reason: ReportFolder.lastError()) }
     }
 
     /// Puts the new set in place of the old, then deletes what is left in the staging folder.
@@ -157,8 +167,28 @@ final class ReportFolder: @unchecked Sendable {
     private func renameReportByReport() throws(Failure) {
         let lock = ReportFolder.holdLock(target + "/.herald.lock", waiting: true)
         defer { if lock >= 0 { close(lock) } }
-        for (number, fileName) in fileNames.enumerated() where rename(staging + "/" + fileName, target + "/" + fileName) != 0 {
-            throw Failure(path: shown + "/" + fileName, reason: ReportFolder.lastError(), folderChanged: number > 0)
+        // What stands where a report goes is checked before anything moves, as a swap checks it.
+        for fileName in fileNames {
+            var info = stat()
+            let isFolderReport = folderNames.contains(fileName)
+            if lstat(target + "/" + fileName, &info) == 0, info.st_mode & S_IFMT != (isFolderReport ? S_IFDIR : S_IFREG) {
+                throw Failure(path: shown + "/" + fileName, reason: "this is not a \(isFolderReport ? "folder" : "file"), and the report of this name would replace it: move it away or delete it")
+            }
+        }
+        for (number, fileName) in fileNames.enumerated() {
+            let new = staging + "/" + fileName, old = target + "/" + fileName
+            var info = stat()
+            if stat(new, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, lstat(old, &info) == 0 {
+                // A folder report replaces the old folder: swapped in one step where the file system can,
+                // else the old one is moved aside first (a reader may then see no folder for an instant).
+                if herald_exchange_paths(new, old) == 0 { continue }
+                guard rename(old, new + ".old") == 0 else {
+                    throw Failure(path: shown + "/" + fileName, reason: ReportFolder.lastError(), folderChanged: number > 0)
+                }
+            }
+            if rename(new, old) != 0 {
+                throw Failure(path: shown + "/" + fileName, reason: ReportFolder.lastError(), folderChanged: number > 0)
+            }
         }
     }
 
@@ -184,10 +214,12 @@ final class ReportFolder: @unchecked Sendable {
                 try carry(source + "/" + entry, to: staging + "/" + entry, shown: shown + "/" + entry)
                 continue
             }
-            // A report replaces a file of its name; anything else there is someone's, and is not thrown away.
+            // A report replaces a file of its name, and a folder report a folder; anything else there is
+            // someone's, and is not thrown away.
             var info = stat()
-            if lstat(source + "/" + entry, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
-                throw Failure(path: shown + "/" + entry, reason: "this is not a file, and the report of this name would replace it: move it away or delete it")
+            let isFolderReport = folderNames.contains(entry)
+            if lstat(source + "/" + entry, &info) == 0, info.st_mode & S_IFMT != (isFolderReport ? S_IFDIR : S_IFREG) {
+                throw Failure(path: shown + "/" + entry, reason: "this is not a \(isFolderReport ? "folder" : "file"), and the report of this name would replace it: move it away or delete it")
             }
         }
     }

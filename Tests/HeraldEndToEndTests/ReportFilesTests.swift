@@ -117,9 +117,36 @@ import Testing
         #expect(output.stderr.contains("report.html"))
         #expect(try herald.file("Reports/report.json") == previous)
         let left = try FileManager.default.contentsOfDirectory(atPath: herald.directory.appendingPathComponent("Reports").path).sorted()
-        #expect(left == ["checkstyle.xml", "codequality.json", "herald-report.xsd", "junit.xml", "report.html", "report.json", "report.sarif", "report.xml"])
+        #expect(left == ["checkstyle.xml", "codequality.json", "herald-report.xsd", "junit.xml", "owners", "report.html", "report.json", "report.sarif", "report.xml"])
         let beside = try FileManager.default.contentsOfDirectory(atPath: herald.directory.path).filter { $0.contains(".herald-") }
         #expect(beside == [], "the staging folder is removed")
+    }
+
+    /// owners/ is one report: replaced as a whole by each audit that writes it (a list nobody needs any
+    /// more disappears), kept by one that does not, in both ways of writing.
+    @Test(arguments: ["0", "1"])
+    func theActionListsFolderIsReplacedAsAWhole(stageInside: String) throws {
+        let herald = try HeraldProcess.withShippedInventory()
+        defer { herald.remove() }
+        let environment = ["HERALD_STAGE_INSIDE": stageInside]
+        #expect(try herald.run(["audit"] + asOf, environment: environment).status == 1)
+        let owners = herald.directory.appendingPathComponent("Reports/owners")
+        let first = try FileManager.default.contentsOfDirectory(atPath: owners.path).sorted()
+        #expect(first.contains("tbrooks.md") && first.contains("_comms-office.md"))
+        try Data("left from last year".utf8).write(to: owners.appendingPathComponent("someone-who-left.md"))
+        #expect(try herald.run(["audit", "--format", "json"] + asOf, environment: environment).status == 1)
+        #expect(FileManager.default.fileExists(atPath: owners.appendingPathComponent("someone-who-left.md").path), "--format json leaves owners/ alone")
+        #expect(try herald.run(["audit", "--format", "json,owners"] + asOf, environment: environment).status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: owners.path).sorted() == first)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: herald.directory.appendingPathComponent("Reports").path)
+            .filter { $0.hasPrefix(".") && $0 != ".herald.lock" }  // the lock of the in-folder way stays (docs/reports.md)
+        #expect(leftovers.isEmpty, "\(leftovers)")
+        // A file where the folder report goes is someone's: the audit stops rather than replace it.
+        try FileManager.default.removeItem(at: owners)
+        try Data("mine".utf8).write(to: owners)
+        let blocked = try herald.run(["audit"] + asOf, environment: environment)
+        #expect(blocked.status == 3 && blocked.stderr.contains("owners"))
+        #expect(try herald.file("Reports/owners") == Data("mine".utf8), "the file is kept")
     }
 
     @Test func formatPicksTheReports() throws {
@@ -129,7 +156,7 @@ import Testing
         let written = try FileManager.default.contentsOfDirectory(atPath: herald.directory.appendingPathComponent("some").path).sorted()
         #expect(written == ["junit.xml", "report.sarif"])
         #expect(try herald.run(["audit", "--format", "all", "--output", "every"] + asOf).status == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: herald.directory.appendingPathComponent("every").path).count == 8)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: herald.directory.appendingPathComponent("every").path).count == 9)
         let wrong = try herald.run(["audit", "--format", "pdf"] + asOf)
         #expect(wrong.status == 64 && wrong.stderr.contains("pdf"))
     }

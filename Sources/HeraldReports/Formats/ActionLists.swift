@@ -1,0 +1,298 @@
+import HeraldCore
+
+/// `owners/`: one action list per person who has something to do, in Markdown (to e-mail or post as an
+/// issue) and JSON (for the job that sends it), and one for the communications office. Herald sends
+/// nothing and holds no mail credentials: a CI job reads these files (docs/workflows.md, "Action lists").
+///
+/// - `owners/<person-id>.md` and `.json`: for an owner, the findings that count on the accounts they own,
+///   each with what to do and the file and line; for a unit maintainer, a roll-up of each unit they
+///   maintain: failing accounts, expired waivers, owners who have left, findings in the unit file. Only
+///   people in `people.yaml` who are current staff and have something to do get a list; a list holds only
+///   what concerns its person.
+/// - `owners/_comms-office.md` and `.json`: the active accounts whose every owner has left (or names no
+///   owner at all), which nobody else is left to act on.
+///
+/// A person id is the file's name when it is made of letters, digits, `.`, `_` and `-` and starts with a
+/// letter or digit; any other byte is written `%XX`, so no id can name a file outside the folder.
+public enum ActionLists {
+    /// The folder inside the report folder.
+    public static let folderName = "owners"
+    /// The communications office's list: a name no person id gives (ids are written from a letter or digit).
+    public static let commsOfficeStem = "_comms-office"
+
+    /// One file of the folder: its name inside `owners/` and its bytes.
+    public struct File: Sendable {
+        public let name: String
+        public let bytes: [UInt8]
+    }
+
+    /// Every file of the folder, sorted by name.
+    public static func render(_ result: AuditResult) -> [File] {
+        let people = result.registry.people
+        let index = Index(result)
+        var files: [File] = []
+        for person in people.values.sorted(by: { $0.id < $1.id }) where person.active {
+            let owned = index.owned[person.id, default: []].filter { !index.counted($0).isEmpty }
+            let units = (index.maintained[person.id] ?? []).compactMap { index.rollUp(of: $0) }
+            guard !owned.isEmpty || !units.isEmpty else { continue }
+            let list = PersonList(person: person, owned: owned, units: units)
+            let stem = fileStem(for: person.id)
+            files.append(File(name: stem + ".json", bytes: list.json(result, index)))
+            files.append(File(name: stem + ".md", bytes: Array(list.markdown(result, index).utf8)))
+        }
+        let orphaned = index.orphaned()
+        files.append(File(name: commsOfficeStem + ".json", bytes: commsOfficeJSON(result, orphaned)))
+        files.append(File(name: commsOfficeStem + ".md", bytes: Array(commsOfficeMarkdown(result, orphaned).utf8)))
+        return files.sorted { $0.name < $1.name }
+    }
+
+    /// `jdoe` → `jdoe`; `../x` → `%2E%2E%2Fx`.
+    public static func fileStem(for id: String) -> String {
+        var stem = ""
+        for (offset, byte) in id.utf8.enumerated() {
+            let alphanumeric = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            let punctuation = byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+            if alphanumeric || (punctuation && offset > 0) {
+                stem.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                stem += "%" + (hex.count == 1 ? "0" : "") + hex
+            }
+        }
+        return stem.isEmpty ? "%" : stem
+    }
+
+    // MARK: What each list is made of
+
+    /// The audit's accounts by owner and units by maintainer, found once.
+    struct Index {
+        let result: AuditResult
+        /// Account indexes by the owner ids they name.
+        var owned: [String: [Int]] = [:]
+        /// Unit ids by their maintainers' ids.
+        var maintained: [String: [String]] = [:]
+        /// Account indexes by unit key.
+        var byUnit: [String: [Int]] = [:]
+
+        init(_ result: AuditResult) {
+            self.result = result
+            for (position, audited) in result.accounts.enumerated() {
+                for owner in Set(audited.account.owners?.value.map(\.value) ?? []) { owned[owner, default: []].append(position) }
+                byUnit[audited.unitKey, default: []].append(position)
+            }
+            for unit in result.registry.units.values.sorted(by: { $0.id < $1.id }) {
+                for maintainer in Set(unit.maintainers.map(\.value)) { maintained[maintainer, default: []].append(unit.id) }
+            }
+        }
+
+        /// The account's findings that count, in report order.
+        func counted(_ position: Int) -> [Finding] {
+            result.findings(of: result.accounts[position]).filter(\.counts)
+        }
+
+        /// What a maintainer of `unitID` must see, or nil when the unit has nothing to act on.
+        func rollUp(of unitID: String) -> UnitRollUp? {
+            let accounts = byUnit[unitID] ?? []
+            let summary = result.units.first { $0.id == unitID }
+            let expired = accounts.flatMap { counted($0).filter { $0.rule == "waiver-expired" } }
+            var departed: [String: [Int]] = [:]
+            for position in accounts where !result.accounts[position].account.isRetired {
+                for owner in result.accounts[position].account.owners?.value ?? [] where result.registry.people[owner.value]?.active == false {
+                    departed[owner.value, default: []].append(position)
+                }
+            }
+            let unitFile = result.organisationFindings.filter { $0.unit == unitID && $0.counts }
+            guard (summary?.failingAccounts ?? 0) > 0 || !expired.isEmpty || !departed.isEmpty || !unitFile.isEmpty else { return nil }
+            return UnitRollUp(id: unitID, name: result.registry.units[unitID]?.name ?? unitID, summary: summary,
+                              failing: accounts.filter { !counted($0).isEmpty }, expiredWaivers: expired,
+                              departedOwners: departed.keys.sorted().map { ($0, departed[$0]!) }, unitFileFindings: unitFile)
+        }
+
+        /// Active accounts none of whose owners is a current member of staff.
+        func orphaned() -> [Int] {
+            result.accounts.indices.filter { position in
+                let account = result.accounts[position].account
+                guard account.wasRead, !account.isRetired else { return false }
+                return !(account.owners?.value ?? []).contains { result.registry.people[$0.value]?.active == true }
+            }
+        }
+    }
+
+    struct UnitRollUp {
+        let id: String
+        let name: String
+        let summary: AuditResult.UnitSummary?
+        /// Account indexes with findings that count.
+        let failing: [Int]
+        let expiredWaivers: [Finding]
+        /// Owners who have left, each with the account indexes that still name them.
+        let departedOwners: [(id: String, accounts: [Int])]
+        let unitFileFindings: [Finding]
+    }
+
+    struct PersonList {
+        let person: Person
+        /// Account indexes the person owns that have findings that count.
+        let owned: [Int]
+        let units: [UnitRollUp]
+
+        func markdown(_ result: AuditResult, _ index: Index) -> String {
+            var out = "# Herald: what \(text(person.name)) (`\(code(person.id))`) has to do\n\n"
+            out += "\(text(result.organisation)), audit as of \(result.asOf). Each item names the file and line to edit; "
+                + "`herald explain RULE` says what a rule asks and why.\n"
+            if !owned.isEmpty {
+                out += "\n## Accounts you own\n"
+                for position in owned {
+                    let audited = result.accounts[position]
+                    out += "\n### \(accountName(audited.account))\n\n"
+                    for finding in index.counted(position) { out += item(finding) }
+                }
+            }
+            for unit in units {
+                out += "\n## Unit you maintain: \(text(unit.name)) (`\(code(unit.id))`)\n\n"
+                if let summary = unit.summary {
+                    out += "\(summary.failingAccounts) of \(AuditSummaryText.count(summary.accounts, "account")) failing: "
+                        + "\(AuditSummaryText.count(summary.errors, "error")), \(AuditSummaryText.count(summary.warnings, "warning")).\n"
+                }
+                if !unit.failing.isEmpty {
+                    out += "\nFailing accounts:\n\n"
+                    for position in unit.failing {
+                        let audited = result.accounts[position]
+                        out += "- \(accountName(audited.account)): \(AuditSummaryText.count(index.counted(position).count, "finding")) in `\(code(audited.account.file))`\n"
+                    }
+                }
+                if !unit.expiredWaivers.isEmpty {
+                    out += "\nExpired waivers:\n\n"
+                    for finding in unit.expiredWaivers { out += item(finding) }
+                }
+                if !unit.departedOwners.isEmpty {
+                    out += "\nOwners who have left:\n\n"
+                    for (id, accounts) in unit.departedOwners {
+                        let name = result.registry.people[id]?.name ?? id
+                        out += "- \(text(name)) (`\(code(id))`) still owns " + accounts.map { accountName(result.accounts[$0].account) }.joined(separator: ", ") + "\n"
+                    }
+                }
+                if !unit.unitFileFindings.isEmpty {
+                    out += "\nIn the unit file:\n\n"
+                    for finding in unit.unitFileFindings { out += item(finding) }
+                }
+            }
+            return out
+        }
+
+        func json(_ result: AuditResult, _ index: Index) -> [UInt8] {
+            var json = JSONWriter()
+            json.object { json in
+                json.key("schema_version"); json.number(1)
+                json.key("organisation"); json.string(result.organisation)
+                json.key("as_of"); json.string(result.asOf.description)
+                json.key("person"); json.object { json in
+                    json.key("id"); json.string(person.id)
+                    json.key("name"); json.string(person.name)
+                    json.key("email"); json.string(person.email)
+                }
+                json.key("accounts"); json.array { json in
+                    for position in owned {
+                        let account = result.accounts[position].account
+                        json.object { json in
+                            json.key("account"); json.string(account.identity)
+                            json.key("file"); json.string(account.file)
+                            json.key("unit"); json.string(result.accounts[position].unitKey)
+                            json.key("findings"); json.array { json in for finding in index.counted(position) { write(finding, to: &json) } }
+                        }
+                    }
+                }
+                json.key("units"); json.array { json in
+                    for unit in units {
+                        json.object { json in
+                            json.key("id"); json.string(unit.id)
+                            json.key("name"); json.string(unit.name)
+                            json.key("accounts"); json.number(unit.summary?.accounts ?? 0)
+                            json.key("failing_accounts"); json.array { json in for position in unit.failing { json.string(result.accounts[position].account.file) } }
+                            json.key("expired_waivers"); json.array { json in for finding in unit.expiredWaivers { write(finding, to: &json) } }
+                            json.key("departed_owners"); json.array { json in
+                                for (id, accounts) in unit.departedOwners {
+                                    json.object { json in
+                                        json.key("id"); json.string(id)
+                                        json.key("accounts"); json.array { json in for position in accounts { json.string(result.accounts[position].account.file) } }
+                                    }
+                                }
+                            }
+                            json.key("unit_file_findings"); json.array { json in for finding in unit.unitFileFindings { write(finding, to: &json) } }
+                        }
+                    }
+                }
+            }
+            return json.drain() + [UInt8(ascii: "\n")]
+        }
+    }
+
+    // MARK: The communications office's list
+
+    static func commsOfficeMarkdown(_ result: AuditResult, _ orphaned: [Int]) -> String {
+        var out = "# Herald: accounts nobody is left to look after\n\n"
+        out += "\(text(result.organisation)), audit as of \(result.asOf). "
+        guard !orphaned.isEmpty else { return out + "Every active account has at least one owner who is current staff.\n" }
+        out += "\(AuditSummaryText.count(orphaned.count, "active account")) whose every owner has left (or that names no owner): "
+            + "name new owners in each file, or retire the account and keep its handle.\n\n"
+        for position in orphaned {
+            let account = result.accounts[position].account
+            let owners = (account.owners?.value ?? []).map { owner in
+                "\(text(result.registry.people[owner.value]?.name ?? owner.value)) (`\(code(owner.value))`)"
+            }
+            out += "- \(accountName(account)), unit `\(code(result.accounts[position].unitKey))`: `\(code(account.file))`"
+                + (owners.isEmpty ? ", no owner named" : ", owners: " + owners.joined(separator: ", ")) + "\n"
+        }
+        return out
+    }
+
+    static func commsOfficeJSON(_ result: AuditResult, _ orphaned: [Int]) -> [UInt8] {
+        var json = JSONWriter()
+        json.object { json in
+            json.key("schema_version"); json.number(1)
+            json.key("organisation"); json.string(result.organisation)
+            json.key("as_of"); json.string(result.asOf.description)
+            json.key("accounts_without_current_owners"); json.array { json in
+                for position in orphaned {
+                    let account = result.accounts[position].account
+                    json.object { json in
+                        json.key("account"); json.string(account.identity)
+                        json.key("file"); json.string(account.file)
+                        json.key("unit"); json.string(result.accounts[position].unitKey)
+                        json.key("owners"); json.array { json in for owner in account.owners?.value ?? [] { json.string(owner.value) } }
+                    }
+                }
+            }
+        }
+        return json.drain() + [UInt8(ascii: "\n")]
+    }
+
+    // MARK: Pieces
+
+    /// `- **error** message (rule): edit `file:line:column``
+    static func item(_ finding: Finding) -> String {
+        "- **\(finding.severity.rawValue)** \(text(finding.message)) (`\(code(finding.rule))`): edit `\(code(finding.file)):\(finding.location.line):\(finding.location.column)`\n"
+    }
+
+    static func accountName(_ account: Account) -> String {
+        if let platform = account.platform?.value, let handle = account.handle?.value { return "\(platform.rawValue) @\(text(handle))" }
+        return "`\(code(account.file))`"
+    }
+
+    private static func write(_ finding: Finding, to json: inout JSONWriter) {
+        json.object { json in
+            json.key("rule"); json.string(finding.rule)
+            json.key("severity"); json.string(finding.severity.rawValue)
+            json.key("file"); json.string(finding.file)
+            json.key("line"); json.number(finding.location.line)
+            json.key("column"); json.number(finding.location.column)
+            json.key("message"); json.string(finding.message)
+        }
+    }
+
+    /// Registry text in Markdown: escaped as the step summary escapes it (no link, tag, emphasis or line break).
+    static func text(_ value: String) -> String { GitHubStepSummary.escaped(value) }
+    /// Registry text inside a code span: on one line, with no backtick to end the span early.
+    static func code(_ value: String) -> String { String(TerminalText.safe(value).map { $0 == "`" ? "'" : $0 }) }
+}

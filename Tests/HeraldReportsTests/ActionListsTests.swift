@@ -1,0 +1,84 @@
+import Foundation
+import HeraldCore
+import HeraldReports
+import HeraldRules
+import Testing
+
+/// owners/: each person sees what they must do and nothing else; the communications office sees the
+/// accounts nobody is left to look after.
+@Suite struct ActionListsTests {
+    static let people = """
+        - {id: jdoe, name: Jane Doe, email: jane.doe@fairhaven.gov}
+        - {id: asmith, name: Alex Smith}
+        - {id: mchen, name: "Mei [Chen](https://evil.example) <b>", email: mei.chen@fairhaven.gov}
+        - {id: bleft, name: Bo Left, active: false}
+        - {id: "../../etc/passwd", name: Path Person}
+        - {id: idle, name: Nothing To Do}
+        """
+
+    func audit() throws -> AuditResult {
+        try ReportTestData.audit(
+            organisation: "organisation: City of Fairhaven\n",
+            people: Self.people,
+            units: ["parks": "id: parks\nname: Parks\nmaintainers: [mchen]\n", "library": "id: library\nname: Library\nmaintainers: [idle]\n"],
+            accounts: [
+                "parks/x-fairhavenparks.yaml": "platform: x\nhandle: fairhavenparks\nurl: https://x.com/fairhavenparks\nunit: parks\nbio: Parks\nowners: [jdoe, bleft]\nstatus: active\nlast_reviewed: 2026-10-01\n",
+                "parks/x-parksfun.yaml": "platform: x\nhandle: parksfun\nurl: https://x.com/parksfun\nunit: parks\nbio: Parks\nowners: [asmith, \"../../etc/passwd\"]\nstatus: active\nlast_reviewed: 2020-01-01\n",
+                "parks/x-orphan.yaml": "platform: x\nhandle: orphan\nurl: https://x.com/orphan\nunit: parks\nbio: Parks\nowners: [bleft]\nstatus: active\nlast_reviewed: 2026-10-01\n",
+                "library/x-fairhavenlibrary.yaml": "platform: x\nhandle: fairhavenlibrary\nurl: https://x.com/fairhavenlibrary\nunit: library\nbio: Library\nowners: [idle, jdoe]\nstatus: active\nlast_reviewed: 2026-10-01\n",
+            ])
+    }
+
+    func files(_ result: AuditResult) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: ActionLists.render(result).map { ($0.name, String(decoding: $0.bytes, as: UTF8.self)) })
+    }
+
+    @Test func eachOwnerSeesTheFindingsOnTheirAccountsAndNothingElse() throws {
+        let result = try audit()
+        let lists = files(result)
+        let jdoe = try #require(lists["jdoe.md"])
+        #expect(jdoe.contains("x @fairhavenparks") && jdoe.contains("bleft") && jdoe.contains("Inventory/accounts/parks/x-fairhavenparks.yaml:"))
+        #expect(!jdoe.contains("parksfun") && !jdoe.contains("orphan"), "another owner's account is not on Jane's list")
+        #expect(!jdoe.contains("fairhavenlibrary"), "an account without findings that count is not listed")
+        let asmith = try #require(lists["asmith.md"])
+        #expect(asmith.contains("review-current") && asmith.contains("parksfun") && !asmith.contains("fairhavenparks.yaml"))
+        let jdoeJSON = try #require(lists["jdoe.json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(jdoeJSON.utf8)) as? [String: Any])
+        #expect((json["person"] as? [String: Any])?["email"] as? String == "jane.doe@fairhaven.gov")
+        let accounts = try #require(json["accounts"] as? [[String: Any]])
+        #expect(accounts.map { $0["file"] as? String } == ["Inventory/accounts/parks/x-fairhavenparks.yaml"])
+        #expect((accounts[0]["findings"] as? [[String: Any]])?.allSatisfy { $0["line"] is Int && $0["message"] is String } == true)
+    }
+
+    @Test func aMaintainerSeesTheirUnitsAndNobodyWithNothingToDoGetsAList() throws {
+        let lists = files(try audit())
+        let mchen = try #require(lists["mchen.md"])
+        #expect(mchen.contains("## Unit you maintain: Parks"))
+        #expect(mchen.contains("Owners who have left:") && mchen.contains("Bo Left (`bleft`) still owns x @fairhavenparks, x @orphan"))
+        #expect(mchen.contains("Failing accounts:"))
+        // Registry text cannot make a link or a tag in the Markdown a job posts.
+        #expect(!mchen.contains("[Chen](") && !mchen.contains("<b>"))
+        #expect(lists["idle.md"] == nil, "a maintainer whose unit has nothing to act on gets no list")
+        #expect(lists["bleft.md"] == nil, "someone who has left gets no list")
+        #expect(lists.keys.allSatisfy { !$0.contains("/") && !$0.hasPrefix(".") })
+        #expect(ActionLists.fileStem(for: "../../etc/passwd") == "%2E.%2F..%2Fetc%2Fpasswd")
+        #expect(lists["%2E.%2F..%2Fetc%2Fpasswd.md"] != nil, "an id that is not a plain name is encoded, never a path")
+        #expect(ActionLists.fileStem(for: "j.doe-2_x") == "j.doe-2_x" && ActionLists.fileStem(for: "_comms-office") == "%5Fcomms-office")
+    }
+
+    @Test func theCommsOfficeSeesAccountsWhoseEveryOwnerHasLeft() throws {
+        let lists = files(try audit())
+        let office = try #require(lists[ActionLists.commsOfficeStem + ".md"])
+        #expect(office.contains("1 active account whose every owner has left"))
+        #expect(office.contains("x @orphan") && !office.contains("x @fairhavenparks"), "an account with one current owner is not orphaned")
+        let officeJSON = try #require(lists[ActionLists.commsOfficeStem + ".json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(officeJSON.utf8)) as? [String: Any])
+        #expect((json["accounts_without_current_owners"] as? [[String: Any]])?.map { $0["account"] as? String } == ["x:orphan"])
+    }
+
+    @Test func theSameAuditGivesTheSameFiles() throws {
+        let first = ActionLists.render(try audit()), second = ActionLists.render(try audit())
+        #expect(first.map(\.name) == second.map(\.name) && first.map(\.bytes) == second.map(\.bytes))
+        #expect(first.map(\.name) == first.map(\.name).sorted())
+    }
+}
