@@ -14,6 +14,7 @@ public enum AuditSummaryText {
                 + (result.baselinedCount == 0 ? "" : "; \(result.baselinedCount) in the baseline"),
         ]
         if let changes = result.changes { lines.append(changeLine(changes)) }
+        if let trend = result.trend, let line = trendLine(trend, asOf: result.asOf) { lines.append(line) }
         if let baseline = result.baseline { lines += baselineLines(baseline) }
         if !result.organisationFindings.isEmpty {
             let files = Set(result.organisationFindings.map(\.file)).count
@@ -37,6 +38,16 @@ public enum AuditSummaryText {
     public static func changeLine(_ changes: AuditChanges) -> String {
         "\(changes.newCount) new, \(changes.fixed.count) fixed since \(changes.since) (\(changes.persistingCount) persisting"
             + (changes.notRechecked.isEmpty ? ")" : "; \(changes.notRechecked.count) not re-checked: their rules did not look this time)")
+    }
+
+    /// `Better than on 2026-11-23: 26 errors (-2), 9 warnings (+1)`, from the history; nil without an
+    /// earlier audit in it.
+    public static func trendLine(_ trend: AuditTrend, asOf: CalendarDate) -> String? {
+        guard let now = trend.points.last(where: { $0.asOf == asOf }), let before = trend.point(before: asOf) else { return nil }
+        func change(_ value: Int, _ earlier: Int) -> String { value == earlier ? "±0" : value > earlier ? "+\(value - earlier)" : "-\(earlier - value)" }
+        let verdict = now.problems < before.problems ? "Better than" : now.problems > before.problems ? "Worse than" : "As on"
+        return "\(verdict) on \(before.asOf): \(count(now.errors, "error")) (\(change(now.errors, before.errors))), "
+            + "\(count(now.warnings, "warning")) (\(change(now.warnings, before.warnings)))"
     }
 
     /// The baseline's use, and each entry that matches nothing any more with the line to remove.

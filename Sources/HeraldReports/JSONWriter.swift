@@ -10,9 +10,16 @@ struct JSONWriter {
     private var pendingKey = false
     /// Nothing was written since the last `{` or `[`: it closes on the same line.
     private var emptyContainer = false
+    /// True for JSON on one line (a line of the history file, JSON Lines); false for indented JSON.
+    private var compact = false
 
     init(capacity: Int = 1 << 16) {
         bytes.reserveCapacity(capacity)
+    }
+
+    /// A writer of JSON on one line.
+    init(compact: Bool) {
+        self.compact = compact
     }
 
     /// A writer for elements of an array that another writer has open at `depth` (the depth inside the
@@ -113,12 +120,13 @@ struct JSONWriter {
             pendingKey = false
             return
         }
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { bytes.append(contentsOf: compact ? [UInt8(ascii: ","), UInt8(ascii: " ")] : [UInt8(ascii: ",")]) }
         if depth > 0 { newline() }
         emptyContainer = false
     }
 
     private mutating func newline() {
+        guard !compact else { return }
         bytes.append(UInt8(ascii: "\n"))
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }

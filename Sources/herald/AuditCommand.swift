@@ -28,6 +28,9 @@ struct Audit: AsyncParsableCommand {
     @Option(help: "Which findings decide exit 1: all (that count), or new (only those new since --compare-to).")
     var count: CountScope = .all
 
+    @Option(help: ArgumentHelp("A history file (JSON Lines) this audit's counts are added to, for the trend in report.html and the summary; the nightly job commits it.", valueName: "file"))
+    var history: String?
+
     func validate() throws {
         guard !output.isEmpty else { throw ValidationError("--output needs a folder name") }
         if count == .new && compareTo == nil { throw ValidationError("--count new needs --compare-to FILE: new since which audit?") }
@@ -42,11 +45,15 @@ struct Audit: AsyncParsableCommand {
             try Outcome.readOrStop("the report to compare with") { () throws(ProblemList) in try PreviousReport.read(path) }
         }
         let baseline = try options.readBaseline()
+        let earlierPoints = try history.map { path in
+            try Outcome.readOrStop("the history file") { () throws(ProblemList) in try HistoryFile.read(path) }
+        } ?? []
         // Git's log is read while the inventory is loaded.
         async let pendingHistory = options.readHistory()
         let registry = try Outcome.loadRegistry(options.inventory)
         let audited = Auditor(asOf: options.auditDate, history: try await pendingHistory).audit(registry)
-        let result = previous == nil && baseline == nil ? audited : audited.compared(with: previous, baseline: baseline)
+        let compared = previous == nil && baseline == nil ? audited : audited.compared(with: previous, baseline: baseline)
+        let result = history == nil ? compared : compared.with(trend: AuditTrend(earlier: earlierPoints, current: AuditTrend.Point(compared)))
         print(AuditSummaryText.render(result))
         let formats = format.isEmpty ? ReportFormat.allCases : format.flatMap(\.formats).uniqued()
         do {
@@ -89,6 +96,15 @@ struct Audit: AsyncParsableCommand {
                 throw error
             }
             for format in formats { print("Wrote \(folder.shown)/\(format.fileName)\(format.isFolder ? "/" : "")") }
+            if let history, let trend = result.trend {
+                do {
+                    // Replaced in one step: a reader never sees half a history.
+                    try Data(HistoryFile.render(trend)).write(to: URL(fileURLWithPath: history), options: .atomic)
+                    print("Wrote \(history)")
+                } catch {
+                    throw ReportFolder.Failure(path: history, reason: "the history could not be written (\(error.localizedDescription)); the reports are written")
+                }
+            }
             if formats.contains(.sarif), let notice = SARIFReport.leftOutNotice(total: result.findings.count, kept: SARIFReport.kept(result.findings),
                                                                                  findings: result.findings) {
                 Console.error("herald: warning: \(notice)")

@@ -231,4 +231,21 @@ import Testing
         let missing = try herald.run(["audit", "--compare-to", "nothing.json"] + Self.asOf)
         #expect(missing.status == 2 && missing.stderr.contains("nothing.json"))
     }
+
+    @Test func theNightlyJobKeepsAHistoryAndShowsTheTrend() throws {
+        let herald = try HeraldProcess.withShippedInventory()
+        defer { herald.remove() }
+        #expect(try herald.run(["audit", "--history", "history.jsonl", "--as-of", "2026-11-23", "--format", "json"]).status == 1)
+        let today = try herald.run(["audit", "--history", "history.jsonl"] + Self.asOf)
+        #expect(today.status == 1)
+        #expect(today.stdout.contains(" on 2026-11-23: ") && today.stdout.contains("Wrote history.jsonl"))
+        let history = try herald.file("history.jsonl")
+        #expect(String(decoding: history, as: UTF8.self).split(separator: "\n").count == 2)
+        #expect(try herald.run(["audit", "--history", "history.jsonl"] + Self.asOf).status == 1)
+        #expect(try herald.file("history.jsonl") == history, "an audit of the same date gives the same history")
+        #expect(String(decoding: try herald.file("Reports/report.html"), as: UTF8.self).contains("<figure class=\"trend\""))
+        try Data("not json\n".utf8).write(to: herald.directory.appendingPathComponent("broken.jsonl"))
+        let broken = try herald.run(["audit", "--history", "broken.jsonl"] + Self.asOf)
+        #expect(broken.status == 2 && broken.stderr.contains("broken.jsonl:1:1"))
+    }
 }

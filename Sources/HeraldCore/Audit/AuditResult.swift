@@ -43,6 +43,8 @@ public struct AuditResult: Sendable {
     public internal(set) var changes: AuditChanges?
     /// How the baseline (`--baseline`) matched; nil without one.
     public internal(set) var baseline: BaselineOutcome?
+    /// The counts of earlier audits and this one (`--history`); nil without a history file.
+    public internal(set) var trend: AuditTrend?
     /// Every unit with a file, and every unit an account names, sorted by id.
     public let units: [UnitSummary]
     /// `rules.count` outcomes per account, account after account.

@@ -48,6 +48,7 @@ enum HTMLReportModel {
             "chart": chart(units),
             "account_sections": accountSectionsMarker,
         ].merging(HTMLChangesModel.context(for: result)) { first, _ in first }
+            .merging(HTMLTrendModel.context(for: result)) { first, _ in first }
     }
 
     private static func verdictText(_ result: AuditResult) -> String {
@@ -65,12 +66,14 @@ enum HTMLReportModel {
 
     private static func unitRows(_ result: AuditResult) -> [(unit: AuditResult.UnitSummary, row: [String: Any])] {
         worstFirst(result.units).map { unit in
-            (unit, [
+            var row: [String: Any] = [
                 "id": safe(unit.id), "anchor": anchor(unit.id), "name": safe(unit.name ?? unit.id), "defined": unit.name != nil,
                 "has_accounts": unit.accounts > 0,
                 "accounts": unit.accounts, "passing": unit.accounts - unit.failingAccounts,
                 "errors": unit.errors, "warnings": unit.warnings, "waived": unit.waived, "failing": unit.failingAccounts > 0,
-            ])
+            ]
+            if let trend = HTMLTrendModel.unitTrend(unit.id, in: result) { row["trend"] = trend }
+            return (unit, row)
         }
     }
 
