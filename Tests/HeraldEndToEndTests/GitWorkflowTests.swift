@@ -151,6 +151,14 @@ import Testing
         #expect(notARepository.status == 2)
         #expect(notARepository.stderr.contains("is not inside a git repository"))
         #expect(notARepository.stdout.isEmpty, "no findings are printed when the comparison cannot be made")
+        // A machine without git: the message says so, and nothing is reported wrong.
+        let noGit = herald.directory.appendingPathComponent("no-git-here")
+        try FileManager.default.createDirectory(at: noGit, withIntermediateDirectories: true)
+        for command in [["check", "--changed-since", "main"], ["audit", "--git"]] {
+            let missing = try herald.run(command + Self.asOf, environment: ["PATH": noGit.path])
+            #expect(missing.status == 2, "\(command)")
+            #expect(missing.stderr.contains("git is not installed or not on the PATH"), "\(missing.stderr)")
+        }
         let noHistory = try herald.run(["audit", "--git"] + Self.asOf)
         #expect(noHistory.status == 2 && noHistory.stderr.contains("is not inside a git repository"))
         #expect(!FileManager.default.fileExists(atPath: herald.directory.appendingPathComponent("Reports").path), "no report without the history asked for")
@@ -226,6 +234,15 @@ import Testing
         let html = String(decoding: try herald.file("Reports/report.html"), as: UTF8.self)
         #expect(html.contains("id=\"changes-heading\">Since the last audit") && html.contains("id=\"fixed-findings\""))
         #expect(try herald.run(["validate-report", "Reports/report.xml"]).status == 0)
+        // The same inputs give the same bytes, comparison and baseline included.
+        #expect(try herald.run(["baseline", "write", "baseline.yaml", "--as-of", "2026-11-23"]).status == 0)
+        var sets: [[Data]] = []
+        for output in ["same-1", "same-2"] {
+            _ = try herald.run(["audit", "--compare-to", "yesterday/report.json", "--baseline", "baseline.yaml", "--output", output] + Self.asOf)
+            sets.append(try ["report.json", "report.xml", "report.html", "report.sarif", "junit.xml", "checkstyle.xml", "codequality.json", "owners/_comms-office.md"]
+                .map { try herald.file(output + "/" + $0) })
+        }
+        #expect(sets[0] == sets[1])
         let usage = try herald.run(["audit", "--count", "new"] + Self.asOf)
         #expect(usage.status == 64 && usage.stderr.contains("--count new needs --compare-to"))
         let missing = try herald.run(["audit", "--compare-to", "nothing.json"] + Self.asOf)
