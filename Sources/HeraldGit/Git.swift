@@ -67,9 +67,10 @@ public struct Git: Sendable {
             return String(decoding: id, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         } catch {
             let shallow = (try? await run(["rev-parse", "--is-shallow-repository"])).map { String(decoding: $0, as: UTF8.self).hasPrefix("true") } ?? false
+            // A shallow clone is a setup to fix, not a wrong argument.
             throw Failure("\(revision) names no commit in this repository"
                           + (shallow ? " (this clone is shallow: fetch more history, e.g. `git fetch --unshallow` or actions/checkout with fetch-depth: 0)" : ": give a branch, a tag or a commit id"),
-                          unknownRevision: true)
+                          unknownRevision: !shallow)
         }
     }
 }

@@ -22,16 +22,26 @@ public enum GitInventory {
         // Without sizes (`-l`): git would open every object to find its size, which for a registry of
         // loose objects took seconds. Sizes come from cat-file, and unchanged files are the working tree's.
         let listing = try await git.run(["ls-tree", "-r", "-z", "--end-of-options", commit, "--", "."], outputLimit: 1 << 30)
-        let listed = parse(listing).filter { InventoryTree.isWanted($0.path) }
+        let all = parse(listing)
+        let listed = all.filter { InventoryTree.isWanted($0.path) }
         guard !listed.isEmpty else { return (commit, nil, nil) }
         let changedPaths = try await git.run(["diff", "--name-only", "-z", "--no-renames", "--relative", "--end-of-options", commit, "--", "."],
                                              outputLimit: 1 << 30)
         let changed = Set(changedPaths.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
-        // Organisation files always; account files only when the working tree holds them otherwise.
-        let fetched = listed.filter { !$0.path.hasPrefix("accounts/") || changed.contains($0.path) }
-        let request = fetched.map(\.object).joined(separator: "\n") + "\n"
-        let blobs = try await git.run(["cat-file", "--batch"], input: Array(request.utf8), outputLimit: 1 << 34)
-        var contents = try split(blobs, count: fetched.count)
+        // Organisation files always; account files only when the working tree holds them otherwise; links
+        // always (the file a link leads to may have changed while the link did not).
+        let fetched = listed.filter { !$0.path.hasPrefix("accounts/") || changed.contains($0.path) || $0.isLink }
+        var contents = try await cat(fetched.map(\.object), git)
+        // A symbolic link is followed, as the disk reader follows it, when it stays inside the inventory:
+        // its blob is its target, whose bytes are fetched in a second, small request.
+        var links: [String: Link] = [:]
+        var byPath: [String: Listed] = [:]
+        for item in all { byPath[item.path] = item }
+        for (position, item) in fetched.enumerated() where item.isLink {
+            links[item.path] = follow(item.path, target: String(decoding: contents[position], as: UTF8.self), in: byPath, listed: all)
+        }
+        let targets = Array(Set(links.values.compactMap(\.target?.object))).sorted()
+        let targetBytes = Dictionary(uniqueKeysWithValues: zip(targets, try await cat(targets, git)))
         var entries: [InventoryTree.Entry] = []
         entries.reserveCapacity(listed.count)
         var next = 0
@@ -42,6 +52,11 @@ public enum GitInventory {
                 contents[next] = []
                 next += 1
             }
+            if let link = links[item.path] {
+                let resolved = link.target.flatMap { targetBytes[$0.object] }
+                entries.append(InventoryTree.Entry(path: item.path, isLink: false, size: resolved?.count ?? 0, bytes: resolved ?? [], refusal: link.refusal))
+                continue
+            }
             // An unchanged file's size is the working tree's, whose reading applied the limits already.
             entries.append(InventoryTree.Entry(path: item.path, isLink: item.isLink, size: bytes?.count ?? 0, bytes: bytes))
         }
@@ -50,6 +65,50 @@ public enum GitInventory {
         } catch {
             return (commit, nil, error)
         }
+    }
+
+    /// The blobs of `objects`, in order, from one `git cat-file --batch`.
+    private static func cat(_ objects: [String], _ git: Git) async throws(Git.Failure) -> [[UInt8]] {
+        guard !objects.isEmpty else { return [] }
+        let output = try await git.run(["cat-file", "--batch"], input: Array((objects.joined(separator: "\n") + "\n").utf8), outputLimit: 1 << 34)
+        return try split(output, count: objects.count)
+    }
+
+    /// Where a symbolic link of the tree leads: a file of the tree, or why it is not followed (the messages
+    /// the disk reader gives for the same link).
+    struct Link {
+        var target: Listed?
+        var refusal: String?
+    }
+
+    /// Follows the link at `path` (targets are relative to the link's folder) through at most 8 links.
+    static func follow(_ path: String, target: String, in byPath: [String: Listed], listed: [Listed]) -> Link {
+        var current = path, destination = target
+        for _ in 0 ..< 8 {
+            guard !destination.hasPrefix("/") else { break }
+            var parts = current.split(separator: "/").dropLast().map(String.init)
+            for part in destination.split(separator: "/") {
+                if part == ".." {
+                    guard !parts.isEmpty else {
+                        return Link(refusal: "this is a link to a place outside the inventory folder, which Herald does not follow: replace it with the file itself")
+                    }
+                    parts.removeLast()
+                } else if part != "." {
+                    parts.append(String(part))
+                }
+            }
+            let resolved = parts.joined(separator: "/")
+            guard let item = byPath[resolved] else {
+                if listed.contains(where: { $0.path.hasPrefix(resolved + "/") }) {
+                    return Link(refusal: "this is a link to a folder, which Herald does not follow: put the account files in a real folder")
+                }
+                return Link(refusal: "this is a broken link (what it points to does not exist): replace it with the file itself")
+            }
+            guard item.isLink else { return Link(target: item) }
+            // A link to a link: its own target is needed, which the first request did not fetch.
+            return Link(refusal: "this is a link to another link, which Herald does not follow in a git commit: link to the file itself")
+        }
+        return Link(refusal: "this is a link to a place outside the inventory folder, which Herald does not follow: replace it with the file itself")
     }
 
     /// One line of `git ls-tree -r -z`: `<mode> SP <type> SP <object> TAB <path> NUL`.

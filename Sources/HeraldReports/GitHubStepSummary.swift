@@ -11,10 +11,13 @@ public enum GitHubStepSummary {
     public static let maximumBytes = 1_048_576
 
     /// - Parameter limit: the most bytes the summary may take, in UTF-8 (GitHub's limit by default).
-    public static func markdown(_ findings: [Finding], organisation: String, accountCount: Int, limit: Int = maximumBytes) -> String {
+    /// - Parameter since: with `--changed-since`, the revision the findings are new since: the summary
+    ///   says its counts are only those.
+    public static func markdown(_ findings: [Finding], organisation: String, accountCount: Int, since: String? = nil, limit: Int = maximumBytes) -> String {
         let counted = findings.filter(\.counts)
         let errors = counted.count { $0.severity == .error }, warnings = counted.count - counted.count { $0.severity == .error }
         var out = "## Herald: \(escaped(organisation))\n\n"
+        if let since { out += "Only what this change broke: the findings new since `\(code(since))`.\n\n" }
         out += counted.isEmpty ? "No problems found in \(AuditSummaryText.count(accountCount, "account")).\n"
             : "\(AuditSummaryText.count(errors, "error")) and \(AuditSummaryText.count(warnings, "warning")) in \(AuditSummaryText.count(accountCount, "account")) checked"
               + (findings.count > counted.count ? " (\(findings.count - counted.count) waived or in the baseline)" : "") + ".\n"

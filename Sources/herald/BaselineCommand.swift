@@ -5,7 +5,7 @@ import HeraldReports
 import HeraldRules
 
 /// `herald baseline`: the findings an organisation accepts when it adopts Herald.
-struct BaselineCommand: ParsableCommand {
+struct BaselineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baseline",
         abstract: "Record the current findings, so that audits with --baseline count only new ones.",
@@ -13,7 +13,7 @@ struct BaselineCommand: ParsableCommand {
         subcommands: [Write.self])
 
     /// `herald baseline write FILE`.
-    struct Write: ParsableCommand {
+    struct Write: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Audit the registry and write every finding that counts into a baseline file.",
             discussion: """
@@ -32,10 +32,14 @@ struct BaselineCommand: ParsableCommand {
         @Option(help: "The audit date, YYYY-MM-DD (default: today).")
         var asOf: CalendarDate?
 
-        func run() throws {
+        @Flag(help: "Audit with the inventory's git history, as the audits that will use the baseline do (give it when they run with --git).")
+        var git = false
+
+        func run() async throws {
+            let history = git ? try await AuditOptions.readHistory(inventory: inventory) : nil
             let registry = try Outcome.loadRegistry(inventory)
             let date = asOf ?? AuditOptions.today
-            let result = Auditor(asOf: date).audit(registry)
+            let result = Auditor(asOf: date, history: history).audit(registry)
             let entries = Baseline.entries(of: result)
             let text = BaselineText.render(entries, organisation: result.organisation)
             do {

@@ -78,7 +78,7 @@ struct Check: AsyncParsableCommand {
         let files = Set(counted.map(\.file)).count
         let waivedNote = waived == 0 ? "" : " (\(waived) waived or in the baseline)"
         if counted.isEmpty {
-            print("Checked \(AuditSummaryText.count(accounts, "account")): no problems found\(waivedNote).")
+            print("Checked \(AuditSummaryText.count(accounts, "account")): no \(changedSince == nil ? "" : "new ")problems found\(waivedNote).")
         } else {
             print("Checked \(AuditSummaryText.count(accounts, "account")): \(AuditSummaryText.count(errors, "error")), "
                   + "\(AuditSummaryText.count(warnings, "warning")) in \(AuditSummaryText.count(files, "file"))\(waivedNote).")
@@ -107,17 +107,17 @@ extension Check {
                 if let brokenAt {
                     Console.error(TerminalText.safe("herald: note: the inventory at \(shown) could not be audited (\(brokenAt.problems.first?.message ?? "")): every finding counts as new"))
                 }
-                return PreviousAudit(asOf: options.auditDate, source: shown, findings: [])
+                return PreviousAudit(asOf: options.auditDate, source: shown, inventory: nil, findings: [])
             }
             let registry = try RegistryBuilder.build(from: sources, knownRules: Set(RuleCatalog.all.map { $0.description.id }))
             let result = Auditor(asOf: options.auditDate, history: history).audit(registry)
-            return PreviousAudit(asOf: options.auditDate, source: shown, findings: result.findings.map(PreviousFinding.init))
+            return PreviousAudit(asOf: options.auditDate, source: shown, inventory: result.inventory, findings: result.findings.map(PreviousFinding.init))
         } catch let failure as Git.Failure {
             Console.error(TerminalText.safe("herald: error: --changed-since \(revision): \(failure.description)"))
             throw failure.unknownRevision ? ExitCode.validationFailure : Outcome.auditCouldNotRun.exitCode
         } catch {
             Console.error(TerminalText.safe("herald: note: the inventory at \(revision) could not be audited (\(error)): every finding counts as new"))
-            return PreviousAudit(asOf: options.auditDate, source: revision, findings: [])
+            return PreviousAudit(asOf: options.auditDate, source: revision, inventory: nil, findings: [])
         }
     }
 
@@ -129,7 +129,7 @@ extension Check {
         if !path.isEmpty {
             // The step's summary may hold what earlier commands of the step wrote: GitHub's 1 MiB is for all.
             let written = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            let markdown = GitHubStepSummary.markdown(shown, organisation: result.organisation, accountCount: accounts,
+            let markdown = GitHubStepSummary.markdown(shown, organisation: result.organisation, accountCount: accounts, since: changedSince,
                                                       limit: max(4096, GitHubStepSummary.maximumBytes - written))
             if let handle = FileHandle(forWritingAtPath: path) {
                 handle.seekToEndOfFile()

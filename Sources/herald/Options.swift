@@ -28,6 +28,11 @@ struct AuditOptions: ParsableArguments {
     /// (exit 2) rather than give a wrong date.
     func readHistory() async throws -> ReviewHistory? {
         guard git else { return nil }
+        return try await Self.readHistory(inventory: inventory)
+    }
+
+    /// Git's record of the account files of `inventory`, or exit 2 with git's trouble.
+    static func readHistory(inventory: String) async throws -> ReviewHistory {
         do {
             return try await GitHistory.read(inventory: inventory)
         } catch {

@@ -13,14 +13,14 @@ import Testing
     }
 
     @discardableResult
-    static func git(_ herald: HeraldProcess, _ arguments: [String], date: String = "2026-11-20T10:00:00Z") throws -> String {
+    static func git(_ herald: HeraldProcess, _ arguments: [String], date: String = "2026-11-20T10:00:00Z", authorDate: String? = nil) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
         process.currentDirectoryURL = herald.directory
         process.environment = ProcessInfo.processInfo.environment.merging([
             "GIT_AUTHOR_NAME": "Comms Office", "GIT_AUTHOR_EMAIL": "comms@fairhaven.gov", "GIT_COMMITTER_NAME": "Comms Office",
-            "GIT_COMMITTER_EMAIL": "comms@fairhaven.gov", "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
+            "GIT_COMMITTER_EMAIL": "comms@fairhaven.gov", "GIT_AUTHOR_DATE": authorDate ?? date, "GIT_COMMITTER_DATE": date,
             "GIT_CONFIG_NOSYSTEM": "1", "HOME": herald.directory.path,
         ]) { $1 }
         let output = Pipe()
@@ -132,12 +132,68 @@ import Testing
         try Self.git(herald, ["commit", "-q", "-m", "Quarterly review\n\nReviewed-by: Tom Brooks <TOM.BROOKS@fairhaven.gov>"], date: "2026-11-23T11:00:00Z")
         let check = try herald.run(["check", "--git", account] + Self.asOf)
         #expect(!check.stdout.contains("[review-current]"), "\(check.stdout)")
+
+        // A review merged with a merge commit whose message carries the trailer (as GitLab writes them).
+        let other = "Inventory/accounts/parks-recreation/x-FairhavenParks.yaml"
+        try Self.git(herald, ["checkout", "-q", "-b", "review-x"])
+        try Self.edit(herald, other) { $0 + "# reviewed on a branch\n" }
+        try Self.commit(herald, "Review X", date: "2026-11-23T12:00:00Z")
+        try Self.git(herald, ["checkout", "-q", "main"])
+        try Self.git(herald, ["merge", "-q", "--no-ff", "review-x", "-m", "Merge review-x\n\nReviewed-by: tbrooks"], date: "2026-11-23T13:00:00Z")
+        let merged = try herald.run(["check", "--git", other] + Self.asOf)
+        #expect(!merged.stdout.contains("[review-current]"), "the merge commit's trailer counts: \(merged.stdout)")
+
+        // Typed in Auckland on the 24th, committed in London on the 23rd the same moment: recorded.
+        try Self.edit(herald, other) { $0.replacingOccurrences(of: "last_reviewed: 2026-06-22", with: "last_reviewed: 2026-11-24") }
+        try Self.git(herald, ["commit", "-q", "-am", "Review X again"], date: "2026-11-23T22:30:00Z", authorDate: "2026-11-24T11:30:00+13:00")
+        let zones = try herald.run(["check", "--git", other] + Self.asOf)
+        #expect(!zones.stdout.contains("[review-recorded]"), "\(zones.stdout)")
         // A shallow clone never gives a wrong date: it says so, and the audit does not run.
         let clone = try HeraldProcess()
         defer { clone.remove() }
         try Self.git(clone, ["clone", "-q", "--depth", "1", "file://" + herald.directory.path, "repo"])
         let shallow = try clone.run(["audit", "--inventory", "repo/Inventory", "--git"] + Self.asOf)
         #expect(shallow.status == 2 && shallow.stderr.contains("this clone is shallow"))
+    }
+
+    @Test func anInventoryNamedAnyWayGivesTheSameFindings() throws {
+        let herald = try Self.repository()
+        defer { herald.remove() }
+        #expect(try herald.run(["baseline", "write", "baseline.yaml"] + Self.asOf).status == 0)
+        let absolute = herald.directory.appendingPathComponent("Inventory").path
+        for inventory in ["./Inventory", absolute, "Inventory/"] {
+            let audit = try herald.run(["audit", "--inventory", inventory, "--baseline", "baseline.yaml", "--fail-on-unmatched-baseline", "--git"]
+                                       + Self.asOf + ["--output", "out"])
+            #expect(audit.status == 0, "\(inventory): \(audit.stdout)\(audit.stderr)")
+            #expect(audit.stdout.contains("still match a finding") && !audit.stdout.contains("match nothing"), "\(inventory): \(audit.stdout)")
+            let check = try herald.run(["check", "--inventory", inventory, "--changed-since", "main", "--git"] + Self.asOf)
+            #expect(check.status == 0 && check.stdout.contains("0 new findings"), "\(inventory): \(check.stdout)\(check.stderr)")
+        }
+        // Compared with a report of an audit that named the folder otherwise: nothing is new.
+        #expect(try herald.run(["audit", "--inventory", absolute, "--output", "absolute", "--format", "json"] + Self.asOf).status == 1)
+        let relative = try herald.run(["audit", "--compare-to", "absolute/report.json", "--format", "json", "--output", "relative"] + Self.asOf)
+        #expect(relative.stdout.contains("0 new, 0 fixed"), "\(relative.stdout)")
+    }
+
+    @Test func linksInsideTheInventoryAreFollowedInACommitAsOnDisk() throws {
+        let herald = try HeraldProcess.withShippedInventory()
+        defer { herald.remove() }
+        let inventory = herald.directory.appendingPathComponent("Inventory")
+        // The people directory kept elsewhere in the inventory and linked, and one account file linked.
+        try FileManager.default.createDirectory(at: inventory.appendingPathComponent("shared"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: inventory.appendingPathComponent("people.yaml"), to: inventory.appendingPathComponent("shared/people.yaml"))
+        try FileManager.default.createSymbolicLink(atPath: inventory.appendingPathComponent("people.yaml").path, withDestinationPath: "shared/people.yaml")
+        let account = inventory.appendingPathComponent("accounts/fire/x-FairhavenFire.yaml")
+        try FileManager.default.moveItem(at: account, to: inventory.appendingPathComponent("shared/x-FairhavenFire.yaml"))
+        try FileManager.default.createSymbolicLink(atPath: account.path, withDestinationPath: "../../shared/x-FairhavenFire.yaml")
+        try Self.git(herald, ["init", "-q", "-b", "main"])
+        try Self.commit(herald, "Linked files")
+        let unchanged = try herald.run(["check", "--changed-since", "main"] + Self.asOf)
+        #expect(unchanged.status == 0 && unchanged.stdout.contains("0 new findings"), "\(unchanged.stdout)\(unchanged.stderr)")
+        // The linked account changes in the working tree: read through the link at REF too.
+        try Self.edit(herald, "Inventory/shared/x-FairhavenFire.yaml") { $0 + "# edited\n" }
+        let edited = try herald.run(["check", "--changed-since", "main"] + Self.asOf)
+        #expect(edited.status == 0 && edited.stdout.contains("0 new findings"), "\(edited.stdout)\(edited.stderr)")
     }
 
     @Test func gitProblemsGiveAClearMessageAndNoWrongAnswer() throws {
@@ -173,7 +229,7 @@ import Testing
         defer { clone.remove() }
         try Self.git(clone, ["clone", "-q", "--depth", "1", "file://" + herald.directory.path, "repo"])
         let check = try clone.run(["check", "--inventory", "repo/Inventory", "--changed-since", "HEAD~1"] + Self.asOf)
-        #expect(check.status == 64)
+        #expect(check.status == 2, "a shallow clone is a setup to fix, not a usage error")
         #expect(check.stderr.contains("this clone is shallow"))
     }
 
@@ -243,6 +299,21 @@ import Testing
                 .map { try herald.file(output + "/" + $0) })
         }
         #expect(sets[0] == sets[1])
+        // Then a new problem, and a rule turned off: its findings are not re-checked, never fixed.
+        try GitWorkflowTests.edit(herald, "Inventory/accounts/fire/instagram-fairhavenfire.yaml") { $0.replacingOccurrences(of: "two_factor: true", with: "two_factor: false") }
+        try GitWorkflowTests.edit(herald, "Inventory/herald.yaml") { $0.replacingOccurrences(of: "review-current: warning", with: "review-current: off") }
+        let later = try herald.run(["audit", "--compare-to", "yesterday/report.json", "--count", "new", "--format", "json,html"] + Self.asOf)
+        #expect(later.status == 1, "a new error fails --count new")
+        let laterReport = try herald.json("Reports/report.json")
+        let laterChanges = try #require(laterReport["changes"] as? [String: Any])
+        let newFindings = (laterReport["findings"] as? [[String: Any]] ?? []).filter { $0["change"] as? String == "new" }
+        #expect(newFindings.map { $0["file"] as? String } == ["Inventory/accounts/fire/instagram-fairhavenfire.yaml"])
+        let notRechecked = laterChanges["not_rechecked"] as? [[String: Any]] ?? []
+        #expect(!notRechecked.isEmpty && notRechecked.allSatisfy { $0["rule"] as? String == "review-current" })
+        #expect((laterChanges["fixed"] as? [[String: Any]])?.allSatisfy { $0["rule"] as? String != "review-current" } == true)
+        let laterHTML = String(decoding: try herald.file("Reports/report.html"), as: UTF8.self)
+        #expect(laterHTML.contains("id=\"new-findings\"") && laterHTML.contains("not re-checked"))
+
         let usage = try herald.run(["audit", "--count", "new"] + Self.asOf)
         #expect(usage.status == 64 && usage.stderr.contains("--count new needs --compare-to"))
         let missing = try herald.run(["audit", "--compare-to", "nothing.json"] + Self.asOf)

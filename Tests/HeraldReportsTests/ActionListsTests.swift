@@ -37,7 +37,7 @@ import Testing
         let result = try audit()
         let lists = files(result)
         let jdoe = try #require(lists["jdoe.md"])
-        #expect(jdoe.contains("x @fairhavenparks") && jdoe.contains("bleft") && jdoe.contains("Inventory/accounts/parks/x-fairhavenparks.yaml:"))
+        #expect(jdoe.contains("x `@fairhavenparks`") && jdoe.contains("bleft") && jdoe.contains("Inventory/accounts/parks/x-fairhavenparks.yaml:"))
         #expect(!jdoe.contains("parksfun") && !jdoe.contains("orphan"), "another owner's account is not on Jane's list")
         #expect(!jdoe.contains("fairhavenlibrary"), "an account without findings that count is not listed")
         let asmith = try #require(lists["asmith.md"])
@@ -54,10 +54,10 @@ import Testing
         let lists = files(try audit())
         let mchen = try #require(lists["mchen.md"])
         #expect(mchen.contains("## Unit you maintain: Parks"))
-        #expect(mchen.contains("Owners who have left:") && mchen.contains("Bo Left (`bleft`) still owns x @fairhavenparks, x @orphan"))
+        #expect(mchen.contains("Owners who have left:") && mchen.contains("Bo Left (`bleft`) still owns x `@fairhavenparks`, x `@orphan`"))
         #expect(mchen.contains("Failing accounts:"))
         // Registry text cannot make a link or a tag in the Markdown a job posts.
-        #expect(!mchen.contains("[Chen](") && !mchen.contains("<b>"))
+        #expect(mchen.contains("`[Chen](https://evil.example)`") && !mchen.contains("<b>"), "a link is shown as code, a tag escaped")
         #expect(lists["idle.md"] == nil, "a maintainer whose unit has nothing to act on gets no list")
         #expect(lists["bleft.md"] == nil, "someone who has left gets no list")
         #expect(lists.keys.allSatisfy { !$0.contains("/") && !$0.hasPrefix(".") })
@@ -70,10 +70,25 @@ import Testing
         let lists = files(try audit())
         let office = try #require(lists[ActionLists.commsOfficeStem + ".md"])
         #expect(office.contains("1 active account whose every owner has left"))
-        #expect(office.contains("x @orphan") && !office.contains("x @fairhavenparks"), "an account with one current owner is not orphaned")
+        #expect(office.contains("x `@orphan`") && !office.contains("x `@fairhavenparks`"), "an account with one current owner is not orphaned")
         let officeJSON = try #require(lists[ActionLists.commsOfficeStem + ".json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(officeJSON.utf8)) as? [String: Any])
         #expect((json["accounts_without_current_owners"] as? [[String: Any]])?.map { $0["account"] as? String } == ["x:orphan"])
+    }
+
+    @Test func noValueBecomesALinkOrAMention() {
+        let text = ActionLists.text("url \"https://x.com/evil\" is not @someone's, see www.example.org or [here](http://a)")
+        #expect(text.contains("`\"https://x.com/evil\"`") && text.contains("`@someone's,`") && text.contains("`www.example.org`"))
+        #expect(text.contains("`[here](http://a)`"), "a Markdown link is shown as code: \(text)")
+        #expect(ActionLists.text("a `tick`") == "a \\`tick\\`")
+    }
+
+    @Test func theCommsOfficeGetsNoListWhenEveryAccountHasAnOwner() throws {
+        let result = try ReportTestData.audit(
+            organisation: "organisation: City of Fairhaven\n", people: "- {id: jdoe, name: Jane Doe}\n",
+            units: ["parks": "id: parks\nname: Parks\n"],
+            accounts: ["parks/x-fairhavenparks.yaml": "platform: x\nhandle: fairhavenparks\nurl: https://x.com/fairhavenparks\nunit: parks\nbio: Parks\nowners: [jdoe]\nstatus: active\n"])
+        #expect(!ActionLists.render(result).contains { $0.name.hasPrefix(ActionLists.commsOfficeStem) })
     }
 
     @Test func theSameAuditGivesTheSameFiles() throws {

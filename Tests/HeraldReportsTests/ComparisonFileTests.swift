@@ -41,6 +41,8 @@ import Testing
         #expect(missing.count == 1 && missing[0].message.contains("file"))
         #expect(problems("findings: {a: b}\n").count == 2, "the version is missing and findings is not a list")
         #expect(!problems("herald_baseline: [1\n").isEmpty)
+        let repeated = problems("herald_baseline: 1\nfindings:\n  - {rule: a, file: b, fingerprint: 0000000000000001}\n  - {rule: a, file: b, fingerprint: 0000000000000001}\n")
+        #expect(repeated.map(\.location.line) == [4] && repeated[0].message.contains("repeats the one on line 3"))
         #expect(!problems("").isEmpty)
     }
 

@@ -26,7 +26,7 @@ import Testing
     }
 
     func previous(_ result: AuditResult, asOf: String = "2026-11-23") -> PreviousAudit {
-        PreviousAudit(asOf: CalendarDate(asOf)!, source: "Reports/report.json", findings: result.findings.map(PreviousFinding.init))
+        PreviousAudit(asOf: CalendarDate(asOf)!, source: "Reports/report.json", inventory: "Inventory", findings: result.findings.map(PreviousFinding.init))
     }
 
     @Test func anAuditComparedWithItselfHasOnlyPersistingFindings() throws {

@@ -36,13 +36,17 @@ public struct PreviousFinding: Sendable, Equatable {
 public struct PreviousAudit: Sendable {
     /// The earlier audit's date (`as_of`), for "3 new since 2026-11-29".
     public let asOf: CalendarDate
-    /// What the comparison is with, as shown to people: the report's path, or `git:main`.
+    /// What the comparison is with, as shown to people: the report's path, or `main (3f2a9c…)`.
     public let source: String
+    /// The inventory folder as the earlier audit's file paths start with it; nil when its report does not
+    /// say (then this audit's is taken).
+    public let inventory: String?
     public let findings: [PreviousFinding]
 
-    public init(asOf: CalendarDate, source: String, findings: [PreviousFinding]) {
+    public init(asOf: CalendarDate, source: String, inventory: String?, findings: [PreviousFinding]) {
         self.asOf = asOf
         self.source = source
+        self.inventory = inventory
         self.findings = findings
     }
 }
@@ -99,7 +103,7 @@ public struct Baseline: Sendable {
     /// The baseline of every finding of `result` that counts (waived ones are excused already), sorted by
     /// file, rule and fingerprint so that the file changes only where findings do.
     public static func entries(of result: AuditResult) -> [Entry] {
-        let fingerprints = FindingFingerprint.all(result.findings)
+        let fingerprints = FindingFingerprint.all(result.findings, inventory: result.inventory)
         return zip(result.findings, fingerprints).filter { !$0.0.isWaived }
             .map { Entry(rule: $0.rule, file: $0.file, account: $0.account, field: $0.field, fingerprint: $1) }
             .sorted { ($0.file, $0.rule, $0.fingerprint) < ($1.file, $1.rule, $1.fingerprint) }
@@ -121,35 +125,35 @@ extension AuditResult {
     /// not, the counts and outcomes made again from the marks, and `changes` and `baseline` set.
     ///
     /// Findings are paired by identity, never by line (`FindingFingerprint`): first those equal to the
-    /// digit, then the rest with their numbers hidden, so a day count that grew is the same finding and
-    /// two owners `p12` and `p13` who left stay apart. An earlier finding left unpaired is fixed when its
+    /// letter, then the rest with their volatile parts hidden, so a day count that grew is the same
+    /// finding. An earlier finding left unpaired is fixed when its
     /// rule looked at its account (or organisation file) this time, and not re-checked when the rule is
     /// turned off, the file could not be read or the account is now retired.
     public func compared(with previous: PreviousAudit?, baseline: Baseline?) -> AuditResult {
         var isBaselined = [Bool](repeating: false, count: findings.count)
         var baselineOutcome: BaselineOutcome?
         if let baseline {
-            let fingerprints = FindingFingerprint.all(findings)
+            let fingerprints = FindingFingerprint.all(findings, inventory: inventory)
             var byFingerprint: [UInt64: Int] = [:]
             for (index, fingerprint) in fingerprints.enumerated() { byFingerprint[fingerprint] = index }
-            var matched = Set<UInt64>()
             var unmatched: [Baseline.Entry] = []
             for entry in baseline.entries {
                 if let index = byFingerprint[entry.fingerprint] {
                     isBaselined[index] = true
-                    matched.insert(entry.fingerprint)
                 } else {
                     unmatched.append(entry)
                 }
             }
-            baselineOutcome = BaselineOutcome(file: baseline.file, entryCount: baseline.entries.count, matchedCount: matched.count, unmatched: unmatched)
+            baselineOutcome = BaselineOutcome(file: baseline.file, entryCount: baseline.entries.count,
+                                              matchedCount: baseline.entries.count - unmatched.count, unmatched: unmatched)
         }
 
         var change = [FindingChange?](repeating: nil, count: findings.count)
         var changes: AuditChanges?
         if let previous {
-            let pairs = Self.pair(findings.map(FindingFingerprint.Subject.init), with: previous.findings.map {
-                FindingFingerprint.Subject(rule: $0.rule, account: $0.account, file: $0.file, field: $0.field, message: $0.message)
+            let earlierInventory = previous.inventory ?? inventory
+            let pairs = Self.pair(findings.map { FindingFingerprint.Subject($0, inventory: inventory) }, with: previous.findings.map {
+                FindingFingerprint.Subject(rule: $0.rule, account: $0.account, file: $0.file, field: $0.field, message: $0.message, inventory: earlierInventory)
             })
             for index in findings.indices { change[index] = pairs.current[index] ? .persisting : .new }
             var fixed: [PreviousFinding] = []
@@ -182,8 +186,8 @@ extension AuditResult {
         return result
     }
 
-    /// Which of `current` and of `previous` found a partner: equal identities to the digit first, then
-    /// equal identities with numbers hidden, each partner used once, in order.
+    /// Which of `current` and of `previous` found a partner: equal identities to the letter first, then
+    /// equal identities with volatile parts hidden, each partner used once, in order.
     static func pair(_ current: [FindingFingerprint.Subject], with previous: [FindingFingerprint.Subject]) -> (current: [Bool], previous: [Bool]) {
         var currentPaired = [Bool](repeating: false, count: current.count)
         var previousPaired = [Bool](repeating: false, count: previous.count)

@@ -1,32 +1,66 @@
-/// What identifies a finding across audits, whatever its line: the rule, the account (or the file, for
-/// a finding without an account), the key and the message with its numbers taken out. Every output and
-/// every comparison that gives findings an identity (SARIF's `partialFingerprints`, GitLab Code Quality's
+/// What identifies a finding across audits, whatever its line: the rule, the account (or, for a finding
+/// without an account, the file's path inside the inventory folder, however the folder is named on the
+/// command line), the key, and the message with its volatile parts taken out. Every output and every
+/// comparison that gives findings an identity (SARIF's `partialFingerprints`, GitLab Code Quality's
 /// `fingerprint`, `--compare-to`, the baseline) uses this one definition, so an edit above a finding never
-/// makes it look new, and neither does the next day: "last reviewed 2026-01-10, 412 days ago" tomorrow says
-/// 413, and a bio of 171 characters that grows to 175 is still the same finding.
+/// makes it look new, and neither does the next day.
 ///
-/// A fingerprint is FNV-1a (64 bits) of the identity (rule, account or file, key, message with every run of
-/// ASCII digits written as `#`, separated by NUL), then of a NUL and the finding's occurrence among findings
-/// of the same identity (0, 1, …) in report order, so findings equal in every way still differ. Written as
-/// 16 hexadecimal digits.
+/// The volatile parts of a message are what an unchanged problem says differently from one audit to the
+/// next: dates (`2026-01-10`) and measured quantities (a number before `day`, `days`, `week`, `weeks`,
+/// `month`, `months`, `year`, `years`, `character`, `characters`, `owner`, `owners`). "last reviewed
+/// 2026-01-10, 412 days ago" says 413 tomorrow, and a bio of 171 characters that grows to 175 is the same
+/// finding. Other numbers are identity and stay: owner `e1042` is not owner `e1043`.
+///
+/// A fingerprint is FNV-1a (64 bits) of the identity (rule, account or file, key, message with each
+/// volatile part written as `#`, separated by NUL), then of a NUL and the finding's occurrence among
+/// findings of the same identity (0, 1, …) in report order, so findings equal in every way still differ.
+/// Written as 16 hexadecimal digits.
 public enum FindingFingerprint {
     /// The four parts of a finding's identity, as a report or a baseline holds them.
     public struct Subject: Sendable {
         public let rule: String
-        /// `platform:handle`, or the file's path for a finding without an account.
+        /// `platform:handle`, or the file's path inside the inventory folder for a finding without an
+        /// account (`people.yaml`, `accounts/parks/x-broken.yaml`).
         public let subject: String
         public let field: String
         public let message: String
 
-        public init(rule: String, account: String?, file: String, field: String?, message: String) {
+        /// - Parameter inventory: the inventory folder as the file's path starts with it (`Inventory`,
+        ///   `./Inventory`, an absolute path): taken off, so that the identity is the same however the
+        ///   folder was named.
+        public init(rule: String, account: String?, file: String, field: String?, message: String, inventory: String) {
             self.rule = rule
-            subject = account ?? file
+            let prefix = inventory + "/"
+            subject = account ?? (file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file)
             self.field = field ?? ""
-            self.message = message
+            // Messages that name another file (`also registered in Inventory/accounts/…`) name it as the
+            // audit was told: the identity names it inside the inventory.
+            self.message = inventory.isEmpty ? message : Subject.removing(prefix, from: message)
         }
 
-        public init(_ finding: Finding) {
-            self.init(rule: finding.rule, account: finding.account, file: finding.file, field: finding.field, message: finding.message)
+        /// `message` without each occurrence of `text`, searched as UTF-8 (a message is short, `text`
+        /// shorter; the standard library's search builds a table per call).
+        static func removing(_ text: String, from message: String) -> String {
+            let needle = Array(text.utf8), bytes = Array(message.utf8)
+            guard let first = needle.first, bytes.count >= needle.count, bytes.contains(first) else { return message }
+            var out: [UInt8] = []
+            var index = 0
+            var found = false
+            while index < bytes.count {
+                if bytes[index] == first, index + needle.count <= bytes.count, bytes[index ..< index + needle.count].elementsEqual(needle) {
+                    index += needle.count
+                    found = true
+                } else {
+                    out.append(bytes[index])
+                    index += 1
+                }
+            }
+            return found ? String(decoding: out, as: UTF8.self) : message
+        }
+
+        public init(_ finding: Finding, inventory: String) {
+            self.init(rule: finding.rule, account: finding.account, file: finding.file, field: finding.field, message: finding.message,
+                      inventory: inventory)
         }
     }
 
@@ -36,8 +70,10 @@ public enum FindingFingerprint {
     /// adopting Herald has hundreds of thousands of findings, and keeping each identity as a string took
     /// hundreds of megabytes. Two different identities with the same 64-bit hash (odds far below one in a
     /// billion for a million findings) would only number their occurrences together.
-    public static func all(_ findings: [Finding]) -> [UInt64] {
-        all(findings.map(Subject.init))
+    /// - Parameter inventory: the inventory folder as the files' paths start with it
+    ///   (`AuditResult.inventory`).
+    public static func all(_ findings: [Finding], inventory: String) -> [UInt64] {
+        all(findings.map { Subject($0, inventory: inventory) })
     }
 
     /// The fingerprints of `subjects`, in their order, occurrences counted as `all(_:)` counts them.
@@ -61,17 +97,17 @@ public enum FindingFingerprint {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// Rule, account (or file), key and message with its numbers as `#`, separated by NUL: the text whose
-    /// hash `all(_:)` extends with the occurrence.
-    public static func identity(of finding: Finding) -> String {
-        let subject = Subject(finding)
-        return [subject.rule, subject.subject, subject.field, String(decoding: withoutNumbers(subject.message), as: UTF8.self)]
+    /// Rule, account (or file inside the inventory), key and message with its volatile parts as `#`,
+    /// separated by NUL: the text whose hash `all(_:)` extends with the occurrence.
+    public static func identity(of finding: Finding, inventory: String) -> String {
+        let subject = Subject(finding, inventory: inventory)
+        return [subject.rule, subject.subject, subject.field, String(decoding: withoutVolatileParts(subject.message), as: UTF8.self)]
             .joined(separator: "\u{0}")
     }
 
-    /// Whether the message's numbers are part of the identity: `hidden` for the fingerprint; `kept` when
-    /// a comparison first pairs findings that are equal to the digit (two owners `p12` and `p13` who left)
-    /// before it pairs the rest by fingerprint.
+    /// Whether the message's volatile parts are part of the identity: `hidden` for the fingerprint;
+    /// `kept` when a comparison first pairs findings that are equal to the letter before it pairs the rest
+    /// by fingerprint.
     public enum Numbers: Sendable {
         case kept, hidden
     }
@@ -89,27 +125,52 @@ public enum FindingFingerprint {
         case .kept:
             for byte in subject.message.utf8 { add(byte, to: &hash) }
         case .hidden:
-            for byte in withoutNumbers(subject.message) { add(byte, to: &hash) }
+            for byte in withoutVolatileParts(subject.message) { add(byte, to: &hash) }
         }
         return hash
     }
 
-    /// The message's UTF-8 with every run of ASCII digits as one `#`: dates, day counts and lengths change
-    /// from one audit to the next while the finding stays the same.
-    static func withoutNumbers(_ message: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(message.utf8.count)
-        var inNumber = false
-        for byte in message.utf8 {
-            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-            if isDigit {
-                if !inNumber { bytes.append(UInt8(ascii: "#")) }
-            } else {
-                bytes.append(byte)
+    /// Words after which a number is a measured quantity, not an identity.
+    static let measures: [[UInt8]] = ["days", "day", "weeks", "week", "months", "month", "years", "year", "characters", "character",
+                                      "owners", "owner"].map { Array($0.utf8) }
+
+    /// The message's UTF-8 with each date (`2026-01-10`) and each number before a measure word
+    /// (`412 days`) written as `#`.
+    public static func withoutVolatileParts(_ message: String) -> [UInt8] {
+        let bytes = Array(message.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+        var index = 0
+        while index < bytes.count {
+            guard isDigit(index), index == 0 || !isDigit(index - 1) else {
+                out.append(bytes[index])
+                index += 1
+                continue
             }
-            inNumber = isDigit
+            var end = index
+            while isDigit(end) { end += 1 }
+            // A date: four digits, "-", two digits, "-", two digits.
+            if end - index == 4, end + 5 < bytes.count, bytes[end] == 0x2D, isDigit(end + 1), isDigit(end + 2), bytes[end + 3] == 0x2D,
+               isDigit(end + 4), isDigit(end + 5), !isDigit(end + 6) {
+                out.append(UInt8(ascii: "#"))
+                index = end + 6
+                continue
+            }
+            // A measured quantity: the number, one space, a measure word that ends there.
+            let isMeasure = end < bytes.count && bytes[end] == 0x20 && measures.contains { word in
+                let wordEnd = end + 1 + word.count
+                guard wordEnd <= bytes.count, Array(bytes[(end + 1) ..< wordEnd]) == word else { return false }
+                return wordEnd == bytes.count || !(bytes[wordEnd] >= 0x61 && bytes[wordEnd] <= 0x7A)
+            }
+            if isMeasure {
+                out.append(UInt8(ascii: "#"))
+            } else {
+                out.append(contentsOf: bytes[index ..< end])
+            }
+            index = end
         }
-        return bytes
+        return out
     }
 
     private static func add(_ byte: UInt8, to hash: inout UInt64) {

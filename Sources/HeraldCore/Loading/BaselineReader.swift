@@ -51,6 +51,7 @@ public enum BaselineReader {
                           at: written.location, field: "herald_baseline")
         }
         var entries: [Baseline.Entry] = []
+        var lines: [UInt64: Int] = [:]
         switch reader.node("findings") {
         case let .sequence(items, _)?:
             entries.reserveCapacity(items.count)
@@ -67,6 +68,12 @@ public enum BaselineReader {
                                             field: "fingerprint"))
                     continue
                 }
+                if let first = lines[value] {
+                    problems.append(Problem(file: file, location: item.location,
+                                            message: "this entry repeats the one on line \(first): delete this line", field: "fingerprint"))
+                    continue
+                }
+                lines[value] = item.location.line
                 entries.append(Baseline.Entry(rule: rule.value, file: path.value, account: account?.value, field: field?.value,
                                               fingerprint: value, location: item.location))
             }

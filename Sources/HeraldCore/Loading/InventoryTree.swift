@@ -14,12 +14,15 @@ public enum InventoryTree {
         public let size: Int
         /// Its bytes; nil for an account file the working tree holds unchanged, which is not fetched.
         public let bytes: [UInt8]?
+        /// Why the file is not read, when the tree's reader knows (a link that leads outside the inventory).
+        public let refusal: String?
 
-        public init(path: String, isLink: Bool, size: Int, bytes: [UInt8]?) {
+        public init(path: String, isLink: Bool, size: Int, bytes: [UInt8]?, refusal: String? = nil) {
             self.path = path
             self.isLink = isLink
             self.size = size
             self.bytes = bytes
+            self.refusal = refusal
         }
     }
 
@@ -133,7 +136,9 @@ public enum InventoryTree {
 
     /// Why an entry is not read, or nil when it is.
     private static func refusal(of entry: Entry, limit: Int, what: String) -> String? {
-        if entry.isLink {
+        if let refusal = entry.refusal { return refusal }
+        // An unchanged file is the working tree's, read by the disk reader's rules.
+        if entry.isLink && entry.bytes != nil {
             return "this is a symbolic link, which Herald does not follow in a git commit: replace it with the file itself"
         }
         guard entry.size <= limit else {

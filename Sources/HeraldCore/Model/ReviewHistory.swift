@@ -6,17 +6,26 @@ public struct ReviewHistory: Sendable {
     public struct Commit: Sendable, Equatable {
         /// The commit id's first 12 hexadecimal digits, as messages show it.
         public let id: String
-        /// The committer date, as a calendar date in the committer's own time zone.
-        public let date: CalendarDate
+        /// When the change was written: the author date, as a calendar date in the author's own time
+        /// zone. A rebase or a cherry-pick keeps it.
+        public let authorDate: CalendarDate
+        /// When the commit was made (or last rebased), in the committer's own time zone.
+        public let committerDate: CalendarDate
         /// The values of its `Reviewed-by:` trailers, as written: `Jane Doe <jane.doe@fairhaven.gov>`,
         /// `jdoe`.
         public let reviewers: [String]
 
-        public init(id: String, date: CalendarDate, reviewers: [String]) {
+        public init(id: String, authorDate: CalendarDate, committerDate: CalendarDate, reviewers: [String]) {
             self.id = id
-            self.date = date
+            self.authorDate = authorDate
+            self.committerDate = committerDate
             self.reviewers = reviewers
         }
+
+        /// The later of the two dates: the last day the commit could have recorded something. A review
+        /// typed in Auckland and committed by someone in London on what is still the day before there
+        /// is not a review "no commit recorded".
+        public var latestDate: CalendarDate { max(authorDate, committerDate) }
     }
 
     /// One account file's history.

@@ -10,7 +10,7 @@ import HeraldCore
 ///   people in `people.yaml` who are current staff and have something to do get a list; a list holds only
 ///   what concerns its person.
 /// - `owners/_comms-office.md` and `.json`: the active accounts whose every owner has left (or names no
-///   owner at all), which nobody else is left to act on.
+///   owner at all), which nobody else is left to act on; written only when there are such accounts.
 ///
 /// A person id is the file's name when it is made of letters, digits, `.`, `_` and `-` and starts with a
 /// letter or digit; any other byte is written `%XX`, so no id can name a file outside the folder.
@@ -40,9 +40,12 @@ public enum ActionLists {
             files.append(File(name: stem + ".json", bytes: list.json(result, index)))
             files.append(File(name: stem + ".md", bytes: Array(list.markdown(result, index).utf8)))
         }
+        // Like everyone's, the office's list is written only when there is something to do.
         let orphaned = index.orphaned()
-        files.append(File(name: commsOfficeStem + ".json", bytes: commsOfficeJSON(result, orphaned)))
-        files.append(File(name: commsOfficeStem + ".md", bytes: Array(commsOfficeMarkdown(result, orphaned).utf8)))
+        if !orphaned.isEmpty {
+            files.append(File(name: commsOfficeStem + ".json", bytes: commsOfficeJSON(result, orphaned)))
+            files.append(File(name: commsOfficeStem + ".md", bytes: Array(commsOfficeMarkdown(result, orphaned).utf8)))
+        }
         return files.sorted { $0.name < $1.name }
     }
 
@@ -233,7 +236,6 @@ public enum ActionLists {
     static func commsOfficeMarkdown(_ result: AuditResult, _ orphaned: [Int]) -> String {
         var out = "# Herald: accounts nobody is left to look after\n\n"
         out += "\(text(result.organisation)), audit as of \(result.asOf). "
-        guard !orphaned.isEmpty else { return out + "Every active account has at least one owner who is current staff.\n" }
         out += "\(AuditSummaryText.count(orphaned.count, "active account")) whose every owner has left (or that names no owner): "
             + "name new owners in each file, or retire the account and keep its handle.\n\n"
         for position in orphaned {
@@ -275,8 +277,10 @@ public enum ActionLists {
         "- **\(finding.severity.rawValue)** \(text(finding.message)) (`\(code(finding.rule))`): edit `\(code(finding.file)):\(finding.location.line):\(finding.location.column)`\n"
     }
 
+    /// `x `@fairhavenparks``: the handle in a code span, where a forge neither mentions a user of that
+    /// name nor makes a link of it.
     static func accountName(_ account: Account) -> String {
-        if let platform = account.platform?.value, let handle = account.handle?.value { return "\(platform.rawValue) @\(text(handle))" }
+        if let platform = account.platform?.value, let handle = account.handle?.value { return "\(platform.rawValue) `@\(code(handle))`" }
         return "`\(code(account.file))`"
     }
 
@@ -291,8 +295,16 @@ public enum ActionLists {
         }
     }
 
-    /// Registry text in Markdown: escaped as the step summary escapes it (no link, tag, emphasis or line break).
-    static func text(_ value: String) -> String { GitHubStepSummary.escaped(value) }
+    /// Registry text in Markdown: escaped as the step summary escapes it (no link, tag, emphasis or line
+    /// break), and each word a forge would turn into a link or a mention on its own (`https://…`, `www.…`,
+    /// `@name`) put in a code span.
+    public static func text(_ value: String) -> String {
+        value.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            let bare = word.drop { "\"'(<[".contains($0) }
+            let autolinked = word.contains("://") || bare.lowercased().hasPrefix("www.") || bare.hasPrefix("@")
+            return autolinked ? "`\(code(String(word)))`" : GitHubStepSummary.escaped(String(word))
+        }.joined(separator: " ")
+    }
     /// Registry text inside a code span: on one line, with no backtick to end the span early.
     static func code(_ value: String) -> String { String(TerminalText.safe(value).map { $0 == "`" ? "'" : $0 }) }
 }

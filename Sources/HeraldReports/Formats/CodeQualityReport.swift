@@ -9,7 +9,7 @@ import HeraldCore
 public enum CodeQualityReport {
     /// Streams codequality.json to `output`, its issues written in chunks on every core.
     public static func render(_ result: AuditResult, to output: ReportOutput) throws {
-        let fingerprints = FindingFingerprint.all(result.findings)
+        let fingerprints = FindingFingerprint.all(result.findings, inventory: result.inventory)
         var json = JSONWriter()
         json.startArray()
         try JSONReport.streamElements(count: result.findings.count, into: &json, to: output) { index, json in

@@ -18,6 +18,7 @@ public enum JSONReport {
         }
         json.key("organisation"); json.string(result.organisation)
         json.key("as_of"); json.string(result.asOf.description)
+        json.key("inventory"); json.string(result.inventory)
         json.key("summary"); json.object { json in
             json.key("accounts"); json.number(result.accountCount)
             json.key("units"); json.number(result.units.count)

@@ -21,7 +21,8 @@ public enum SARIFReport {
     public static let version = "2.1.0"
     public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
     /// The key of Herald's entry in `partialFingerprints`; the suffix changes if the recipe ever does.
-    /// v2 hides the message's numbers (a day count that grows each day no longer reopens an alert).
+    /// v2 hides the message's volatile parts (a day count that grows each day no longer reopens an alert)
+    /// and names a file without an account by its path inside the inventory folder.
     public static let fingerprintKey = "heraldFinding/v2"
 
     /// The findings a SARIF run can hold: all of them up to `limit`; above it, errors before warnings and
@@ -54,7 +55,7 @@ public enum SARIFReport {
     /// `maximumBytes` in all).
     public static func render(_ result: AuditResult) -> [UInt8] {
         var limit = maximumResults
-        let fingerprints = FindingFingerprint.all(result.findings)
+        let fingerprints = FindingFingerprint.all(result.findings, inventory: result.inventory)
         while true {
             let bytes = render(result, limit: limit, fingerprints: fingerprints)
             guard bytes.count > maximumBytes, limit > 1 else { return bytes }

@@ -10,8 +10,8 @@ enum HTMLTrendModel {
     static let height = 24
 
     static func context(for result: AuditResult) -> [String: Any] {
-        guard let trend = result.trend, trend.points.count > 1 else { return ["has_trend": false] }
-        let shown = Array(trend.points.suffix(shownPoints))
+        let shown = points(result)
+        guard shown.count > 1 else { return ["has_trend": false] }
         return [
             "has_trend": true,
             "trend": line(shown.map(\.problems), dates: shown.map(\.asOf), what: "errors and warnings") as [String: Any],
@@ -20,9 +20,14 @@ enum HTMLTrendModel {
 
     /// The unit's line, for its row of the units table; nil without a trend.
     static func unitTrend(_ unitID: String, in result: AuditResult) -> [String: Any]? {
-        guard let trend = result.trend, trend.points.count > 1 else { return nil }
-        let shown = Array(trend.points.suffix(shownPoints))
+        let shown = points(result)
+        guard shown.count > 1 else { return nil }
         return line(shown.map { $0.units[unitID]?.problems ?? 0 }, dates: shown.map(\.asOf), what: "errors and warnings")
+    }
+
+    /// The last audits up to this one (a history may hold later dates when `--as-of` goes back).
+    private static func points(_ result: AuditResult) -> [AuditTrend.Point] {
+        Array((result.trend?.points ?? []).filter { $0.asOf <= result.asOf }.suffix(shownPoints))
     }
 
     /// `points` for an SVG polyline of `values` (the largest at the top), and the same in words.

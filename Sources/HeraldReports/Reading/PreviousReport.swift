@@ -35,7 +35,7 @@ public enum PreviousReport {
             PreviousFinding(rule: $0.rule, severity: $0.severity, file: $0.file, location: SourceLocation(line: $0.line, column: $0.column),
                             account: $0.account, unit: $0.unit, field: $0.field, message: $0.message)
         }
-        return PreviousAudit(asOf: asOf, source: file, findings: findings)
+        return PreviousAudit(asOf: asOf, source: file, inventory: report.inventory, findings: findings)
     }
 
     private static func problem(_ file: String, _ message: String) -> ProblemList {
@@ -60,6 +60,8 @@ public enum PreviousReport {
     private struct Report: Decodable {
         let schema_version: Int
         let as_of: String
+        /// Since the comparison came: older reports do not have it.
+        let inventory: String?
         let findings: [ReportFinding]
     }
 

@@ -96,8 +96,8 @@ public enum ExampleOrganisation {
     public static func history(of example: Example) -> ReviewHistory? {
         guard let history = example.history else { return nil }
         let commits = history.commits.enumerated().map { index, commit in
-            ReviewHistory.Commit(id: "e" + commit.date.filter(\.isNumber) + String(format: "%03d", index + 1), date: CalendarDate(commit.date)!,
-                                 reviewers: commit.reviewedBy)
+            ReviewHistory.Commit(id: "e" + commit.date.filter(\.isNumber) + String(format: "%03d", index + 1), authorDate: CalendarDate(commit.date)!,
+                                 committerDate: CalendarDate(commit.date)!, reviewers: commit.reviewedBy)
         }
         let file = ReviewHistory.File(lastChange: commits.first, reviews: commits.filter { !$0.reviewers.isEmpty }, isUncommitted: history.isUncommitted)
         return ReviewHistory(files: [example.file: file])

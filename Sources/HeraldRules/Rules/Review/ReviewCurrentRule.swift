@@ -12,7 +12,8 @@ public struct ReviewCurrentRule: Rule {
             review_every_days on the audit date (and not in the future). Where herald.yaml says \
             reviews_from_git: true and the audit runs with --git, the review date is the last commit of the \
             file whose Reviewed-by: trailer names one of the account's owners or its unit's maintainers (by \
-            person id, e-mail or name): a date no one can type ahead.
+            person id, by e-mail, or by name when the trailer gives no e-mail or the person has none on file), \
+            dated by its author date: a date no one can type ahead.
             """,
         severity: .warning,
         passing: [
@@ -62,10 +63,11 @@ public struct ReviewCurrentRule: Rule {
                 "no commit of this file carries a Reviewed-by: trailer naming an owner or a maintainer of unit \(unit ?? "(none)"): review the account and commit the file with `Reviewed-by: Name <e-mail>`",
                 field: "last_reviewed")]
         }
-        let age = review.date.days(until: context.asOf)
+        // The author date: when the review was written, which rebasing or cherry-picking the commit keeps.
+        let age = review.authorDate.days(until: context.asOf)
         guard age > period else { return [] }
         return [Violation(at: place,
-            "last reviewed in commit \(review.id) on \(review.date), \(age) days ago; the unit's standard is every \(period) days: review the account and commit the file with a Reviewed-by: trailer",
+            "last reviewed in commit \(review.id) on \(review.authorDate), \(age) days ago; the unit's standard is every \(period) days: review the account and commit the file with a Reviewed-by: trailer",
             field: "last_reviewed")]
     }
 }
@@ -79,7 +81,8 @@ enum ReviewerName {
         if text == person.id { return true }
         if let open = text.firstIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close {
             let email = text[text.index(after: open) ..< close]
-            if let own = person.email, email.lowercased() == own.lowercased() { return true }
+            // An e-mail decides when the person has one on file: `Tom Brooks <anyone@x>` is not Tom Brooks.
+            if let own = person.email { return email.lowercased() == own.lowercased() }
             return text[..<open].trimmingCharacters(in: .whitespaces).lowercased() == person.name.lowercased()
         }
         return text.lowercased() == person.name.lowercased() || text.lowercased() == person.email?.lowercased()

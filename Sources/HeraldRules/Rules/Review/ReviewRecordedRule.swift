@@ -9,8 +9,9 @@ public struct ReviewRecordedRule: Rule {
         rationale: """
             A typed last_reviewed can say anything. In a registry kept in git, a review is recorded by the \
             commit that changes the date, on the day of the review: a last_reviewed later than the last \
-            commit that changed the file is a review no commit recorded. Checked with --git, which reads the \
-            history of the inventory; files with uncommitted edits are left until they are committed.
+            commit that changed the file (the later of its author and committer dates, each in its own time \
+            zone) is a review no commit recorded. Checked with --git, which reads the history of the \
+            inventory; files with uncommitted edits are left until they are committed.
             """,
         severity: .warning,
         needsHistory: true,
@@ -28,9 +29,9 @@ public struct ReviewRecordedRule: Rule {
     public func check(_ account: Account, in context: AuditContext) -> [Violation] {
         guard let history = context.history, let reviewed = account.lastReviewed else { return [] }
         let file = history.file(account.file)
-        guard !file.isUncommitted, let last = file.lastChange, reviewed.value > last.date else { return [] }
+        guard !file.isUncommitted, let last = file.lastChange, reviewed.value > last.latestDate else { return [] }
         return [Violation(at: reviewed.location,
-            "last_reviewed \(reviewed.value) is later than the last commit that changed this file (\(last.id), \(last.date)): no commit records a review on that day; commit the date on the day of the review, or correct it",
+            "last_reviewed \(reviewed.value) is later than the last commit that changed this file (\(last.id), \(last.latestDate)): no commit records a review on that day; commit the date on the day of the review, or correct it",
             field: "last_reviewed")]
     }
 }
