@@ -18,7 +18,7 @@ public enum AuditSummaryText {
         if let baseline = result.baseline { lines += baselineLines(baseline) }
         if !result.organisationFindings.isEmpty {
             let files = Set(result.organisationFindings.map(\.file)).count
-            lines.append("Organisation files: \(count(result.organisationFindings.count, "finding")) in \(count(files, "file")) (people.yaml, units/, herald.yaml)")
+            lines.append("Organisation files: \(count(result.organisationFindings.count, "finding")) in \(count(files, "file")) (people.yaml, units/, herald.yaml, impostors.yaml)")
         }
         if !failing.isEmpty {
             lines.append("")

@@ -60,7 +60,9 @@ import Testing
                 guard !text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" }) else { continue }
                 // The hostile fixture is unusual on purpose, and the real-accounts corpus is a list, not a registry file:
                 // the share of the fast reader is about ordinary files.
+                // Lists (people.yaml, impostors.yaml) are libyaml's by design: the fast reader takes mappings.
                 let ordinary = !path.contains("HostileInventory") && !path.contains("RealAccounts")
+                    && !path.hasSuffix("people.yaml") && !path.hasSuffix("impostors.yaml")
                 if ordinary { total += 1 }
                 guard let node = fast(text) else { continue }
                 if ordinary { accepted += 1 }

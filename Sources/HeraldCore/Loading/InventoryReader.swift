@@ -12,9 +12,10 @@ enum InventoryReader {
         let organisation = walker.requiredFile("herald.yaml")
         let people = walker.requiredFile("people.yaml")
         let units = walker.unitFiles()
+        let impostors = walker.optionalFile("impostors.yaml")
         let accounts = walker.accountGroups()
         guard walker.problems.isEmpty, let organisation, let people else { throw InventoryError(problems: walker.problems) }
-        return InventorySources(organisation: organisation, people: people, units: units, accountGroups: accounts)
+        return InventorySources(organisation: organisation, people: people, units: units, impostors: impostors, accountGroups: accounts)
     }
 }
 
@@ -77,6 +78,16 @@ private struct Walker: Sendable {
         case nil:
             problems.append(Problem(file: path(relative), location: .startOfFile,
                 message: "\(relative) is missing: every inventory needs it (see docs/inventory-format.md)"))
+        }
+        return nil
+    }
+
+    /// The file at `relative` when there is one; nil, and no problem, when there is none.
+    mutating func optionalFile(_ relative: String) -> InventorySources.File? {
+        switch fileContents(relative) {
+        case let .success(file)?: return file
+        case let .failure(problem)?: problems.append(problem)
+        case nil: break
         }
         return nil
     }

@@ -57,19 +57,22 @@ public struct InventorySources: Sendable {
     public var organisation: File
     public var people: File
     public var units: [File]
+    /// `impostors.yaml`, when the inventory has one.
+    public var impostors: File?
     /// In file order: the accounts of the registry are these groups' files, one group after the other.
     public var accountGroups: [AccountGroup]
 
-    public init(organisation: File, people: File, units: [File], accountGroups: [AccountGroup]) {
+    public init(organisation: File, people: File, units: [File], impostors: File? = nil, accountGroups: [AccountGroup]) {
         self.organisation = organisation
         self.people = people
         self.units = units
+        self.impostors = impostors
         self.accountGroups = accountGroups
     }
 
     /// Sources whose account files are all known already (in memory, or listed).
-    public init(organisation: File, people: File, units: [File], accounts: [AccountFile]) {
-        self.init(organisation: organisation, people: people, units: units,
+    public init(organisation: File, people: File, units: [File], impostors: File? = nil, accounts: [AccountFile]) {
+        self.init(organisation: organisation, people: people, units: units, impostors: impostors,
                   accountGroups: accounts.map { file in AccountGroup { [file] } })
     }
 }

@@ -29,7 +29,7 @@ public enum InventoryTree {
     /// The paths of a tree worth reading: the organisation files, unit files and everything under
     /// `accounts/` (a tree may hold other files, which are never fetched).
     public static func isWanted(_ path: String) -> Bool {
-        path == "herald.yaml" || path == "people.yaml" || path.hasPrefix("units/") || path.hasPrefix("accounts/")
+        path == "herald.yaml" || path == "people.yaml" || path == "impostors.yaml" || path.hasPrefix("units/") || path.hasPrefix("accounts/")
     }
 
     /// The sources of the inventory in `entries`, paths shown as `root/…` as on disk.
@@ -70,6 +70,7 @@ public enum InventoryTree {
         }
         let organisation = required("herald.yaml")
         let people = required("people.yaml")
+        let impostors = top["impostors.yaml"] == nil ? nil : required("impostors.yaml")
         let hasUnits = !unitEntries.isEmpty || entries.contains { $0.path.utf8.starts(with: "units/".utf8) }
         for (folder, present) in [("units", hasUnits), ("accounts", !groups.isEmpty)] where !present {
             problems.append(Problem(file: path(folder), location: .startOfFile,
@@ -91,7 +92,7 @@ public enum InventoryTree {
             let files = accountFiles(groups[top]!, path: path, workingTree: workingTree)
             return InventorySources.AccountGroup { files }
         }
-        return InventorySources(organisation: organisation, people: people, units: units, accountGroups: accountGroups)
+        return InventorySources(organisation: organisation, people: people, units: units, impostors: impostors, accountGroups: accountGroups)
     }
 
     /// The account files of one group: what the disk reader lists for the same files and folders.

@@ -1,7 +1,7 @@
 /// Reads the organisation files: `herald.yaml`, `people.yaml` and one unit file. Their problems are fatal
 /// to the audit (collected by the caller), so each parser returns what it could read plus its problems.
 enum OrganisationParser {
-    static let keys = ["organisation", "official_domains", "standards", "rules", "reviews_from_git"]
+    static let keys = ["organisation", "official_domains", "standards", "rules", "reviews_from_git", "impostor_follow_up_days", "publish"]
 
     static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>, problems: inout [Problem], secrets: inout SecretScanner.Found) -> Organisation {
         let start = problems.count
@@ -14,6 +14,7 @@ enum OrganisationParser {
         organisation.officialDomains = reader.strings("official_domains", example: "[fairhaven.gov]")?.value.map { $0.value.lowercased() } ?? []
         organisation.standards = StandardsParser.parse(reader.node("standards"), file: file, problems: &problems)
         organisation.reviewsFromGit = reader.bool("reviews_from_git")?.value ?? false
+        organisation.impostorFollowUpDays = reader.integer("impostor_follow_up_days", atLeast: 1)?.value ?? 30
         if let rules = reader.node("rules"), var rulesReader = MappingReader(rules, file: file, what: "\"rules\"", problems: &problems) {
             rulesReader.checkKeys(allowed: knownRules.sorted(), what: "\"rules\"")
             for id in knownRules.sorted() {
@@ -59,6 +60,41 @@ enum OrganisationParser {
             }
         }
         return people
+    }
+
+    /// `impostors.yaml`: a list of reported impostors. Each entry needs a platform, a handle or a url, the
+    /// date it was reported and its status.
+    static func parseImpostors(_ bytes: [UInt8], file: String, problems: inout [Problem], secrets: inout SecretScanner.Found) -> [Impostor] {
+        let start = problems.count
+        defer { Problem.cap(&problems, from: start) }
+        guard let node = document(bytes, file: file, what: "impostors.yaml", problems: &problems, secrets: &secrets) else { return [] }
+        if node.isNull { return [] }
+        guard case let .sequence(list, _) = node else {
+            problems.append(Problem(file: file, location: node.location,
+                                    message: "impostors.yaml must be a list of reported accounts, each starting with `- platform: ...`"))
+            return []
+        }
+        var impostors: [Impostor] = []
+        for entry in list {
+            guard var reader = MappingReader(entry, file: file, what: "each impostor", problems: &problems) else { continue }
+            reader.checkKeys(allowed: Impostor.keys, required: ["platform", "reported", "status"], what: "an impostor")
+            var impostor = Impostor(location: entry.location)
+            impostor.platform = reader.choice("platform")
+            impostor.handle = reader.string("handle")
+            impostor.url = reader.string("url")
+            impostor.reported = reader.date("reported")
+            impostor.reportedTo = reader.string("reported_to")?.value
+            impostor.caseID = reader.string("case", asShown: true)?.value
+            impostor.status = reader.choice("status")
+            impostor.impersonates = reader.string("impersonates")?.value
+            _ = reader.string("notes")
+            if impostor.handle == nil && impostor.url == nil {
+                reader.report("an impostor needs the handle or the url of the account: add `handle: ...` or `url: https://...`", at: entry.location, field: "handle")
+            }
+            problems += reader.problems
+            impostors.append(impostor)
+        }
+        return impostors
     }
 
     static func parseUnit(_ bytes: [UInt8], file: String, fileStem: String, problems: inout [Problem], secrets: inout SecretScanner.Found) -> Unit? {

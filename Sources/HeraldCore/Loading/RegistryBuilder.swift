@@ -8,18 +8,20 @@ public enum RegistryBuilder {
         // organisation file still stops the audit before any rule runs.
         let organisationWork = BackgroundWork { organisationFiles(from: sources, knownRules: knownRules) }
         let accounts = ParallelMap.flatMap(sources.accountGroups, chunkSize: 2) { group in group.files().map(AccountReader.read) }
-        let (organisation, people, units, problems, secrets) = organisationWork.result()
+        let (organisation, people, units, impostors, problems, secrets) = organisationWork.result()
         guard problems.isEmpty else { throw InventoryError(problems: problems.sorted { ($0.file, $0.location) < ($1.file, $1.location) }) }
         var registry = Registry(organisation: organisation, people: people, units: units, accounts: accounts,
                                 standards: effectiveStandards(units, organisation: organisation))
-        registry.organisationFiles = ([sources.organisation.path, sources.people.path] + sources.units.map(\.path)).sorted()
+        registry.impostors = impostors
+        registry.impostorsFile = sources.impostors?.path
+        registry.organisationFiles = ([sources.organisation.path, sources.people.path] + sources.units.map(\.path) + (sources.impostors.map { [$0.path] } ?? [])).sorted()
         registry.organisationSecrets = secrets.mapValues(\.suspects)
         registry.organisationWithheld = Array(Set(secrets.values.flatMap(\.withheld))).sorted()
         return registry
     }
 
     private static func organisationFiles(from sources: InventorySources, knownRules: Set<String>)
-        -> (Organisation, [String: Person], [String: Unit], [Problem], [String: SecretScanner.Found]) {
+        -> (Organisation, [String: Person], [String: Unit], [Impostor], [Problem], [String: SecretScanner.Found]) {
         var problems: [Problem] = []
         var secrets: [String: SecretScanner.Found] = [:]
         let organisation = OrganisationParser.parse(sources.organisation.bytes, file: sources.organisation.path, knownRules: knownRules,
@@ -52,7 +54,10 @@ public enum RegistryBuilder {
             problems.append(Problem(file: sources.people.path, location: person.location,
                 message: "\(person.id)'s unit \"\(person.unit!)\" has no file in units/: correct the unit or add units/\(person.unit!).yaml"))
         }
-        return (organisation, people, units, problems, secrets.filter { !$0.value.suspects.isEmpty })
+        let impostors = sources.impostors.map { file in
+            OrganisationParser.parseImpostors(file.bytes, file: file.path, problems: &problems, secrets: &secrets[file.path, default: SecretScanner.Found()])
+        } ?? []
+        return (organisation, people, units, impostors, problems, secrets.filter { !$0.value.suspects.isEmpty })
     }
 
     private static func hierarchyProblems(_ units: [String: Unit]) -> [Problem] {

@@ -10,6 +10,9 @@ public struct Organisation: Sendable {
     /// `Reviewed-by:` trailer names one of its owners or its unit's maintainers (with `--git`), not what
     /// `last_reviewed` says.
     public var reviewsFromGit = false
+    /// `impostor_follow_up_days`: an impostor still `reported` after this many days is followed up with the
+    /// platform (rule `impostor-followed-up`). Default 30.
+    public var impostorFollowUpDays = 30
 
     public init(name: String, officialDomains: [String] = [], standards: Standards = Standards(), ruleSettings: [String: Located<RuleSetting>] = [:]) {
         self.name = name

@@ -7,7 +7,11 @@ public struct Registry: Sendable {
     public var accounts: [Account]
     /// Effective standards of every unit, by unit id.
     public var standards: [String: EffectiveStandards]
-    /// The organisation files (`herald.yaml`, `people.yaml`, each unit file) in path order.
+    /// Accounts reported as impersonating the organisation (`impostors.yaml`), in file order.
+    public var impostors: [Impostor] = []
+    /// `impostors.yaml` as findings name it; nil when the inventory has none.
+    public var impostorsFile: String?
+    /// The organisation files (`herald.yaml`, `people.yaml`, each unit file, `impostors.yaml`) in path order.
     public var organisationFiles: [String] = []
     /// Places in organisation files that look like secrets, by file.
     public var organisationSecrets: [String: [SecretSuspect]] = [:]

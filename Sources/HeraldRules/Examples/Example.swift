@@ -22,6 +22,8 @@ public struct Example: Sendable {
         case people
         /// `units/<id>.yaml`, in place of the example organisation's unit of that id.
         case unit(String)
+        /// `impostors.yaml` (the example organisation has none of its own).
+        case impostors
     }
 
     /// The file the example is about, markers included.
@@ -94,6 +96,17 @@ public struct Example: Sendable {
     public static func people(_ yaml: String) -> Example {
         Example(organisationFile: yaml, subject: .people, path: "people.yaml")
     }
+
+    /// An example whose subject is `impostors.yaml`; the example organisation's passing account, and
+    /// `alongside`'s accounts, stay beside it.
+    public static func impostors(_ yaml: String, alongside: [File] = []) -> Example {
+        var example = Example(organisationFile: yaml, subject: .impostors, path: "impostors.yaml")
+        example.alongsideImpostors = alongside
+        return example
+    }
+
+    /// Account files beside an `impostors.yaml` example.
+    public private(set) var alongsideImpostors: [File] = []
 
     /// An example whose subject is the unit file `units/<id>.yaml`.
     public static func unit(_ id: String, _ yaml: String) -> Example {

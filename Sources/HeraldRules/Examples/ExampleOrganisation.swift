@@ -112,11 +112,13 @@ public enum ExampleOrganisation {
         }
         var people = example.people ?? people
         var units = units.merging(example.units) { $1 }
-        var accounts = example.alongside.map { account($0.path, $0.yaml) }
+        var accounts = (example.alongside + example.alongsideImpostors).map { account($0.path, $0.yaml) }
+        var impostors: InventorySources.File?
         switch example.subject {
         case .account: accounts.insert(account(example.path, example.text), at: 0)
         case .people: people = example.text
         case let .unit(id): units[id] = example.text
+        case .impostors: impostors = file("impostors.yaml", example.text)
         }
         if example.subject != .account {
             let passing = Example.account()
@@ -125,6 +127,7 @@ public enum ExampleOrganisation {
         return InventorySources(
             organisation: file("herald.yaml", herald + (example.reviewsFromGit ? "reviews_from_git: true\n" : "")), people: file("people.yaml", people),
             units: units.keys.sorted().map { file("units/\($0).yaml", units[$0]!) },
+            impostors: impostors,
             accounts: accounts)
     }
 }
