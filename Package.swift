@@ -31,8 +31,10 @@ let package = Package(
                 "HeraldCore", "CLibXML2",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            // The report's XML schema and the built-in HTML template, compiled into the binary as bytes.
-            resources: [.embedInCode("Resources/herald-report.xsd"), .embedInCode("Resources/report.mustache")]),
+            // The report's XML schema, the built-in HTML template and the public directory's page, style and lookup
+            // script, compiled into the binary as bytes.
+            resources: [.embedInCode("Resources/herald-report.xsd"), .embedInCode("Resources/report.mustache"),
+                        .embedInCode("Resources/directory.mustache"), .embedInCode("Resources/directory.css"), .embedInCode("Resources/lookup.js")]),
         .executableTarget(
             name: "herald",
             dependencies: [

@@ -15,6 +15,29 @@ enum OrganisationParser {
         organisation.standards = StandardsParser.parse(reader.node("standards"), file: file, problems: &problems)
         organisation.reviewsFromGit = reader.bool("reviews_from_git")?.value ?? false
         organisation.impostorFollowUpDays = reader.integer("impostor_follow_up_days", atLeast: 1)?.value ?? 30
+        if let publish = reader.node("publish"), var publishReader = MappingReader(publish, file: file, what: "\"publish\"", problems: &problems) {
+            publishReader.checkKeys(allowed: PublishSettings.keys, what: "\"publish\"")
+            if let statuses = publishReader.strings("statuses", example: "[active]") {
+                organisation.publish.statuses = statuses.value.compactMap { status in
+                    guard let value = AccountStatus(rawValue: status.value) else {
+                        publishReader.report("status \"\(status.value)\" is not one of \(AccountStatus.allCases.map(\.rawValue).joined(separator: ", "))", at: status.location, field: "statuses")
+                        return nil
+                    }
+                    return value
+                }
+            }
+            if let rules = publishReader.strings("blocking_rules", example: "[handle-syntax, url-matches-handle]") {
+                organisation.publish.blockingRules = rules.value.compactMap { rule in
+                    guard knownRules.contains(rule.value) else {
+                        publishReader.report("\"\(rule.value)\" is not a rule: `herald rules` lists them", at: rule.location, field: "blocking_rules")
+                        return nil
+                    }
+                    return rule.value
+                }
+            }
+            organisation.publish.advice = publishReader.string("advice")?.value
+            problems += publishReader.problems
+        }
         if let rules = reader.node("rules"), var rulesReader = MappingReader(rules, file: file, what: "\"rules\"", problems: &problems) {
             rulesReader.checkKeys(allowed: knownRules.sorted(), what: "\"rules\"")
             for id in knownRules.sorted() {

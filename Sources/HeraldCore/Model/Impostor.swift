@@ -43,9 +43,17 @@ public struct Impostor: Sendable {
     /// Where a finding about the entry points: its handle, else its url, else the entry.
     public var place: SourceLocation { handle?.location ?? url?.location ?? location }
 
+    /// The handle, or the name its url gives (`https://www.tiktok.com/@name` → `name`).
+    public var name: String? {
+        if let handle = handle?.value { return AccountIdentifiers.bare(handle) }
+        guard let platform = platform?.value, let url = url?.value,
+              case let .profile(_, identifier, _) = ProfileAddress.read(url, on: PlatformProfile.of(platform)) else { return nil }
+        return identifier
+    }
+
     /// `x @fairhavenparksdept`, or the url, for messages.
     public var shown: String {
-        if let platform = platform?.value, let handle = handle?.value { return "\(platform.rawValue) @\(AccountIdentifiers.bare(handle))" }
+        if let platform = platform?.value, let name { return "\(platform.rawValue) @\(name)" }
         return url?.value ?? "(an entry without handle or url)"
     }
 

@@ -13,6 +13,8 @@ public struct Organisation: Sendable {
     /// `impostor_follow_up_days`: an impostor still `reported` after this many days is followed up with the
     /// platform (rule `impostor-followed-up`). Default 30.
     public var impostorFollowUpDays = 30
+    /// `publish:`: what the public directory lists as official.
+    public var publish = PublishSettings()
 
     public init(name: String, officialDomains: [String] = [], standards: Standards = Standards(), ruleSettings: [String: Located<RuleSetting>] = [:]) {
         self.name = name

@@ -21,17 +21,7 @@ public struct HTMLReport: Sendable {
     ///   - source: the template's text.
     ///   - name: the template's file, for error messages.
     public init(template source: String = DefaultHTMLTemplate.text, name: String = "built-in template") throws(TemplateError) {
-        HTMLEscaping.registered
-        do {
-            template = try MustacheTemplate(string: HTMLEscaping.pragma + source)
-        } catch let error as MustacheTemplate.ParserError {
-            let line = error.context.lineNumber
-            let column = line == 1 ? max(1, error.context.columnNumber - HTMLEscaping.pragma.count) : error.context.columnNumber
-            throw TemplateError(description: "\(name):\(line):\(column): error: "
-                                + "the template is not valid Mustache (\(error.error)); check the tag on this line")
-        } catch {
-            throw TemplateError(description: "\(name): error: the template is not valid Mustache (\(error))")
-        }
+        template = try HTMLEscaping.compile(source, name: name)
     }
 
     /// Renders the page, streaming it to `output`: the template's text with Herald's account tables where

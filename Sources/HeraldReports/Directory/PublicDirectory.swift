@@ -1,0 +1,158 @@
+import HeraldCore
+
+/// The public answer to "is this account official?", made from an audit: the accounts published as
+/// official, those formerly official, and the reported impostors, each with the identity keys a lookup
+/// matches. It holds only the public fields (`publicFields`): no owner, e-mail, credentials reference,
+/// escalation contact, waiver, note or case id can reach the directory, because none is copied here.
+public struct PublicDirectory: Sendable {
+    /// What an entry is to the public.
+    public enum Standing: String, Sendable {
+        case official
+        /// Retired: once the organisation's; the handle is held (or was meant to be).
+        case formerlyOfficial = "formerly-official"
+        /// In the impostor register: NOT official.
+        case impostor
+    }
+
+    /// One account as the public may see it.
+    public struct Entry: Sendable {
+        public let standing: Standing
+        public let platform: Platform
+        /// The handle as the platform shows it, without `@`; nil for an impostor known only by its url.
+        public let handle: String?
+        /// The profile address, only when it is an `https:` web address.
+        public let url: String?
+        /// The display name (official and formerly official accounts).
+        public let name: String?
+        /// The unit it belongs to (official, formerly official) or pretends to be (impostor).
+        public let unitID: String?
+        public let unitName: String?
+        /// The retirement date (formerly official).
+        public let retiredOn: CalendarDate?
+        /// True when the retired account's handle is held by the organisation.
+        public let handleHeld: Bool
+        /// When the impostor was reported, and what the platform did (impostors).
+        public let reported: CalendarDate?
+        public let impostorStatus: Impostor.Status?
+        /// The identity keys a lookup matches (`AccountIdentifiers.identityKeys`).
+        public let keys: [String]
+        /// The entry's id in the page: `<platform>-<handle>`, lower case.
+        public let anchor: String
+
+        /// `x @FairhavenParks`, or the url.
+        public var shown: String {
+            if let handle { return "\(platform.rawValue) @\(handle)" }
+            return url ?? platform.rawValue
+        }
+    }
+
+    /// An account the registry has that the directory does not publish as official, and why: for the
+    /// communications office (`herald verify`), never published.
+    public struct Withheld: Sendable {
+        public let file: String
+        public let keys: [String]
+        public let reason: String
+    }
+
+    /// The fields an entry may carry into the public directory; a test fails if any other field of the
+    /// registry appears in a published file.
+    public static let publicFields = ["platform", "handle", "url", "name", "unit", "unit name", "standing", "retired_on", "handle_held",
+                                      "reported", "impostor status"]
+
+    public let organisation: String
+    public let asOf: CalendarDate
+    /// `publish.advice` of `herald.yaml`: what to do about an account that is not in the register.
+    public let advice: String
+    /// Official accounts by unit name then platform and handle; then the formerly official; then the
+    /// impostors.
+    public let entries: [Entry]
+    public let withheld: [Withheld]
+
+    public init(_ result: AuditResult) {
+        let registry = result.registry
+        let settings = registry.organisation.publish
+        organisation = result.organisation
+        asOf = result.asOf
+        advice = settings.advice ?? "If an account says it speaks for \(result.organisation) and is not listed here, it is not an official account: do not trust it, and tell the organisation."
+        var impostorKeys = Set<String>()
+        var impostors: [Entry] = []
+        for impostor in registry.impostors {
+            guard let platform = impostor.platform?.value else { continue }
+            let keys = impostor.identityKeys
+            impostorKeys.formUnion(keys)
+            let handle = impostor.name
+            impostors.append(Entry(standing: .impostor, platform: platform, handle: handle, url: impostor.url.flatMap { Self.webAddress($0.value) },
+                                   name: nil, unitID: impostor.impersonates, unitName: impostor.impersonates.flatMap { registry.units[$0]?.name },
+                                   retiredOn: nil, handleHeld: false, reported: impostor.reported?.value, impostorStatus: impostor.status?.value,
+                                   keys: keys, anchor: "impostor-" + Self.anchor(platform, handle ?? keys.first ?? "")))
+        }
+        var official: [Entry] = [], former: [Entry] = [], withheld: [Withheld] = []
+        let blocking = Set(settings.blockingRules)
+        for audited in result.accounts {
+            let account = audited.account
+            guard let platform = account.platform?.value, let handle = account.handle?.value, let status = account.status?.value else { continue }
+            let keys = account.identityKeys
+            let blockers = Set(result.findings(of: audited).filter { $0.counts && $0.severity == .error && blocking.contains($0.rule) }.map(\.rule)).sorted()
+            if status == .retired {
+                former.append(Self.entry(.formerlyOfficial, audited, platform, handle, keys, registry))
+            } else if !settings.statuses.contains(status) {
+                withheld.append(Withheld(file: account.file, keys: keys, reason: "its status is \(status.rawValue), and herald.yaml publishes \(settings.statuses.map(\.rawValue).joined(separator: ", ")) accounts as official"))
+            } else if !blockers.isEmpty {
+                withheld.append(Withheld(file: account.file, keys: keys, reason: "it has errors of \(blockers.joined(separator: ", ")): fix them to publish it"))
+            } else if !impostorKeys.isDisjoint(with: keys) {
+                withheld.append(Withheld(file: account.file, keys: keys, reason: "impostors.yaml reports it as an impostor: one of the two records is wrong (rule impostor-not-official)"))
+            } else {
+                official.append(Self.entry(.official, audited, platform, handle, keys, registry))
+            }
+        }
+        func order(_ a: Entry, _ b: Entry) -> Bool {
+            (a.unitName ?? a.unitID ?? "", a.platform.rawValue, a.handle?.lowercased() ?? "") < (b.unitName ?? b.unitID ?? "", b.platform.rawValue, b.handle?.lowercased() ?? "")
+        }
+        entries = official.sorted(by: order) + former.sorted(by: order) + impostors.sorted(by: order)
+        self.withheld = withheld
+    }
+
+    private static func entry(_ standing: Standing, _ audited: AuditedAccount, _ platform: Platform, _ handle: String, _ keys: [String],
+                              _ registry: Registry) -> Entry {
+        let account = audited.account
+        let bare = AccountIdentifiers.bare(handle)
+        return Entry(standing: standing, platform: platform, handle: bare, url: account.url.flatMap { webAddress($0.value) },
+                     name: account.name?.value, unitID: audited.unitKey, unitName: registry.units[audited.unitKey]?.name,
+                     retiredOn: account.retiredOn?.value, handleHeld: account.handleHeld?.value == true, reported: nil, impostorStatus: nil,
+                     keys: keys, anchor: anchor(platform, bare))
+    }
+
+    /// The entries a pasted address or handle names (`AccountLookup.keys(for:)`): impostors first, so that
+    /// a doubtful account is never called official.
+    public func answer(for text: String) -> [Entry] {
+        let keys = Set(AccountLookup.keys(for: text))
+        let matches = entries.filter { !keys.isDisjoint(with: $0.keys) }
+        return matches.filter { $0.standing == .impostor } + matches.filter { $0.standing != .impostor }
+    }
+
+    /// Registered accounts the text names that the directory does not publish as official.
+    public func withheld(for text: String) -> [Withheld] {
+        let keys = Set(AccountLookup.keys(for: text))
+        return withheld.filter { !keys.isDisjoint(with: $0.keys) }
+    }
+
+    /// Only `https:` and `http:` web addresses are shown (and only `https:` ones become links).
+    static func webAddress(_ url: String) -> String? {
+        HTMLReportModel.isWebLink(url) ? url : nil
+    }
+
+    /// `x-fairhavenparks`: the platform, `-`, and the handle as `slug(_:)` writes it.
+    static func anchor(_ platform: Platform, _ handle: String) -> String {
+        platform.rawValue + "-" + slug(handle)
+    }
+
+    /// Text as an id: lower-case letters, digits and `-`; anything else is written `_XX_`.
+    static func slug(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.map { scalar -> String in
+            switch scalar {
+            case "a"..."z", "0"..."9", "-": return String(scalar)
+            default: return "_\(String(scalar.value, radix: 16))_"
+            }
+        }.joined())
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import HeraldCore
+import HeraldReports
+import HeraldRules
+
+/// `herald publish`: the public directory of official accounts, as a static site.
+struct Publish: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the public directory of official accounts: a static site with a lookup.",
+        discussion: """
+            Audits the registry and writes a self-contained site (index.html, directory.css, lookup.js, \
+            accounts.json, verify.json) into --output, replacing the folder's set in one step. Only accounts \
+            that pass herald.yaml's publish gate are listed as official (by default: active, and no error of \
+            the identity rules); retired ones as formerly official; impostors.yaml's as NOT official. No owner, \
+            e-mail, credentials reference, escalation contact, waiver or note is published.
+            """,
+        version: HeraldVersion.current)
+
+    @Option(help: "The inventory folder.")
+    var inventory = "Inventory"
+
+    @Option(help: "The folder the site is written to.")
+    var output = "Directory"
+
+    @Option(help: "The date the directory is published as of, YYYY-MM-DD (default: today).")
+    var asOf: CalendarDate?
+
+    @Option(help: ArgumentHelp("A Mustache template for index.html, to brand it (default: the built-in one).", valueName: "file"))
+    var template: String?
+
+    func validate() throws {
+        guard !output.isEmpty else { throw ValidationError("--output needs a folder name") }
+        _ = try site()
+    }
+
+    func run() throws {
+        Interruption.shared.install()
+        let site = try site()
+        let registry = try Outcome.loadRegistry(inventory)
+        let result = Auditor(asOf: asOf ?? AuditOptions.today).audit(registry)
+        let directory = PublicDirectory(result)
+        let files = site.render(directory)
+        do {
+            let folder = try ReportFolder(output, replacing: files.map(\.name), protected: [inventory, FileManager.default.currentDirectoryPath],
+                                          reportNames: files.map(\.name))
+            do throws(ReportFolder.Failure) {
+                for file in files {
+                    let written = try folder.file(file.name)
+                    try written.append(file.bytes)
+                    try written.finish()
+                }
+                try folder.switchIn()
+            } catch {
+                folder.discard()
+                throw error
+            }
+        } catch {
+            Interruption.shared.uninterrupted {}
+            Console.error(TerminalText.safe("herald: error: the directory could not be written, \(output) is as it was: \(error)"))
+            throw Outcome.reportNotWritten.exitCode
+        }
+        let official = directory.entries.count { $0.standing == .official }
+        print("Wrote \(TerminalText.safe(output))/index.html: \(AuditSummaryText.count(official, "official account")), "
+              + "\(directory.entries.count { $0.standing == .formerlyOfficial }) formerly official, "
+              + "\(AuditSummaryText.count(directory.entries.count { $0.standing == .impostor }, "reported impostor"))")
+        if !directory.withheld.isEmpty {
+            print("Not published as official (\(directory.withheld.count)):")
+            for withheld in directory.withheld.prefix(20) { print("  \(TerminalText.safe(withheld.file)): \(TerminalText.safe(withheld.reason))") }
+            if directory.withheld.count > 20 { print("  … and \(directory.withheld.count - 20) more (herald verify names each one's reason)") }
+        }
+    }
+
+    private func site() throws -> DirectorySite {
+        guard let template else { return .builtIn }
+        guard let data = FileManager.default.contents(atPath: template), let text = String(data: data, encoding: .utf8) else {
+            throw ValidationError("--template \(template): the file cannot be read as UTF-8 text")
+        }
+        do { return try DirectorySite(template: text, name: template) } catch { throw ValidationError(error.description) }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import HeraldCore
+import HeraldReports
+import HeraldRules
+
+/// `herald verify`: the directory's answer on the command line.
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Say whether a profile address or handle is an official account.",
+        discussion: """
+            Answers as the published directory does: official (exit 0); formerly official, a reported \
+            impostor, or not in the register (exit 1). It reads what people paste: https://x.com/name, \
+            twitter.com/name, @name, x:name, mobile addresses, with or without a trailing slash or a query. For \
+            the communications office it also names a registered account that is not published as official, \
+            and why.
+            """,
+        version: HeraldVersion.current)
+
+    @Argument(help: ArgumentHelp("A profile address or a handle.", valueName: "url-or-handle"))
+    var query: String
+
+    @Option(help: "The inventory folder.")
+    var inventory = "Inventory"
+
+    @Option(help: "The date to answer as of, YYYY-MM-DD (default: today).")
+    var asOf: CalendarDate?
+
+    func validate() throws {
+        guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("give a profile address or a handle") }
+    }
+
+    func run() throws {
+        let registry = try Outcome.loadRegistry(inventory)
+        let directory = PublicDirectory(Auditor(asOf: asOf ?? AuditOptions.today).audit(registry))
+        let entries = directory.answer(for: query)
+        for entry in entries { print(TerminalText.safe(Self.sentence(entry, organisation: directory.organisation))) }
+        for withheld in directory.withheld(for: query) {
+            print(TerminalText.safe("registered in \(withheld.file), but not published as official: \(withheld.reason)"))
+        }
+        if entries.isEmpty { print(TerminalText.safe("not in the register: \(directory.advice)")) }
+        let official = entries.first?.standing == .official
+        Self.exit(withError: official ? ExitCode.success : ExitCode(1))
+    }
+
+    static func sentence(_ entry: PublicDirectory.Entry, organisation: String) -> String {
+        let unit = entry.unitName ?? entry.unitID ?? organisation
+        switch entry.standing {
+        case .official:
+            return "official: \(entry.shown) is an official account of \(unit)"
+        case .formerlyOfficial:
+            return "formerly official: \(entry.shown) was an account of \(unit), retired on \(entry.retiredOn?.description ?? "(no date)")"
+                + (entry.handleHeld ? "; \(organisation) holds the handle so no one else can use it" : "; its handle is not held")
+        case .impostor:
+            return "NOT official: \(entry.shown) was reported as an impostor on \(entry.reported?.description ?? "(no date)") (\(entry.impostorStatus.map(DirectorySite.words) ?? ""))"
+        }
+    }
+}
