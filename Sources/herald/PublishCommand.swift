@@ -42,9 +42,13 @@ struct Publish: ParsableCommand {
         let directory = PublicDirectory(result)
         let files = site.render(directory)
         do {
-            let folder = try ReportFolder(output, replacing: files.map(\.name), protected: [inventory, FileManager.default.currentDirectoryPath],
-                                          reportNames: files.map(\.name))
+            // Files in subfolders (units/x.html, when the lists are split) make their folder a report of its own.
+            let folders = Set(files.compactMap { $0.name.split(separator: "/").count > 1 ? String($0.name.split(separator: "/")[0]) : nil })
+            let names = Set(files.map { String($0.name.split(separator: "/")[0]) }).sorted()
+            let folder = try ReportFolder(output, replacing: names, folders: folders, protected: [inventory, FileManager.default.currentDirectoryPath],
+                                          reportNames: names + ["units"])
             do throws(ReportFolder.Failure) {
+                for name in folders.sorted() { try folder.folder(name) }
                 for file in files {
                     let written = try folder.file(file.name)
                     try written.append(file.bytes)

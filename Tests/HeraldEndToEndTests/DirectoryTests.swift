@@ -46,7 +46,7 @@ import Testing
         defer { herald.remove() }
         let published = try herald.run(["publish"] + Self.asOf)
         #expect(published.status == 0, "\(published.stderr)")
-        let names = ["accounts.json", "directory.css", "index.html", "lookup.js", "verify.json"]
+        let names = ["accounts.json", "directory.css", "index.html", "lookup-data.js", "lookup.js", "verify.json"]
         #expect(try FileManager.default.contentsOfDirectory(atPath: herald.directory.appendingPathComponent("Directory").path).sorted() == names)
         let first = try names.map { try herald.file("Directory/" + $0) }
         #expect(try herald.run(["publish"] + Self.asOf).status == 0)
@@ -76,7 +76,7 @@ import Testing
         privateValues = privateValues.filter { $0.count >= 4 }
         #expect(privateValues.count > 40, "the private values of the shipped inventory were found: \(privateValues.count)")
         // A private value may appear only inside a public field: the mayor's account is named after her.
-        let verify = try #require(try JSONSerialization.jsonObject(with: first[4]) as? [String: Any])
+        let verify = try #require(try JSONSerialization.jsonObject(with: first[5]) as? [String: Any])
         let publicText = (verify["entries"] as? [[String: Any]] ?? []).flatMap { entry in
             ["handle", "url", "name", "unit_name"].compactMap { entry[$0] as? String }
         }

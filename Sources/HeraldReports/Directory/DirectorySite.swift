@@ -35,35 +35,51 @@ public struct DirectorySite: Sendable {
         template = try HTMLEscaping.compile(source, name: name)
     }
 
+    /// Up to this many entries, every list is in index.html (one page to search with the browser's Find);
+    /// above it, each unit's official accounts are on a page of their own (`units/<unit>.html`), so that
+    /// the page with the lookup stays small: a registry of 100,000 accounts made a 37 MB index.html that
+    /// took a browser over 15 seconds to open.
+    public static let inlineLimit = 5_000
+
     /// Every file of the site, sorted by name.
-    public func render(_ directory: PublicDirectory) -> [File] {
+    public func render(_ directory: PublicDirectory, inlineLimit: Int = DirectorySite.inlineLimit) -> [File] {
         let official = directory.entries.filter { $0.standing == .official }
         let former = directory.entries.filter { $0.standing == .formerlyOfficial }
         let impostors = directory.entries.filter { $0.standing == .impostor }
-        var units: [(name: String, anchor: String, entries: [PublicDirectory.Entry])] = []
+        let inline = directory.entries.count <= inlineLimit
+        var units: [(name: String, slug: String, entries: [PublicDirectory.Entry])] = []
         for entry in official {
             let name = entry.unitName ?? entry.unitID ?? "Other accounts"
             if units.last?.name == name { units[units.count - 1].entries.append(entry) } else {
-                units.append((name, "unit-" + PublicDirectory.slug(name), [entry]))
+                units.append((name, PublicDirectory.slug(name), [entry]))
             }
         }
         let anchors = Self.uniqueAnchors(directory.entries)
-        var sections = HTMLText(capacity: directory.entries.count * 400 + 4096)
+        var hrefs: [ObjectIdentifier: String] = [:]
         for unit in units {
-            sections.raw("<section class=\"unit\" aria-labelledby=\""); sections.text(unit.anchor); sections.raw("-heading\">\n<h2 id=\"")
-            sections.text(unit.anchor); sections.raw("\"><span id=\""); sections.text(unit.anchor); sections.raw("-heading\">")
-            sections.text(unit.name); sections.raw("</span></h2>\n<ul class=\"accounts\">\n")
-            for entry in unit.entries { Self.row(entry, anchor: anchors[entry.anchor + entry.shown] ?? entry.anchor, into: &sections) }
-            sections.raw("</ul>\n</section>\n")
+            for entry in unit.entries { hrefs[ObjectIdentifier(entry)] = (inline ? "" : "units/\(unit.slug).html") + "#" + anchors[ObjectIdentifier(entry)]! }
+        }
+        for entry in former + impostors { hrefs[ObjectIdentifier(entry)] = "#" + anchors[ObjectIdentifier(entry)]! }
+
+        var sections = HTMLText(capacity: (inline ? directory.entries.count : former.count + impostors.count) * 400 + 4096)
+        var files: [File] = []
+        for unit in units {
+            var list = HTMLText(capacity: unit.entries.count * 400 + 1024)
+            Self.section("unit-" + unit.slug, unit.name, nil, unit.entries, anchors, into: &list, className: "unit")
+            if inline {
+                sections.append(list)
+            } else {
+                files.append(File(name: "units/\(unit.slug).html", bytes: Self.unitPage(unit.name, list, directory)))
+            }
         }
         Self.section("formerly-official", "Formerly official", "Retired accounts. The organisation keeps a retired account's handle so that no one else can use it; nothing official is posted from them now.",
-                     former, anchors, into: &sections)
+                     former, anchors, into: &sections, className: "former")
         Self.section("impostors", "Reported impostors: NOT official", "Accounts reported to the platforms for pretending to be the organisation. Do not follow them or send them anything.",
                      impostors, anchors, into: &sections, className: "impostors")
         let context: [String: Any] = [
             "organisation": HTMLReportModel.safe(directory.organisation), "as_of": directory.asOf.description, "tool_version": HeraldVersion.current,
             "advice": HTMLReportModel.safe(directory.advice),
-            "units": units.map { ["name": HTMLReportModel.safe($0.name), "anchor": $0.anchor, "count": $0.entries.count] as [String: Any] },
+            "units": units.map { ["name": HTMLReportModel.safe($0.name), "href": inline ? "#unit-" + $0.slug : "units/\($0.slug).html", "count": $0.entries.count] as [String: Any] },
             "has_former": !former.isEmpty, "former_count": former.count, "has_impostors": !impostors.isEmpty, "impostor_count": impostors.count,
             "sections": Self.sectionsMarker, "platform_table": String(decoding: Self.platformTable(), as: UTF8.self),
         ]
@@ -73,38 +89,70 @@ public struct DirectorySite: Sendable {
             if number > 0 { index += sections.bytes }
             index += Array(part.utf8)
         }
-        return [
+        files += [
             File(name: "accounts.json", bytes: Self.accountsFeed(directory, official)),
             File(name: "directory.css", bytes: Array(PackageResources.directory_css)),
             File(name: "index.html", bytes: index),
+            File(name: "lookup-data.js", bytes: Self.lookupData(directory.entries, hrefs)),
             File(name: "lookup.js", bytes: Array(PackageResources.lookup_js)),
             File(name: "verify.json", bytes: Self.verifyFeed(directory)),
         ]
+        return files.sorted { $0.name < $1.name }
+    }
+
+    /// A unit's page when the lists are split: its official accounts, the same style, a way back.
+    private static func unitPage(_ name: String, _ list: HTMLText, _ directory: PublicDirectory) -> [UInt8] {
+        var html = HTMLText(capacity: list.bytes.count + 2048)
+        html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        html.raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'\">\n")
+        html.raw("<title>"); html.text(HTMLReportModel.safe(directory.organisation)); html.raw(": "); html.text(HTMLReportModel.safe(name))
+        html.raw(", official social media accounts</title>\n<link rel=\"stylesheet\" href=\"../directory.css\">\n</head>\n<body>\n<header>\n<p><a href=\"../index.html\">")
+        html.text(HTMLReportModel.safe(directory.organisation)); html.raw(": every official account, and the check</a></p>\n</header>\n<main id=\"main\">\n")
+        html.append(list)
+        html.raw("</main>\n<footer>\n<p>From the register of official accounts as of "); html.text(directory.asOf.description); html.raw(".</p>\n</footer>\n</body>\n</html>\n")
+        return html.bytes
+    }
+
+    /// `lookup-data.js`: what the lookup matches, one array per entry — standing, what to show, the unit,
+    /// where the entry is listed, the retirement date, whether the handle is held, the report date, the
+    /// impostor's status, and the identity keys. A script file, not a fetch: it loads from `file:` too.
+    static func lookupData(_ entries: [PublicDirectory.Entry], _ hrefs: [ObjectIdentifier: String]) -> [UInt8] {
+        var json = JSONWriter(compact: true)
+        json.array { json in
+            for entry in entries {
+                json.array { json in
+                    json.string(entry.standing.rawValue)
+                    json.string(HTMLReportModel.safe(entry.shown))
+                    json.string(HTMLReportModel.safe(entry.unitName ?? entry.unitID ?? ""))
+                    json.string(hrefs[ObjectIdentifier(entry)] ?? "")
+                    json.string(entry.retiredOn?.description ?? "")
+                    json.bool(entry.handleHeld)
+                    json.string(entry.reported?.description ?? "")
+                    json.string(entry.impostorStatus.map(words) ?? "")
+                    json.array { json in for key in entry.keys { json.string(key) } }
+                }
+            }
+        }
+        return Array("window.HERALD_DIRECTORY = ".utf8) + json.drain() + Array(";\n".utf8)
     }
 
     // MARK: The page
 
-    private static func section(_ id: StaticString, _ title: StaticString, _ intro: StaticString, _ entries: [PublicDirectory.Entry],
-                                _ anchors: [String: String], into html: inout HTMLText, className: StaticString = "former") {
+    private static func section(_ id: String, _ title: String, _ intro: String?, _ entries: [PublicDirectory.Entry],
+                                _ anchors: [ObjectIdentifier: String], into html: inout HTMLText, className: StaticString) {
         guard !entries.isEmpty else { return }
-        html.raw("<section class=\""); html.raw(className); html.raw("\" aria-labelledby=\""); html.raw(id); html.raw("-heading\">\n<h2 id=\"")
-        html.raw(id); html.raw("\"><span id=\""); html.raw(id); html.raw("-heading\">"); html.raw(title); html.raw("</span></h2>\n<p>")
-        html.raw(intro); html.raw("</p>\n<ul class=\"accounts\">\n")
-        for entry in entries { row(entry, anchor: anchors[entry.anchor + entry.shown] ?? entry.anchor, into: &html) }
+        html.raw("<section class=\""); html.raw(className); html.raw("\" aria-labelledby=\""); html.text(id); html.raw("-heading\">\n<h2 id=\"")
+        html.text(id); html.raw("\"><span id=\""); html.text(id); html.raw("-heading\">"); html.text(HTMLReportModel.safe(title)); html.raw("</span></h2>\n")
+        if let intro { html.raw("<p>"); html.text(intro); html.raw("</p>\n") }
+        html.raw("<ul class=\"accounts\">\n")
+        for entry in entries { row(entry, anchor: anchors[ObjectIdentifier(entry)] ?? entry.anchor, into: &html) }
         html.raw("</ul>\n</section>\n")
     }
 
     /// One entry: what the lookup reads is in its `data-` attributes, what people read in its text. An
     /// impostor's address is shown as text, never as a link: the directory does not send anyone there.
     private static func row(_ entry: PublicDirectory.Entry, anchor: String, into html: inout HTMLText) {
-        html.raw("<li id=\""); html.text(anchor); html.raw("\" data-standing=\""); html.text(entry.standing.rawValue)
-        html.raw("\" data-shown=\""); html.text(HTMLReportModel.safe(entry.shown))
-        html.raw("\" data-unit=\""); html.text(HTMLReportModel.safe(entry.unitName ?? entry.unitID ?? ""))
-        if let retired = entry.retiredOn { html.raw("\" data-retired=\""); html.text(retired.description) }
-        if entry.standing == .formerlyOfficial { html.raw("\" data-held=\""); html.raw(entry.handleHeld ? "true" : "false") }
-        if let reported = entry.reported { html.raw("\" data-reported=\""); html.text(reported.description) }
-        if let status = entry.impostorStatus { html.raw("\" data-status=\""); html.text(Self.words(status)) }
-        html.raw("\" data-keys=\""); html.text(String(decoding: keysJSON(entry.keys), as: UTF8.self)); html.raw("\">")
+        html.raw("<li id=\""); html.text(anchor); html.raw("\" data-standing=\""); html.text(entry.standing.rawValue); html.raw("\">")
         html.raw("<span class=\"platform\">"); html.text(entry.platform.rawValue); html.raw("</span> ")
         let label = entry.handle.map { "@" + $0 } ?? entry.url ?? ""
         if entry.standing != .impostor, let url = entry.url, url.lowercased().hasPrefix("https://") {
@@ -134,21 +182,15 @@ public struct DirectorySite: Sendable {
         }
     }
 
-    /// Each entry's anchor, unique in the page (a second entry of the same name gets `-2`).
-    private static func uniqueAnchors(_ entries: [PublicDirectory.Entry]) -> [String: String] {
-        var used: [String: Int] = [:], anchors: [String: String] = [:]
+    /// Each entry's anchor, unique in the site (a second entry of the same name gets `-2`).
+    private static func uniqueAnchors(_ entries: [PublicDirectory.Entry]) -> [ObjectIdentifier: String] {
+        var used: [String: Int] = [:], anchors: [ObjectIdentifier: String] = [:]
         for entry in entries {
             let count = used[entry.anchor, default: 0] + 1
             used[entry.anchor] = count
-            anchors[entry.anchor + entry.shown] = anchors[entry.anchor + entry.shown] ?? (count == 1 ? entry.anchor : entry.anchor + "-\(count)")
+            anchors[ObjectIdentifier(entry)] = count == 1 ? entry.anchor : entry.anchor + "-\(count)"
         }
         return anchors
-    }
-
-    private static func keysJSON(_ keys: [String]) -> [UInt8] {
-        var json = JSONWriter(compact: true)
-        json.array { json in for key in keys { json.string(key) } }
-        return json.drain()
     }
 
     /// The platform table as lookup.js reads it: each platform's hosts, address forms, tabs, and how each

@@ -14,8 +14,9 @@ public struct PublicDirectory: Sendable {
         case impostor
     }
 
-    /// One account as the public may see it.
-    public struct Entry: Sendable {
+    /// One account as the public may see it. An object: a registry of 100,000 accounts sorts and
+    /// groups them, and a copy of a reference costs one count where a copy of the fields cost one each.
+    public final class Entry: Sendable {
         public let standing: Standing
         public let platform: Platform
         /// The handle as the platform shows it, without `@`; nil for an impostor known only by its url.
@@ -38,6 +39,26 @@ public struct PublicDirectory: Sendable {
         public let keys: [String]
         /// The entry's id in the page: `<platform>-<handle>`, lower case.
         public let anchor: String
+        /// What the directory sorts by: unit, platform, handle, lower case.
+        let sortKey: String
+
+        init(standing: Standing, platform: Platform, handle: String?, url: String?, name: String?, unitID: String?, unitName: String?,
+             retiredOn: CalendarDate?, handleHeld: Bool, reported: CalendarDate?, impostorStatus: Impostor.Status?, keys: [String], anchor: String) {
+            self.standing = standing
+            self.platform = platform
+            self.handle = handle
+            self.url = url
+            self.name = name
+            self.unitID = unitID
+            self.unitName = unitName
+            self.retiredOn = retiredOn
+            self.handleHeld = handleHeld
+            self.reported = reported
+            self.impostorStatus = impostorStatus
+            self.keys = keys
+            self.anchor = anchor
+            sortKey = [unitName ?? unitID ?? "", platform.rawValue, handle?.lowercased() ?? url ?? ""].joined(separator: "\u{0}")
+        }
 
         /// `x @FairhavenParks`, or the url.
         public var shown: String {
@@ -105,9 +126,7 @@ public struct PublicDirectory: Sendable {
                 official.append(Self.entry(.official, audited, platform, handle, keys, registry))
             }
         }
-        func order(_ a: Entry, _ b: Entry) -> Bool {
-            (a.unitName ?? a.unitID ?? "", a.platform.rawValue, a.handle?.lowercased() ?? "") < (b.unitName ?? b.unitID ?? "", b.platform.rawValue, b.handle?.lowercased() ?? "")
-        }
+        func order(_ a: Entry, _ b: Entry) -> Bool { a.sortKey < b.sortKey }
         entries = official.sorted(by: order) + former.sorted(by: order) + impostors.sorted(by: order)
         self.withheld = withheld
     }

@@ -11,6 +11,11 @@ struct HTMLText {
         markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// HTML built the same way: its registry text is escaped already.
+    mutating func append(_ other: HTMLText) {
+        bytes.append(contentsOf: other.bytes)
+    }
+
     /// Text content or a quoted attribute value: `& < > " '` become references, and control characters
     /// (other than tab and line breaks) become U+FFFD. Text with none of them (nearly all) is copied at
     /// once after one table lookup per byte.

@@ -1,12 +1,15 @@
-// Herald's public directory: answers "is this account official?" in the page, from the lists below it
-// and the platform table Herald wrote into it. The same reading of addresses as `herald verify` (the
-// platform table of Sources/HeraldCore/Platforms), without the network: nothing is fetched.
+// Herald's public directory: answers "is this account official?" in the page, from the entries Herald
+// wrote into lookup-data.js and the platform table it wrote into the page. The same reading of addresses
+// as `herald verify` (the platform table of Sources/HeraldCore/Platforms), without the network: nothing
+// is fetched.
 (function () {
   "use strict";
   var table = JSON.parse(document.getElementById("platform-table").textContent);
+  // Each entry: standing, shown, unit, href, retired, held, reported, status, keys.
   var index = new Map();
-  document.querySelectorAll("[data-keys]").forEach(function (entry) {
-    JSON.parse(entry.getAttribute("data-keys")).forEach(function (key) {
+  (window.HERALD_DIRECTORY || []).forEach(function (row) {
+    var entry = { standing: row[0], shown: row[1], unit: row[2], href: row[3], retired: row[4], held: row[5], reported: row[6], status: row[7] };
+    row[8].forEach(function (key) {
       if (!index.has(key)) index.set(key, []);
       index.get(key).push(entry);
     });
@@ -107,7 +110,7 @@
   }
 
   function sentence(entry) {
-    var data = entry.dataset, shown = data.shown, standing = data.standing;
+    var data = entry, shown = entry.shown, standing = entry.standing;
     var line = document.createElement("p");
     var label = document.createElement("span");
     label.className = "standing " + standing;
@@ -118,7 +121,7 @@
     } else if (standing === "formerly-official") {
       label.textContent = "Formerly official. ";
       text = shown + " was an official account of " + data.unit + " until it was retired on " + data.retired + ". "
-        + (data.held === "true" ? "The organisation keeps the handle so that no one else can use it; nothing should be posted from it now."
+        + (data.held ? "The organisation keeps the handle so that no one else can use it; nothing should be posted from it now."
                                 : "Anything posting under this handle now is not official.");
     } else {
       label.textContent = "NOT official. ";
@@ -127,7 +130,7 @@
     line.appendChild(label);
     line.appendChild(document.createTextNode(text + " "));
     var anchor = document.createElement("a");
-    anchor.href = "#" + entry.id;
+    anchor.href = entry.href;
     anchor.textContent = "See it in the list";
     line.appendChild(anchor);
     return line;
@@ -141,7 +144,7 @@
       (index.get(k) || []).forEach(function (entry) { if (!seen.has(entry)) { seen.add(entry); entries.push(entry); } });
     });
     // An impostor first: a doubtful account is never called official.
-    entries.sort(function (a, b) { return (a.dataset.standing === "impostor" ? 0 : 1) - (b.dataset.standing === "impostor" ? 0 : 1); });
+    entries.sort(function (a, b) { return (a.standing === "impostor" ? 0 : 1) - (b.standing === "impostor" ? 0 : 1); });
     if (entries.length === 0) {
       box.setAttribute("data-standing", "unknown");
       var line = document.createElement("p");
@@ -153,7 +156,7 @@
       box.appendChild(line);
       return;
     }
-    box.setAttribute("data-standing", entries[0].dataset.standing);
+    box.setAttribute("data-standing", entries[0].standing);
     entries.forEach(function (entry) { box.appendChild(sentence(entry)); });
   }
 
