@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
@@ -25,6 +26,8 @@ let package = Package(
         .target(name: "HeraldRules", dependencies: ["HeraldCore"]),
         // Git, run as a process: an inventory as a commit stores it (herald check --changed-since).
         .target(name: "HeraldGit", dependencies: ["HeraldCore", .product(name: "Subprocess", package: "swift-subprocess")]),
+        // The tools' account lists (CSV with SwiftCSV, JSON with Foundation), for herald reconcile.
+        .target(name: "HeraldExports", dependencies: ["HeraldCore", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .target(
             name: "HeraldReports",
             dependencies: [
@@ -38,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "herald",
             dependencies: [
-                "HeraldCore", "HeraldRules", "HeraldReports", "HeraldGit", "CSystemCalls",
+                "HeraldCore", "HeraldRules", "HeraldReports", "HeraldGit", "HeraldExports", "CSystemCalls",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore"]),

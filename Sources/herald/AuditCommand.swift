@@ -51,7 +51,8 @@ struct Audit: AsyncParsableCommand {
         // Git's log is read while the inventory is loaded.
         async let pendingHistory = options.readHistory()
         let registry = try Outcome.loadRegistry(options.inventory)
-        let audited = Auditor(asOf: options.auditDate, history: try await pendingHistory).audit(registry)
+        let exports = try options.readExports()
+        let audited = Auditor(asOf: options.auditDate, history: try await pendingHistory, exports: exports).audit(registry)
         let compared = previous == nil && baseline == nil ? audited : audited.compared(with: previous, baseline: baseline)
         let result = history == nil ? compared : compared.with(trend: AuditTrend(earlier: earlierPoints, current: AuditTrend.Point(compared)))
         print(AuditSummaryText.render(result))

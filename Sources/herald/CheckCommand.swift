@@ -49,7 +49,7 @@ struct Check: AsyncParsableCommand {
         let registry = try Outcome.loadRegistry(options.inventory)
         let history = try await pendingHistory
         let earlier = try await changedSince.asyncMap { try await earlierAudit(at: $0, workingTree: registry, history: history) }
-        let audited = Auditor(asOf: options.auditDate, history: history).audit(registry)
+        let audited = Auditor(asOf: options.auditDate, history: history, exports: try options.readExports()).audit(registry)
         let result = earlier == nil && baseline == nil ? audited : audited.compared(with: earlier, baseline: baseline)
         let scope = PathScope(paths)
         // Decided per account (its findings are one run of them), not per finding: a registry that adopts

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HeraldCore
+import HeraldExports
 import HeraldGit
 import HeraldReports
 
@@ -20,6 +21,21 @@ struct AuditOptions: ParsableArguments {
 
     @Flag(help: "Exit 1 when a baseline entry matches no finding any more, so that the baseline only shrinks.")
     var failOnUnmatchedBaseline = false
+
+    @Option(name: .customLong("export"), help: ArgumentHelp("A tool's account list (CSV or JSON) to reconcile the registry with; repeat for several.", valueName: "file"))
+    var exports: [String] = []
+
+    @Option(help: ArgumentHelp("How to read the exports' columns (a YAML mapping; see docs/reconcile.md).", valueName: "file"))
+    var exportMap: String?
+
+    /// The exports of `--export`, or nil without any; an export or a mapping that cannot be read stops the
+    /// command (exit 2) with its row and column.
+    func readExports() throws -> [ToolExport]? {
+        guard !exports.isEmpty else { return nil }
+        let mapping = try exportMap.map { path in try Outcome.readOrStop("the export mapping") { () throws(ProblemList) in try ExportMapping.read(path) } }
+            ?? ExportMapping()
+        return try exports.map { path in try Outcome.readOrStop("the export") { () throws(ProblemList) in try ExportReader.read(path, mapping: mapping) } }
+    }
 
     @Flag(help: "Read the inventory's git history: review dates no commit recorded, and (with reviews_from_git in herald.yaml) review dates from Reviewed-by: trailers.")
     var git = false
@@ -42,6 +58,7 @@ struct AuditOptions: ParsableArguments {
     }
 
     func validateBaseline() throws {
+        if exportMap != nil && exports.isEmpty { throw ValidationError("--export-map needs --export FILE") }
         if failOnUnmatchedBaseline && baseline == nil { throw ValidationError("--fail-on-unmatched-baseline needs --baseline FILE") }
     }
 

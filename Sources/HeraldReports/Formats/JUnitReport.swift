@@ -106,7 +106,7 @@ public enum JUnitReport {
             }
         }
         if rule.scope.organisationFiles {
-            counts.tests += result.registry.organisationFiles.count
+            counts.tests += organisationFiles(for: rule, in: result).count
             let found = result.organisationFindings.filter { $0.rule == rule.id }
             let failing = Set(found.filter(\.counts).map(\.file))
             counts.failures += failing.count
@@ -265,9 +265,16 @@ public enum JUnitReport {
         return try xml.finish()
     }
 
+    /// The files a rule about organisation files has a test case for: every organisation file, and any
+    /// other file it found something in (a tool's export, for the reconcile rules).
+    private static func organisationFiles(for rule: AuditedRule, in result: AuditResult) -> [String] {
+        let elsewhere = Set(result.organisationFindings.filter { $0.rule == rule.id }.map(\.file)).subtracting(result.registry.organisationFiles)
+        return result.registry.organisationFiles + elsewhere.sorted()
+    }
+
     /// A test case per organisation file for a rule that audits them, failing where the rule found something.
     private static func organisationCases(for rule: AuditedRule, in result: AuditResult, to xml: XMLWriter) {
-        for file in result.registry.organisationFiles {
+        for file in organisationFiles(for: rule, in: result) {
             xml.startElement("testcase")
             xml.attribute("classname", "herald.organisation")
             xml.attribute("name", file + " · " + rule.id)

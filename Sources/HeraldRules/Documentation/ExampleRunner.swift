@@ -11,7 +11,7 @@ public enum ExampleRunner {
     public static func findings(of rules: [any Rule], on example: Example) throws(InventoryError) -> [Finding] {
         let ids = Set(RuleCatalog.all.map { $0.description.id })
         let registry = try RegistryBuilder.build(from: ExampleOrganisation.sources(with: example), knownRules: ids)
-        let result = Auditor(rules: rules, asOf: ExampleOrganisation.asOf, history: ExampleOrganisation.history(of: example)).audit(registry)
+        let result = Auditor(rules: rules, asOf: ExampleOrganisation.asOf, history: ExampleOrganisation.history(of: example), exports: example.exports).audit(registry)
         return result.findings.filter { $0.file == example.file && !$0.isWaived }
     }
 }

@@ -77,7 +77,15 @@ public enum RuleDocumentation {
 
     /// Examples about an organisation file say which file they show.
     private static func heading(_ example: Example) -> String {
-        var heading = example.subject == .account ? "" : "# \(example.path)\n"
+        var heading = example.subject == .account || example.subject == .export ? "" : "# \(example.path)\n"
+        for export in example.exports ?? [] {
+            heading += "# \(export.file), as the tool exported it:\n"
+            for row in export.rows {
+                let fields = [("platform", row.platform?.rawValue), ("handle", row.handle), ("url", row.url), ("name", row.name), ("bio", row.bio),
+                              ("admins", row.admins.isEmpty ? nil : row.admins.joined(separator: "; ")), ("last_post", row.lastPost), ("status", row.status)]
+                heading += "#   row \(row.row): " + fields.compactMap { key, value in value.map { "\(key) \"\($0)\"" } }.joined(separator: ", ") + "\n"
+            }
+        }
         if example.reviewsFromGit { heading += "# herald.yaml says: reviews_from_git: true\n" }
         if let history = example.history {
             let commits = history.commits.map { commit in

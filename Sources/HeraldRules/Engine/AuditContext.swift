@@ -23,6 +23,11 @@ public struct AuditContext: Sendable {
     let officialDomains: [String]
     /// What git records of the account files (`--git`); nil when the audit was not asked to read it.
     public let history: ReviewHistory?
+    /// The tools' account lists (`herald reconcile`, `--export`); nil when the audit was given none.
+    public let exports: [ToolExport]?
+    /// Each export row by the identity keys it names, and the platforms the exports cover.
+    let exportRows: [String: [(export: ToolExport, row: ToolExport.Row)]]
+    let exportedPlatforms: Set<Platform>
 
     /// What the rules ask of a unit, worked out once per audit: rules reach it with one lookup per account,
     /// and read single fields of it without copying the rest.
@@ -58,9 +63,20 @@ public struct AuditContext: Sendable {
         let policyAcknowledged: CalendarDate?
     }
 
-    public init(registry: Registry, asOf: CalendarDate, history: ReviewHistory? = nil) {
+    public init(registry: Registry, asOf: CalendarDate, history: ReviewHistory? = nil, exports: [ToolExport]? = nil) {
         self.registry = registry
         self.history = history
+        self.exports = exports
+        var rows: [String: [(export: ToolExport, row: ToolExport.Row)]] = [:]
+        var platforms = Set<Platform>()
+        for export in exports ?? [] {
+            for row in export.rows {
+                if let platform = row.platform { platforms.insert(platform) }
+                for key in row.identityKeys { rows[key, default: []].append((export, row)) }
+            }
+        }
+        exportRows = rows
+        exportedPlatforms = platforms
         self.asOf = asOf
         // Only identities registered more than once are kept: the index exists to find duplicates. An
         // account has a key per identifier (its name, its stable id): sharing any one is a duplicate.
@@ -102,6 +118,18 @@ public struct AuditContext: Sendable {
     }
 
     /// The unit and its ancestors, nearest first; empty when the unit is unknown.
+    /// The export rows that name `account` (by any of its identity keys), in export order.
+    public func exportRows(of account: Account) -> [(export: ToolExport, row: ToolExport.Row)] {
+        var seen = Set<String>(), found: [(export: ToolExport, row: ToolExport.Row)] = []
+        for key in account.identityKeys {
+            for entry in exportRows[key] ?? [] where seen.insert(entry.export.file + "#\(entry.row.row)").inserted { found.append(entry) }
+        }
+        return found
+    }
+
+    /// True when at least one export lists accounts of `platform`.
+    public func exportsCover(_ platform: Platform) -> Bool { exportedPlatforms.contains(platform) }
+
     public func lineage(ofUnit unitID: String?) -> [Unit] {
         AuditContext.lineage(ofUnit: unitID, in: registry)
     }

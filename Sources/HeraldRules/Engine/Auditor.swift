@@ -8,11 +8,14 @@ public struct Auditor: Sendable {
     /// What git records of the account files, for `--git`; the rules that need it look at no account
     /// without it.
     public let history: ReviewHistory?
+    /// The tools' account lists, for the reconcile rules; they look at nothing without them.
+    public let exports: [ToolExport]?
 
-    public init(rules: [any Rule] = RuleCatalog.all, asOf: CalendarDate, history: ReviewHistory? = nil) {
+    public init(rules: [any Rule] = RuleCatalog.all, asOf: CalendarDate, history: ReviewHistory? = nil, exports: [ToolExport]? = nil) {
         self.rules = rules
         self.asOf = asOf
         self.history = history
+        self.exports = exports
     }
 
     /// The audit of `registry`; the result's registry is the same one with withheld text hidden.
@@ -26,7 +29,7 @@ public struct Auditor: Sendable {
     /// Each account's findings and outcomes and the organisation files' findings, with withheld text hidden
     /// in their messages. Everything that holds the unredacted registry ends here.
     private func findings(in registry: Registry, rules active: [ActiveRule]) -> ([[Finding]], [RuleOutcome], [Finding]) {
-        let context = AuditContext(registry: registry, asOf: asOf, history: history)
+        let context = AuditContext(registry: registry, asOf: asOf, history: history, exports: exports)
         let organisationRedaction = Redaction(registry.organisationWithheld)
         let accounts = registry.accounts
         let chunks = stride(from: 0, to: accounts.count, by: 64).map { $0 ..< min($0 + 64, accounts.count) }
@@ -118,22 +121,25 @@ public struct Auditor: Sendable {
         let severity: Severity
         let isFindingsRule: Bool
         let auditsAccounts: Bool
+        /// Whether the rule audits the organisation files (and the exports) in this audit.
+        let auditsOrganisationFiles: Bool
         let appliesToRetired: Bool
         let appliesToUnreadFiles: Bool
 
         /// - Parameter hasHistory: whether the audit has git's record; a rule that needs it looks at no
         ///   account without it.
-        init(_ rule: any Rule, severity: Severity, hasHistory: Bool) {
+        init(_ rule: any Rule, severity: Severity, hasHistory: Bool, hasExports: Bool) {
             let description = rule.description
             self.rule = rule
             id = description.id
             self.severity = severity
             isFindingsRule = rule is any FindingsRule
-            auditsAccounts = description.auditsAccounts && (hasHistory || !description.needsHistory)
+            auditsAccounts = description.auditsAccounts && (hasHistory || !description.needsHistory) && (hasExports || !description.needsExports)
+            auditsOrganisationFiles = description.auditsOrganisationFiles && (hasExports || !description.needsExports)
             appliesToRetired = description.appliesToRetired
             appliesToUnreadFiles = description.appliesToUnreadFiles
             info = AuditedRule(id: id, summary: description.summary, rationale: description.rationale, severity: severity,
-                               scope: .init(accounts: auditsAccounts, organisationFiles: description.auditsOrganisationFiles))
+                               scope: .init(accounts: auditsAccounts, organisationFiles: auditsOrganisationFiles))
         }
 
         /// Whether the rule looks at the account: rules about organisation files look at no account; retired
@@ -173,8 +179,8 @@ public struct Auditor: Sendable {
         rules.compactMap { rule in
             switch organisation.ruleSettings[rule.description.id]?.value {
             case .off?: return nil
-            case let .severity(severity)?: return ActiveRule(rule, severity: severity, hasHistory: history != nil)
-            case nil: return ActiveRule(rule, severity: rule.description.severity, hasHistory: history != nil)
+            case let .severity(severity)?: return ActiveRule(rule, severity: severity, hasHistory: history != nil, hasExports: exports != nil)
+            case nil: return ActiveRule(rule, severity: rule.description.severity, hasHistory: history != nil, hasExports: exports != nil)
             }
         }
     }

@@ -65,13 +65,17 @@ public struct RuleDescription: Sendable {
     /// True for rules that read git's record of the account files (`--git`): without it they look at no
     /// account.
     public let needsHistory: Bool
+    /// True for rules that reconcile the registry with the tools' exports (`herald reconcile`): without
+    /// exports they look at nothing.
+    public let needsExports: Bool
     public let passing: [Example]
     public let failing: [Example]
 
     public init(id: String, summary: String, rationale: String, severity: Severity, appliesToRetired: Bool = false,
                 appliesToUnreadFiles: Bool = false, auditsAccounts: Bool = true, auditsOrganisationFiles: Bool = false, canBeWaived: Bool = true,
-                needsHistory: Bool = false, passing: [Example], failing: [Example]) {
+                needsHistory: Bool = false, needsExports: Bool = false, passing: [Example], failing: [Example]) {
         self.needsHistory = needsHistory
+        self.needsExports = needsExports
         self.id = id
         self.summary = summary
         self.rationale = rationale

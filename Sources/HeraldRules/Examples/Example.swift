@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 
 /// An account file that a rule must pass or fail. In a failing example, `↓` marks each place a finding
 /// must point at (it is removed before the YAML is read).
@@ -24,6 +25,8 @@ public struct Example: Sendable {
         case unit(String)
         /// `impostors.yaml` (the example organisation has none of its own).
         case impostors
+        /// A tool's export (`exports`), beside the example organisation's passing account.
+        case export
     }
 
     /// The file the example is about, markers included.
@@ -41,6 +44,36 @@ public struct Example: Sendable {
     public private(set) var history: History?
     /// `reviews_from_git: true` in the example organisation's `herald.yaml`.
     public private(set) var reviewsFromGit = false
+    /// The tools' exports the example is reconciled with (`herald reconcile`); nil: none, and the
+    /// reconcile rules look at nothing.
+    public private(set) var exports: [ToolExport]?
+
+    /// The example reconciled with one export of `rows` (each a row's fields by the format's keys:
+    /// platform, handle, url, name, bio, admins separated by `;`, last_post, status; `disconnected: yes`
+    /// marks a row the tool reports as disconnected), named `tool-export.csv`, header row 1.
+    public func with(export rows: [KeyValuePairs<String, String>]) -> Example {
+        var example = self
+        example.exports = [ToolExport(file: Example.exportFile, rows: rows.enumerated().map { number, fields in
+            func value(_ key: String) -> String? { fields.first { $0.key == key }?.value }
+            let order = ["platform", "handle", "url", "name", "bio", "admins", "last_post", "status"]
+            return ToolExport.Row(row: number + 2, platform: value("platform").flatMap(Platform.init(rawValue:)), handle: value("handle"),
+                                  url: value("url"), name: value("name"), bio: value("bio"),
+                                  admins: value("admins")?.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? [],
+                                  lastPost: value("last_post"), status: value("status"), disconnected: value("disconnected") == "yes",
+                                  columns: Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0 + 1) }))
+        })]
+        return example
+    }
+
+    /// The export's name in examples: findings in it name this file.
+    public static let exportFile = "tool-export.csv"
+
+    /// An example whose subject is a tool's export: its findings are in `tool-export.csv`.
+    public static func export(_ rows: [KeyValuePairs<String, String>]) -> Example {
+        var example = Example(organisationFile: "", subject: .export, path: exportFile)
+        example = example.with(export: rows)
+        return example
+    }
 
     /// The commits that changed the example's file, newest first, and whether the working tree holds it
     /// otherwise.
@@ -114,7 +147,13 @@ public struct Example: Sendable {
     }
 
     /// The example's file as the audit names it (`Inventory/accounts/parks/x-fairhavenparks.yaml`).
-    public var file: String { subject == .account ? "Inventory/accounts/" + path : "Inventory/" + path }
+    public var file: String {
+        switch subject {
+        case .account: return "Inventory/accounts/" + path
+        case .export: return Example.exportFile
+        default: return "Inventory/" + path
+        }
+    }
 
     /// The example account of `ExampleOrganisation` (it passes every rule) with some lines changed:
     /// a key mapped to nil is removed, a key not in the base account is added at the end.

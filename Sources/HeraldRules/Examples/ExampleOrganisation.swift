@@ -119,6 +119,7 @@ public enum ExampleOrganisation {
         case .people: people = example.text
         case let .unit(id): units[id] = example.text
         case .impostors: impostors = file("impostors.yaml", example.text)
+        case .export: break
         }
         if example.subject != .account {
             let passing = Example.account()
