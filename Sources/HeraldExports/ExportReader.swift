@@ -23,8 +23,8 @@ public enum ExportReader {
         return try export(records, file: path, mapping: mapping)
     }
 
-    /// A header row and the rows under it, each field a string.
-    typealias Records = (header: [String], rows: [[String]])
+    /// A header row and the rows under it, each field a string, and the line each row starts on.
+    typealias Records = (header: [String], rows: [[String]], lines: [Int])
 
     static func csvRecords(_ text: String, file: String) throws(ProblemList) -> Records {
         let content = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
@@ -39,8 +39,9 @@ public enum ExportReader {
             rows = try parse(content)
         } catch {
             // SwiftCSV says what is wrong but not where: the first line at which the file stops parsing is
-            // found by parsing ever longer beginnings of it (only when the file is broken).
-            let lines = content.split(separator: "\n", omittingEmptySubsequences: false)
+            // found by parsing ever longer beginnings of it (only when the file is broken). Lines end at LF
+            // or CRLF (one Character in Swift).
+            let lines = content.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             var good = 0, bad = lines.count
             while bad - good > 1 {
                 let middle = (good + bad) / 2
@@ -51,6 +52,17 @@ public enum ExportReader {
             } ?? "\(error)"
             throw problems(file, bad, 1, "line \(bad) cannot be read as CSV (\(reason)): a quote is out of place; quote the whole field, and write a quote inside it as two quotes")
         }
+        // SwiftCSV takes a quote that is never closed as a field running to the end of the file: a broken
+        // export must not read as one with fewer rows. Where the quotes stop pairing up is where it opened.
+        var quotes = 0, openedOn = 0
+        for (number, line) in content.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let before = quotes
+            quotes += line.count { $0 == "\"" }
+            if before % 2 == 0 && quotes % 2 == 1 { openedOn = number + 1 }
+        }
+        if quotes % 2 == 1 {
+            throw problems(file, openedOn, 1, "line \(openedOn) opens a quoted field that is never closed: close the quote, or write a quote inside a field as two quotes")
+        }
         guard let header = rows.first, header.contains(where: { !$0.isEmpty }) else {
             throw problems(file, 1, 1, "the export has no header row: its first row names the columns (platform, handle, url, …)")
         }
@@ -60,7 +72,15 @@ public enum ExportReader {
                                          message: "row \(offset + 1) has \(row.count) fields and the header \(header.count): a field holds the delimiter without quotes; quote it"))
         }
         guard problemsFound.isEmpty else { throw ProblemList(problemsFound) }
-        return (header, Array(rows.dropFirst()))
+        // The line each row starts on: one more than the last row's, plus the line breaks inside its fields.
+        var lines: [Int] = []
+        var line = 1 + header.reduce(0) { $0 + $1.count(where: \.isNewline) }
+        for row in rows.dropFirst() {
+            line += 1
+            lines.append(line)
+            line += row.reduce(0) { $0 + $1.count(where: \.isNewline) }
+        }
+        return (header, Array(rows.dropFirst()), lines)
     }
 
     static func jsonRecords(_ data: Data, file: String) throws(ProblemList) -> Records {
@@ -77,6 +97,7 @@ public enum ExportReader {
             throw problems(file, 1, 1, "a JSON export is a list of accounts, each an object with platform, handle or url, …")
         }
         let header = Array(Set(objects.flatMap(\.keys))).sorted()
+        // A JSON export has no rows to point at: each object is numbered as a row would be (the first is 2).
         let rows = objects.map { object in
             header.map { key -> String in
                 switch object[key] {
@@ -87,7 +108,7 @@ public enum ExportReader {
                 }
             }
         }
-        return (header, rows)
+        return (header, rows, rows.indices.map { $0 + 2 })
     }
 
     /// The export's rows as Herald reads them. In a JSON export a "row" is the position in the list, plus one.
@@ -133,7 +154,7 @@ public enum ExportReader {
                 }
             }
             rows.append(ToolExport.Row(
-                row: number, platform: platform, handle: value("handle"), url: value("url"), name: value("name"), bio: value("bio"),
+                row: number, line: records.lines[offset], platform: platform, handle: value("handle"), url: value("url"), name: value("name"), bio: value("bio"),
                 // E-mail addresses hold neither `;` nor `,`: either separates them, as tools write lists.
                 admins: value("admins")?.split { $0 == ";" || $0 == "," || $0.isNewline }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
                     .filter { !$0.isEmpty } ?? [],

@@ -68,6 +68,7 @@ struct Publish: ParsableCommand {
         print("Wrote \(TerminalText.safe(output))/index.html: \(AuditSummaryText.count(official, "official account")), "
               + "\(directory.entries.count { $0.standing == .formerlyOfficial }) formerly official, "
               + "\(AuditSummaryText.count(directory.entries.count { $0.standing == .impostor }, "reported impostor"))")
+        for contradiction in directory.contradictions { Console.error(TerminalText.safe("herald: warning: \(contradiction)")) }
         if !directory.withheld.isEmpty {
             print("Not published as official (\(directory.withheld.count)):")
             for withheld in directory.withheld.prefix(20) { print("  \(TerminalText.safe(withheld.file)): \(TerminalText.safe(withheld.reason))") }

@@ -35,11 +35,15 @@ struct Verify: ParsableCommand {
         let directory = PublicDirectory(Auditor(asOf: asOf ?? AuditOptions.today).audit(registry))
         let entries = directory.answer(for: query)
         for entry in entries { print(TerminalText.safe(Self.sentence(entry, organisation: directory.organisation))) }
+        if !AccountLookup.namesPlatform(query), entries.count > 0 {
+            print("a handle alone does not say which platform: give the profile address to be sure")
+        }
         for withheld in directory.withheld(for: query) {
             print(TerminalText.safe("registered in \(withheld.file), but not published as official: \(withheld.reason)"))
         }
         if entries.isEmpty { print(TerminalText.safe("not in the register: \(directory.advice)")) }
-        let official = entries.first?.standing == .official
+        // Official only when the question names the platform and every answer is official.
+        let official = !entries.isEmpty && entries.allSatisfy { $0.standing == .official } && AccountLookup.namesPlatform(query)
         Self.exit(withError: official ? ExitCode.success : ExitCode(1))
     }
 
@@ -51,6 +55,8 @@ struct Verify: ParsableCommand {
         case .formerlyOfficial:
             return "formerly official: \(entry.shown) was an account of \(unit), retired on \(entry.retiredOn?.description ?? "(no date)")"
                 + (entry.handleHeld ? "; \(organisation) holds the handle so no one else can use it" : "; its handle is not held")
+        case .unconfirmed:
+            return "cannot be confirmed: \(entry.shown) is registered, but the directory does not list it as official (see below)"
         case .impostor:
             return "NOT official: \(entry.shown) was reported as an impostor on \(entry.reported?.description ?? "(no date)") (\(entry.impostorStatus.map(DirectorySite.words) ?? ""))"
         }

@@ -18,6 +18,7 @@ import Testing
         ("https://mobile.twitter.com/FairhavenPD_Alerts/", "impostor"),
         ("https://www.instagram.com/fairhaven_parks_official/", "impostor"),
         ("@nobody_here_123", "unknown"),
+        ("https://x.com/FairhavenParks", "unconfirmed"),
         ("https://www.instagram.com/not_fairhaven_at_all/", "unknown"),
     ]
 
@@ -30,6 +31,7 @@ import Testing
             switch standing {
             case "official": #expect(answer.status == 0 && first.hasPrefix("official: "), "\(pasted): \(answer.stdout)")
             case "impostor": #expect(answer.status == 1 && first.hasPrefix("NOT official: "), "\(pasted): \(answer.stdout)")
+            case "unconfirmed": #expect(answer.status == 1 && first.hasPrefix("cannot be confirmed: ") && answer.stdout.contains("duplicate-account"), "\(pasted): \(answer.stdout)")
             default: #expect(answer.status == 1 && answer.stdout.contains("not in the register: "), "\(pasted): \(answer.stdout)")
             }
         }
@@ -104,9 +106,9 @@ struct DirectoryBrowserTests {
             components.queryItems = [URLQueryItem(name: "q", value: pasted)]
             let dom = try #require(MarkupDocument(html: Array(try Chromium.dumpDOM(of: components.url!).utf8)))
             #expect(dom.values("//*[@id='lookup-answer']/@data-standing") == [standing], "\(pasted)")
-            #expect(dom.values("//input[@id='lookup-query']/@value").isEmpty || true)
             let answer = dom.values("//*[@id='lookup-answer']//span[contains(@class, 'standing')]").first ?? ""
-            let expected = ["official": "Official. ", "formerly-official": "Formerly official. ", "impostor": "NOT official. ", "unknown": "Not in the register. "]
+            let expected = ["official": "Official. ", "formerly-official": "Formerly official. ", "impostor": "NOT official. ",
+                            "unknown": "Not in the register. ", "unconfirmed": "Cannot be confirmed. "]
             #expect(answer == expected[standing], "\(pasted): \(answer)")
             let cli = try herald.run(["verify", pasted] + DirectoryTests.asOf)
             #expect((cli.status == 0) == (standing == "official"), "\(pasted): the page and herald verify agree")
@@ -128,7 +130,7 @@ struct DirectoryBrowserTests {
         try hostile.write(to: tourism, atomically: true, encoding: .utf8)
         #expect(try herald.run(["publish"] + DirectoryTests.asOf).status == 0)
         let verify = try herald.json("Directory/verify.json")
-        let entries = try #require(verify["entries"] as? [[String: Any]])
+        let entries = try #require(verify["entries"] as? [[String: Any]]).filter { $0["standing"] as? String != "unconfirmed" }
         let page = herald.directory.appendingPathComponent("Directory/index.html")
         // With scripts off a browser shows the page as written (headless Chromium cannot turn them off for
         // --dump-dom): the page itself, parsed; with them on, Chromium's DOM after the script ran.
@@ -141,6 +143,8 @@ struct DirectoryBrowserTests {
             #expect(dom.count("//script[not(@src) and not(@type='application/json')]") == 0)
             #expect(dom.values("//span[@class='name']").contains { $0.contains("<script>") }, "the markup is shown as text")
             #expect(dom.values("//li[@id='x-mayorharlow']/@data-standing") == ["formerly-official"])
+            #expect(dom.count("//li[@data-standing='impostor']/strong[.='NOT official:']") == dom.count("//li[@data-standing='impostor']"),
+                    "with scripts off too, every impostor says it is not official")
         }
     }
 }

@@ -22,7 +22,7 @@ import Testing
         #expect(Set(found.compactMap { $0["rule"] as? String }).isSuperset(of: reconcileRules))
         // Findings in an export point at its row and column.
         let unregistered = found.filter { $0["rule"] as? String == "tool-account-unregistered" && ($0["file"] as? String)?.hasSuffix("instagram-accounts.csv") == true }
-        #expect(unregistered.map { "\($0["line"]!):\($0["column"]!)" } == ["12:2"], "row 12 (as a spreadsheet counts: the bio of row 10 holds a line break), column 2 (handle)")
+        #expect(unregistered.map { "\($0["line"]!):\($0["column"]!)" } == ["13:2"], "line 13 (row 12: the bio of row 10 holds a line break), column 2 (handle)")
         let drift = try #require(found.first { $0["rule"] as? String == "bio-drift" })
         #expect(drift["file"] as? String == "Inventory/accounts/public-library/instagram-fairhavenlibrary.yaml" && drift["line"] as? Int == 6)
         let admins = found.filter { $0["rule"] as? String == "tool-admin-unregistered" }.compactMap { $0["message"] as? String }
@@ -47,8 +47,8 @@ import Testing
         try Data(csv.utf8).write(to: herald.directory.appendingPathComponent("export.csv"))
         #expect(try herald.run(["reconcile", "export.csv", "--format", "json"] + Self.asOf).status == 1)
         let found = try findings(herald)
-        #expect(found.contains { $0["rule"] as? String == "tool-disconnected" && $0["line"] as? Int == 3 && $0["column"] as? Int == 1 },
-                "row 3: the quoted line break does not start a row of its own")
+        #expect(found.contains { $0["rule"] as? String == "tool-disconnected" && $0["line"] as? Int == 4 && $0["column"] as? Int == 1 },
+                "row 3 starts on line 4: the quoted line break does not start a row of its own")
         #expect(found.contains { $0["rule"] as? String == "registered-account-vanished" })
         // JSON: a list of objects with the format's keys.
         let json = #"[{"platform": "instagram", "handle": "fairhavenfire", "status": "disconnected"}, {"platform": "x", "url": "https://x.com/SomeoneElse"}]"#
@@ -65,6 +65,8 @@ import Testing
             ("quote.csv", "platform,handle\ninstagram,fairhavenfire\ninstagram,\"fair\"haven\n", "quote.csv:3:1: error: line 3 cannot be read as CSV"),
             ("columns.csv", "network,who\ninstagram,x\n", "columns.csv:1:1: error: no column holds the handle or the profile url"),
             ("platform.csv", "platform,handle\nMySpace,fairhaven\n", "platform.csv:2:1: error: \"MySpace\" is not a platform Herald knows"),
+            ("unclosed.csv", "platform,handle,bio\r\ninstagram,fairhavenfire,\"Fire\r\ninstagram,fairhavenparks,Parks\r\n", "unclosed.csv:2:1: error: line 2 opens a quoted field that is never closed"),
+            ("crlf.csv", "platform,handle\r\ninstagram,fairhavenfire\r\ninstagram,\"fair\"haven\"\r\n", "crlf.csv:3:1: error: line 3 cannot be read as CSV"),
         ]
         for (name, text, expected) in cases {
             try Data(text.utf8).write(to: herald.directory.appendingPathComponent(name))

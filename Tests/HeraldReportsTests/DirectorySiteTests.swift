@@ -33,6 +33,9 @@ import Testing
             "official x @FairhavenLibrary", "official x @FairhavenParks", "formerly-official x @FairhavenPool", "impostor x @FairhavenParksDept",
         ])
         #expect(directory.withheld.map(\.file) == ["Inventory/accounts/parks/x-parks-broken.yaml"], "a handle that cannot exist is never published")
+        #expect(directory.unconfirmed.map(\.shown) == ["x @parks broken"], "the lookup says it cannot be confirmed, not that it is an impostor")
+        #expect(PublicDirectory.webAddress("https://user:pa55@www.instagram.com/fairhavenparks/?hl=en#top") == "https://www.instagram.com/fairhavenparks/",
+                "a password written into an address is never published")
         #expect(directory.answer(for: "https://twitter.com/fairhavenparks/with_replies").map(\.standing) == [.official])
         #expect(directory.answer(for: "@FairhavenParksDept").map(\.standing) == [.impostor])
         #expect(directory.answer(for: "https://x.com/somebodyelse").isEmpty)

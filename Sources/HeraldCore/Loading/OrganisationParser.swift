@@ -113,6 +113,10 @@ enum OrganisationParser {
             _ = reader.string("notes")
             if impostor.handle == nil && impostor.url == nil {
                 reader.report("an impostor needs the handle or the url of the account: add `handle: ...` or `url: https://...`", at: entry.location, field: "handle")
+            } else if impostor.platform != nil && impostor.identityKeys.isEmpty {
+                // An entry no lookup can find would be listed without ever answering anyone.
+                reader.report("neither the handle nor the url names an account the platform could have: copy them from the impostor's profile page (the url as https://…)",
+                              at: impostor.place, field: impostor.handle == nil ? "url" : "handle")
             }
             problems += reader.problems
             impostors.append(impostor)

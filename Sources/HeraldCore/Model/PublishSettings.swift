@@ -6,13 +6,14 @@ public struct PublishSettings: Sendable {
     public var statuses: [AccountStatus] = [.active]
     /// Rules whose errors keep an account off the directory. Default: the rules about the account's
     /// identity (the file can be read, its unit exists, it is registered once, its handle can exist, its
-    /// url leads to it).
+    /// url leads to it) and `no-secrets` (nothing of a file that holds a secret is published). A waiver, or
+    /// a severity made `warning` in `herald.yaml`, lifts the block: both are the organisation's decision.
     public var blockingRules: [String] = PublishSettings.identityRules
     /// What the directory tells someone whose account is not in the register: whom to tell, how to
     /// report an impostor. Shown as text.
     public var advice: String?
 
-    public static let identityRules = ["inventory-schema", "unit-known", "duplicate-account", "handle-syntax", "url-matches-handle"]
+    public static let identityRules = ["inventory-schema", "unit-known", "duplicate-account", "handle-syntax", "url-matches-handle", "no-secrets"]
     public static let keys = ["statuses", "blocking_rules", "advice"]
 
     public init() {}

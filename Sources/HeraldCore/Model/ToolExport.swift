@@ -5,8 +5,10 @@
 public struct ToolExport: Sendable {
     /// One account of the export.
     public struct Row: Sendable {
-        /// The row's number: the header is row 1.
+        /// The row's number as a spreadsheet counts it: the header is row 1.
         public let row: Int
+        /// The line of the file the row starts on (a field with a line break makes a row span lines).
+        public let line: Int
         public let platform: Platform?
         public let handle: String?
         public let url: String?
@@ -23,9 +25,10 @@ public struct ToolExport: Sendable {
         /// the place of a finding.
         public let columns: [String: Int]
 
-        public init(row: Int, platform: Platform?, handle: String?, url: String?, name: String?, bio: String?, admins: [String],
+        public init(row: Int, line: Int? = nil, platform: Platform?, handle: String?, url: String?, name: String?, bio: String?, admins: [String],
                     lastPost: String?, status: String?, disconnected: Bool, columns: [String: Int]) {
             self.row = row
+            self.line = line ?? row
             self.platform = platform
             self.handle = handle
             self.url = url
@@ -49,9 +52,10 @@ public struct ToolExport: Sendable {
             return Array(Set(keys)).sorted()
         }
 
-        /// Where a finding about `field` points: its column in this row (the first column when absent).
+        /// Where a finding about `field` points: the row's line, and the field's column number (the first
+        /// column when absent).
         public func place(_ field: String) -> SourceLocation {
-            SourceLocation(line: row, column: columns[field] ?? columns["handle"] ?? columns["url"] ?? 1)
+            SourceLocation(line: line, column: columns[field] ?? columns["handle"] ?? columns["url"] ?? 1)
         }
 
         /// `x @FairhavenParks` (the handle, or the name the url gives), else the url, for messages.

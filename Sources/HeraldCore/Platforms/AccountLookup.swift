@@ -9,6 +9,13 @@ public enum AccountLookup {
         return [platform.rawValue + (kind.isStable ? "#" : ":") + rule.folded(identifier)]
     }
 
+    /// True when `text` says its platform: an address, or `platform:name`; false for a bare name.
+    public static func namesPlatform(_ text: String) -> Bool {
+        let query = text.trimmingSpaces().lowercased()
+        if query.contains("://") || (query.contains("/") && query.contains(".")) { return true }
+        return Platform.allCases.contains { platform in [":", " ", "/"].contains { query.hasPrefix(platform.rawValue + $0) } }
+    }
+
     /// The keys `text` can name: every platform's, for a bare name; the platform's, for an address or
     /// `platform:name`. Empty when it names nothing a platform could have.
     public static func keys(for text: String) -> [String] {

@@ -47,11 +47,14 @@ public struct DirectorySite: Sendable {
         let former = directory.entries.filter { $0.standing == .formerlyOfficial }
         let impostors = directory.entries.filter { $0.standing == .impostor }
         let inline = directory.entries.count <= inlineLimit
+        // Grouped by unit id (two units may share a display name), in the entries' order.
         var units: [(name: String, slug: String, entries: [PublicDirectory.Entry])] = []
+        var unitIndex: [String: Int] = [:]
         for entry in official {
-            let name = entry.unitName ?? entry.unitID ?? "Other accounts"
-            if units.last?.name == name { units[units.count - 1].entries.append(entry) } else {
-                units.append((name, PublicDirectory.slug(name), [entry]))
+            let id = entry.unitID ?? ""
+            if let index = unitIndex[id] { units[index].entries.append(entry) } else {
+                unitIndex[id] = units.count
+                units.append((entry.unitName ?? entry.unitID ?? "Other accounts", PublicDirectory.slug(id.isEmpty ? "other" : id), [entry]))
             }
         }
         let anchors = Self.uniqueAnchors(directory.entries)
@@ -72,7 +75,7 @@ public struct DirectorySite: Sendable {
                 files.append(File(name: "units/\(unit.slug).html", bytes: Self.unitPage(unit.name, list, directory)))
             }
         }
-        Self.section("formerly-official", "Formerly official", "Retired accounts. The organisation keeps a retired account's handle so that no one else can use it; nothing official is posted from them now.",
+        Self.section("formerly-official", "Formerly official", "Retired accounts: nothing official is posted from them now. Where an entry says the handle is held, the organisation keeps it so that no one else can use it.",
                      former, anchors, into: &sections, className: "former")
         Self.section("impostors", "Reported impostors: NOT official", "Accounts reported to the platforms for pretending to be the organisation. Do not follow them or send them anything.",
                      impostors, anchors, into: &sections, className: "impostors")
@@ -81,7 +84,7 @@ public struct DirectorySite: Sendable {
             "advice": HTMLReportModel.safe(directory.advice),
             "units": units.map { ["name": HTMLReportModel.safe($0.name), "href": inline ? "#unit-" + $0.slug : "units/\($0.slug).html", "count": $0.entries.count] as [String: Any] },
             "has_former": !former.isEmpty, "former_count": former.count, "has_impostors": !impostors.isEmpty, "impostor_count": impostors.count,
-            "sections": Self.sectionsMarker, "platform_table": String(decoding: Self.platformTable(), as: UTF8.self),
+            "split": !inline, "sections": Self.sectionsMarker, "platform_table": String(decoding: Self.platformTable(), as: UTF8.self),
         ]
         let page = template.render(context)
         var index: [UInt8] = []
@@ -93,7 +96,7 @@ public struct DirectorySite: Sendable {
             File(name: "accounts.json", bytes: Self.accountsFeed(directory, official)),
             File(name: "directory.css", bytes: Array(PackageResources.directory_css)),
             File(name: "index.html", bytes: index),
-            File(name: "lookup-data.js", bytes: Self.lookupData(directory.entries, hrefs)),
+            File(name: "lookup-data.js", bytes: Self.lookupData(directory.entries + directory.unconfirmed, hrefs)),
             File(name: "lookup.js", bytes: Array(PackageResources.lookup_js)),
             File(name: "verify.json", bytes: Self.verifyFeed(directory)),
         ]
@@ -107,7 +110,8 @@ public struct DirectorySite: Sendable {
         html.raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'\">\n")
         html.raw("<title>"); html.text(HTMLReportModel.safe(directory.organisation)); html.raw(": "); html.text(HTMLReportModel.safe(name))
         html.raw(", official social media accounts</title>\n<link rel=\"stylesheet\" href=\"../directory.css\">\n</head>\n<body>\n<header>\n<p><a href=\"../index.html\">")
-        html.text(HTMLReportModel.safe(directory.organisation)); html.raw(": every official account, and the check</a></p>\n</header>\n<main id=\"main\">\n")
+        html.text(HTMLReportModel.safe(directory.organisation)); html.raw(": every official account, and the check</a></p>\n<h1>")
+        html.text(HTMLReportModel.safe(name)); html.raw(": official social media accounts</h1>\n</header>\n<main id=\"main\">\n")
         html.append(list)
         html.raw("</main>\n<footer>\n<p>From the register of official accounts as of "); html.text(directory.asOf.description); html.raw(".</p>\n</footer>\n</body>\n</html>\n")
         return html.bytes
@@ -153,6 +157,7 @@ public struct DirectorySite: Sendable {
     /// impostor's address is shown as text, never as a link: the directory does not send anyone there.
     private static func row(_ entry: PublicDirectory.Entry, anchor: String, into html: inout HTMLText) {
         html.raw("<li id=\""); html.text(anchor); html.raw("\" data-standing=\""); html.text(entry.standing.rawValue); html.raw("\">")
+        if entry.standing == .impostor { html.raw("<strong class=\"standing impostor\">NOT official:</strong> ") }
         html.raw("<span class=\"platform\">"); html.text(entry.platform.rawValue); html.raw("</span> ")
         let label = entry.handle.map { "@" + $0 } ?? entry.url ?? ""
         if entry.standing != .impostor, let url = entry.url, url.lowercased().hasPrefix("https://") {
@@ -162,7 +167,7 @@ public struct DirectorySite: Sendable {
         }
         if let name = entry.name { html.raw(" <span class=\"name\">"); html.text(HTMLReportModel.safe(name)); html.raw("</span>") }
         switch entry.standing {
-        case .official: break
+        case .official, .unconfirmed: break
         case .formerlyOfficial:
             html.raw(" <span class=\"note\">(retired "); html.text(entry.retiredOn?.description ?? "")
             html.raw(entry.handleHeld ? "; the handle is held)</span>" : ")</span>")
@@ -250,7 +255,7 @@ public struct DirectorySite: Sendable {
             json.key("organisation"); json.string(directory.organisation)
             json.key("as_of"); json.string(directory.asOf.description)
             json.key("advice"); json.string(directory.advice)
-            json.key("entries"); json.array { json in for entry in directory.entries { write(entry, keys: true, to: &json) } }
+            json.key("entries"); json.array { json in for entry in directory.entries + directory.unconfirmed { write(entry, keys: true, to: &json) } }
         }
         return json.drain() + [UInt8(ascii: "\n")]
     }

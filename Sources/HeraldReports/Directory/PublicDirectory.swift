@@ -1,3 +1,4 @@
+import Foundation
 import HeraldCore
 
 /// The public answer to "is this account official?", made from an audit: the accounts published as
@@ -12,6 +13,9 @@ public struct PublicDirectory: Sendable {
         case formerlyOfficial = "formerly-official"
         /// In the impostor register: NOT official.
         case impostor
+        /// Registered, but kept off the directory by the publish gate (a broken entry, a contradiction with
+        /// the impostor register): the lookup says it cannot be confirmed, never that it is an impostor.
+        case unconfirmed
     }
 
     /// One account as the public may see it. An object: a registry of 100,000 accounts sorts and
@@ -75,11 +79,6 @@ public struct PublicDirectory: Sendable {
         public let reason: String
     }
 
-    /// The fields an entry may carry into the public directory; a test fails if any other field of the
-    /// registry appears in a published file.
-    public static let publicFields = ["platform", "handle", "url", "name", "unit", "unit name", "standing", "retired_on", "handle_held",
-                                      "reported", "impostor status"]
-
     public let organisation: String
     public let asOf: CalendarDate
     /// `publish.advice` of `herald.yaml`: what to do about an account that is not in the register.
@@ -87,7 +86,11 @@ public struct PublicDirectory: Sendable {
     /// Official accounts by unit name then platform and handle; then the formerly official; then the
     /// impostors.
     public let entries: [Entry]
+    /// Registered accounts the gate keeps off the lists, for the lookup's "cannot be confirmed".
+    public let unconfirmed: [Entry]
     public let withheld: [Withheld]
+    /// Impostor entries that name a registered account: neither is published until the records agree.
+    public let contradictions: [String]
 
     public init(_ result: AuditResult) {
         let registry = result.registry
@@ -97,29 +100,40 @@ public struct PublicDirectory: Sendable {
         advice = settings.advice ?? "If an account says it speaks for \(result.organisation) and is not listed here, it is not an official account: do not trust it, and tell the organisation."
         var impostorKeys = Set<String>()
         var impostors: [Entry] = []
+        var contradictions: [String] = []
+        let active = Set(result.accounts.filter { !$0.account.isRetired }.flatMap(\.account.identityKeys))
         for impostor in registry.impostors {
             guard let platform = impostor.platform?.value else { continue }
             let keys = impostor.identityKeys
             impostorKeys.formUnion(keys)
+            // The register names one of the organisation's own accounts: one record is wrong, and the
+            // directory must not call a real account an impostor (rule impostor-not-official).
+            guard active.isDisjoint(with: keys) else {
+                contradictions.append("impostors.yaml names \(impostor.shown), which the registry holds as an account: neither is published until one record is corrected")
+                continue
+            }
             let handle = impostor.name
             impostors.append(Entry(standing: .impostor, platform: platform, handle: handle, url: impostor.url.flatMap { Self.webAddress($0.value) },
                                    name: nil, unitID: impostor.impersonates, unitName: impostor.impersonates.flatMap { registry.units[$0]?.name },
                                    retiredOn: nil, handleHeld: false, reported: impostor.reported?.value, impostorStatus: impostor.status?.value,
                                    keys: keys, anchor: "impostor-" + Self.anchor(platform, handle ?? keys.first ?? "")))
         }
-        var official: [Entry] = [], former: [Entry] = [], withheld: [Withheld] = []
+        var official: [Entry] = [], former: [Entry] = [], withheld: [Withheld] = [], unconfirmed: [Entry] = []
         let blocking = Set(settings.blockingRules)
         for audited in result.accounts {
             let account = audited.account
             guard let platform = account.platform?.value, let handle = account.handle?.value, let status = account.status?.value else { continue }
             let keys = account.identityKeys
             let blockers = Set(result.findings(of: audited).filter { $0.counts && $0.severity == .error && blocking.contains($0.rule) }.map(\.rule)).sorted()
-            if status == .retired {
+            if !blockers.isEmpty || (status != .retired && !impostorKeys.isDisjoint(with: keys)) {
+                unconfirmed.append(Self.entry(.unconfirmed, audited, platform, handle, keys, registry))
+            }
+            if !blockers.isEmpty {
+                withheld.append(Withheld(file: account.file, keys: keys, reason: "it has errors of \(blockers.joined(separator: ", ")): fix them to publish it"))
+            } else if status == .retired {
                 former.append(Self.entry(.formerlyOfficial, audited, platform, handle, keys, registry))
             } else if !settings.statuses.contains(status) {
                 withheld.append(Withheld(file: account.file, keys: keys, reason: "its status is \(status.rawValue), and herald.yaml publishes \(settings.statuses.map(\.rawValue).joined(separator: ", ")) accounts as official"))
-            } else if !blockers.isEmpty {
-                withheld.append(Withheld(file: account.file, keys: keys, reason: "it has errors of \(blockers.joined(separator: ", ")): fix them to publish it"))
             } else if !impostorKeys.isDisjoint(with: keys) {
                 withheld.append(Withheld(file: account.file, keys: keys, reason: "impostors.yaml reports it as an impostor: one of the two records is wrong (rule impostor-not-official)"))
             } else {
@@ -128,7 +142,9 @@ public struct PublicDirectory: Sendable {
         }
         func order(_ a: Entry, _ b: Entry) -> Bool { a.sortKey < b.sortKey }
         entries = official.sorted(by: order) + former.sorted(by: order) + impostors.sorted(by: order)
+        self.unconfirmed = unconfirmed.sorted(by: order)
         self.withheld = withheld
+        self.contradictions = contradictions
     }
 
     private static func entry(_ standing: Standing, _ audited: AuditedAccount, _ platform: Platform, _ handle: String, _ keys: [String],
@@ -142,11 +158,12 @@ public struct PublicDirectory: Sendable {
     }
 
     /// The entries a pasted address or handle names (`AccountLookup.keys(for:)`): impostors first, so that
-    /// a doubtful account is never called official.
+    /// a doubtful account is never called official; registered accounts that cannot be confirmed last.
     public func answer(for text: String) -> [Entry] {
         let keys = Set(AccountLookup.keys(for: text))
         let matches = entries.filter { !keys.isDisjoint(with: $0.keys) }
         return matches.filter { $0.standing == .impostor } + matches.filter { $0.standing != .impostor }
+            + unconfirmed.filter { !keys.isDisjoint(with: $0.keys) }
     }
 
     /// Registered accounts the text names that the directory does not publish as official.
@@ -155,9 +172,15 @@ public struct PublicDirectory: Sendable {
         return withheld.filter { !keys.isDisjoint(with: $0.keys) }
     }
 
-    /// Only `https:` and `http:` web addresses are shown (and only `https:` ones become links).
-    static func webAddress(_ url: String) -> String? {
-        HTMLReportModel.isWebLink(url) ? url : nil
+    /// A web address as the directory shows it: `https:` or `http:` only, without user information (a
+    /// password written into an address must never be published), query or fragment.
+    public static func webAddress(_ url: String) -> String? {
+        guard HTMLReportModel.isWebLink(url), let schemeEnd = url.range(of: "://") else { return nil }
+        var rest = url[schemeEnd.upperBound...]
+        if let end = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
+        let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+        if let at = rest[..<authorityEnd].lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        return String(url[..<schemeEnd.upperBound]) + rest
     }
 
     /// `x-fairhavenparks`: the platform, `-`, and the handle as `slug(_:)` writes it.

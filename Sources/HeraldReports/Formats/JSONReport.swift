@@ -31,6 +31,23 @@ public enum JSONReport {
         json.key("units"); json.array { json in
             for unit in result.units { write(unit, to: &json) }
         }
+        if !result.registry.impostors.isEmpty {
+            json.key("impostors"); json.array { json in
+                for impostor in result.registry.impostors {
+                    json.object { json in
+                        json.key("platform"); json.string(impostor.platform?.value.rawValue)
+                        json.key("handle"); json.string(impostor.name)
+                        json.key("url"); json.string(impostor.url?.value)
+                        json.key("impersonates"); json.string(impostor.impersonates)
+                        json.key("reported"); json.string(impostor.reported?.value.description)
+                        json.key("reported_to"); json.string(impostor.reportedTo)
+                        json.key("case"); json.string(impostor.caseID)
+                        json.key("status"); json.string(impostor.status?.value.rawValue)
+                        json.key("line"); json.number(impostor.location.line)
+                    }
+                }
+            }
+        }
         if let changes = result.changes {
             json.key("changes"); json.object { json in
                 json.key("since"); json.string(changes.since.description)

@@ -44,6 +44,12 @@ enum HTMLReportModel {
                  "baselined": finding.isBaselined]
             },
             "units": units,
+            "has_impostors": !result.registry.impostors.isEmpty,
+            "impostors": result.registry.impostors.map { impostor -> [String: Any] in
+                ["shown": safe(impostor.shown), "status": impostor.status?.value.rawValue ?? "", "reported": impostor.reported?.value.description ?? "",
+                 "reported_to": safe(impostor.reportedTo ?? ""), "case": safe(impostor.caseID ?? ""), "impersonates": safe(impostor.impersonates ?? ""),
+                 "line": impostor.location.line, "file": safe(result.registry.impostorsFile ?? "")]
+            },
             "rules": ruleRows(result),
             "chart": chart(units),
             "account_sections": accountSectionsMarker,

@@ -63,8 +63,29 @@
     return identifier ? decode(identifier) : null;
   }
 
+  // Spaces, tabs and line breaks around the question, as `herald verify` trims them.
+  function trimmed(text) { return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, ""); }
+
+  // A Facebook page written as its address shows it, `City-of-Fairhaven-123456789`: its id too.
+  function withPageID(platform, name) {
+    var keys = Object.keys(platform.kinds).map(function (kind) { return key(platform, kind, name); }).filter(Boolean);
+    var id = /-(\d+)$/.exec(name);
+    if (id) {
+      Object.keys(platform.kinds).forEach(function (kind) {
+        if (platform.kinds[kind].stable && kind === "numeric id") { var found = key(platform, kind, id[1]); if (found) keys.push(found); }
+      });
+    }
+    return keys;
+  }
+
+  function namesPlatform(text) {
+    var query = trimmed(text).toLowerCase();
+    if (query.indexOf("://") >= 0 || (query.indexOf("/") >= 0 && query.indexOf(".") >= 0)) return true;
+    return table.some(function (platform) { return [":", " ", "/"].some(function (s) { return query.indexOf(platform.id + s) === 0; }); });
+  }
+
   function keysFor(text) {
-    var query = text.trim();
+    var query = trimmed(text);
     if (!query) return [];
     var keys = [];
     var lowered = query.toLowerCase();
@@ -74,8 +95,8 @@
       var separators = [":", " ", "/"];
       for (var s = 0; s < separators.length; s++) {
         if (lowered.indexOf(platform.id + separators[s]) === 0) {
-          var rest = query.slice(platform.id.length + 1).trim().replace(/^@/, "");
-          if (rest.indexOf("/") < 0) return Object.keys(platform.kinds).map(function (kind) { return key(platform, kind, rest); }).filter(Boolean);
+          var rest = trimmed(query.slice(platform.id.length + 1)).replace(/^@/, "");
+          if (rest.indexOf("/") < 0) return withPageID(platform, rest);
         }
       }
     }
@@ -103,32 +124,35 @@
     }
     // A bare name, with or without `@`: any platform that could have it.
     var name = query.replace(/^@/, "");
-    table.forEach(function (platform) {
-      Object.keys(platform.kinds).forEach(function (kind) { var found = key(platform, kind, name); if (found) keys.push(found); });
-    });
+    table.forEach(function (platform) { keys = keys.concat(withPageID(platform, name)); });
     return keys;
   }
 
+  // A sentence of words and registry values; each value in a <bdi>, so that no right-to-left override in a
+  // handle or a name can turn the sentence around it.
   function sentence(entry) {
-    var data = entry, shown = entry.shown, standing = entry.standing;
     var line = document.createElement("p");
     var label = document.createElement("span");
-    label.className = "standing " + standing;
-    var text;
-    if (standing === "official") {
-      label.textContent = "Official. ";
-      text = shown + " is an official account of " + data.unit + ".";
-    } else if (standing === "formerly-official") {
-      label.textContent = "Formerly official. ";
-      text = shown + " was an official account of " + data.unit + " until it was retired on " + data.retired + ". "
-        + (data.held ? "The organisation keeps the handle so that no one else can use it; nothing should be posted from it now."
-                                : "Anything posting under this handle now is not official.");
-    } else {
-      label.textContent = "NOT official. ";
-      text = shown + " was reported as an impostor on " + data.reported + " (" + data.status + ").";
-    }
+    label.className = "standing " + entry.standing;
+    function words(text) { line.appendChild(document.createTextNode(text)); }
+    function value(text) { var bdi = document.createElement("bdi"); bdi.textContent = text; line.appendChild(bdi); }
     line.appendChild(label);
-    line.appendChild(document.createTextNode(text + " "));
+    if (entry.standing === "official") {
+      label.textContent = "Official. ";
+      value(entry.shown); words(" is an official account of "); value(entry.unit); words(". ");
+    } else if (entry.standing === "formerly-official") {
+      label.textContent = "Formerly official. ";
+      value(entry.shown); words(" was an official account of "); value(entry.unit); words(" until it was retired on " + entry.retired + ". "
+        + (entry.held ? "The organisation keeps the handle so that no one else can use it; nothing should be posted from it now. "
+                      : "Anything posting under this handle now is not official. "));
+    } else if (entry.standing === "impostor") {
+      label.textContent = "NOT official. ";
+      value(entry.shown); words(" was reported as an impostor on " + entry.reported + " (" + entry.status + "). ");
+    } else {
+      label.textContent = "Cannot be confirmed. ";
+      value(entry.shown); words(" is in the organisation's register but is not listed as official at the moment: ask the organisation before you trust it.");
+      return line;
+    }
     var anchor = document.createElement("a");
     anchor.href = entry.href;
     anchor.textContent = "See it in the list";
@@ -139,12 +163,19 @@
   function answer(text) {
     var box = document.getElementById("lookup-answer");
     box.textContent = "";
+    box.removeAttribute("data-standing");
+    // Filled a moment after it was emptied, so that asking again is announced again.
+    setTimeout(function () { fill(box, text); }, 30);
+  }
+
+  function fill(box, text) {
     var keys = keysFor(text), seen = new Set(), entries = [];
     keys.forEach(function (k) {
       (index.get(k) || []).forEach(function (entry) { if (!seen.has(entry)) { seen.add(entry); entries.push(entry); } });
     });
     // An impostor first: a doubtful account is never called official.
-    entries.sort(function (a, b) { return (a.standing === "impostor" ? 0 : 1) - (b.standing === "impostor" ? 0 : 1); });
+    var rank = { "impostor": 0, "official": 1, "formerly-official": 2, "unconfirmed": 3 };
+    entries.sort(function (a, b) { return rank[a.standing] - rank[b.standing]; });
     if (entries.length === 0) {
       box.setAttribute("data-standing", "unknown");
       var line = document.createElement("p");
@@ -157,11 +188,16 @@
       return;
     }
     box.setAttribute("data-standing", entries[0].standing);
+    if (!namesPlatform(text)) {
+      var note = document.createElement("p");
+      note.textContent = "A handle alone does not say which platform. Under this name the register lists:";
+      box.appendChild(note);
+    }
     entries.forEach(function (entry) { box.appendChild(sentence(entry)); });
   }
 
   var form = document.getElementById("lookup"), input = document.getElementById("lookup-query");
   form.addEventListener("submit", function (event) { event.preventDefault(); answer(input.value); });
   var asked = new URLSearchParams(location.search).get("q");
-  if (asked !== null) { input.value = asked; answer(asked); }
+  if (asked !== null) { input.value = asked; fill(document.getElementById("lookup-answer"), asked); }
 })();
