@@ -25,6 +25,9 @@ struct Reconcile: AsyncParsableCommand {
         if let index = rest.firstIndex(of: "--map"), index + 1 < rest.count {
             map = rest[index + 1]
             rest.removeSubrange(index ... index + 1)
+        } else if let index = rest.firstIndex(where: { $0.hasPrefix("--map=") }) {
+            map = String(rest[index].dropFirst("--map=".count))
+            rest.remove(at: index)
         }
         return (exports, map, rest)
     }

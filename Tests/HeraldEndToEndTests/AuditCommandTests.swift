@@ -131,6 +131,9 @@ import Testing
         // ReconcileTests fails them with the shipped exports.
         #expect(counted == Set(RuleCatalog.all.filter { !$0.description.needsHistory && !$0.description.needsExports }.map(\.description.id)))
         #expect(rules == counted)
+        // The impostor register is in the report as it stands.
+        #expect((report["impostors"] as? [[String: Any]])?.count == 5)
+        #expect(String(decoding: try herald.file("Reports/report.html"), as: UTF8.self).contains("<table aria-labelledby=\"impostors-heading\" id=\"impostors\">"))
         // A waiver in each state: one excuses a finding; the others are reported as expired, invalid, unused.
         #expect(findings.contains { $0["waiver"] != nil })
         #expect(["waiver-expired", "waiver-invalid", "waiver-unused"].allSatisfy(counted.contains))

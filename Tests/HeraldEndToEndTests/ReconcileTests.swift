@@ -76,7 +76,7 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: herald.directory.appendingPathComponent("Reports").path), "nothing is written")
         }
         try Data("columns:\n  handel: Name\n".utf8).write(to: herald.directory.appendingPathComponent("map.yaml"))
-        let map = try herald.run(["reconcile", "fields.csv", "--map", "map.yaml"] + Self.asOf)
+        let map = try herald.run(["reconcile", "fields.csv", "--map=map.yaml"] + Self.asOf)
         #expect(map.status == 2 && map.stderr.contains("map.yaml:2:3: error: \"handel\" is not a field of an export"))
         #expect(try herald.run(["reconcile"] + Self.asOf).status == 64)
     }
