@@ -77,6 +77,24 @@ import Testing
         #expect(try herald.file("Reports/report.json") == Data("last night's report\n".utf8))
     }
 
+    @Test func codeOwnersCheckSaysWhenTheSectionIsMissingOrOutOfDate() throws {
+        let herald = try HeraldProcess.withShippedInventory()
+        defer { herald.remove() }
+        let printed = try herald.run(["codeowners"])
+        #expect(printed.status == 0 && printed.stdout.contains("/Inventory/accounts/parks-recreation/ @tombrooks @sarachen-parks"))
+        let file = herald.directory.appendingPathComponent("CODEOWNERS")
+        try Data("* @fairhaven/web\n".utf8).write(to: file)
+        #expect(try herald.run(["codeowners", "--check", "CODEOWNERS"]).status == 1, "no section yet")
+        try Data(("* @fairhaven/web\n\n" + printed.stdout).utf8).write(to: file)
+        #expect(try herald.run(["codeowners", "--check", "CODEOWNERS"]).status == 0)
+        let units = herald.directory.appendingPathComponent("Inventory/units/fire.yaml")
+        try (try String(contentsOf: units, encoding: .utf8)).replacingOccurrences(of: "maintainers: [bthompson]", with: "maintainers: [bthompson, dmurphy]")
+            .write(to: units, atomically: true, encoding: .utf8)
+        let stale = try herald.run(["codeowners", "--check", "CODEOWNERS"])
+        #expect(stale.status == 1 && stale.stdout.contains("out of date"))
+        #expect(try herald.run(["codeowners", "--host", "gitlab"]).stdout.contains("[Herald registry]"))
+    }
+
     @Test func rulesAndExplain() throws {
         let herald = try HeraldProcess()
         defer { herald.remove() }

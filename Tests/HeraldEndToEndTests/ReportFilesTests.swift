@@ -36,9 +36,10 @@ import Testing
         try expectValid(herald, folder: "Reports", findings: 0)
         let junit = try #require(MarkupDocument(xml: Array(try herald.file("Reports/junit.xml"))))
         #expect(junit.values("/testsuites/testsuite[1]/@tests") == [String(copies + 2)])
-        // 21 rules check each account (maintainer-known and the impostor rules only organisation files,
-        // review-recorded only with --git); 6 rules check each of the 5 organisation files.
-        #expect(junit.count("//testcase") == (copies + 2) * 21 + 5 * 6)
+        // 21 rules check each account (maintainer-known, maintainer-can-review and the impostor rules only
+        // organisation files, review-recorded only with --git, the reconcile rules only with exports); 7
+        // rules check each of the 5 organisation files.
+        #expect(junit.count("//testcase") == (copies + 2) * 21 + 5 * 7)
     }
 
     @Test func theHostileInventoryStaysInertInEveryFormat() throws {

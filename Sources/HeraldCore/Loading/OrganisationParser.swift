@@ -1,7 +1,8 @@
 /// Reads the organisation files: `herald.yaml`, `people.yaml` and one unit file. Their problems are fatal
 /// to the audit (collected by the caller), so each parser returns what it could read plus its problems.
 enum OrganisationParser {
-    static let keys = ["organisation", "official_domains", "standards", "rules", "reviews_from_git", "impostor_follow_up_days", "publish"]
+    static let keys = ["organisation", "official_domains", "standards", "rules", "reviews_from_git", "impostor_follow_up_days", "publish",
+                       "code_host", "registry_owners"]
 
     static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>, problems: inout [Problem], secrets: inout SecretScanner.Found) -> Organisation {
         let start = problems.count
@@ -15,6 +16,8 @@ enum OrganisationParser {
         organisation.standards = StandardsParser.parse(reader.node("standards"), file: file, problems: &problems)
         organisation.reviewsFromGit = reader.bool("reviews_from_git")?.value ?? false
         organisation.impostorFollowUpDays = reader.integer("impostor_follow_up_days", atLeast: 1)?.value ?? 30
+        organisation.codeHost = reader.choice("code_host")?.value
+        organisation.registryOwners = reader.strings("registry_owners", example: "[jdoe, asmith]")?.value ?? []
         if let publish = reader.node("publish"), var publishReader = MappingReader(publish, file: file, what: "\"publish\"", problems: &problems) {
             publishReader.checkKeys(allowed: PublishSettings.keys, what: "\"publish\"")
             if let statuses = publishReader.strings("statuses", example: "[active]") {
@@ -76,10 +79,15 @@ enum OrganisationParser {
             let unit = reader.string("unit")
             let active = reader.bool("active")?.value ?? true
             let acknowledged = reader.date("policy_acknowledged")
+            let github = reader.string("github")?.value, gitlab = reader.string("gitlab")?.value
             problems += reader.problems
             if let id, let name {
-                people.append(Person(id: id.value, name: name.value, email: email?.value, unit: unit?.value, active: active,
-                                     policyAcknowledged: acknowledged, location: id.location, emailLocation: email?.location))
+                var person = Person(id: id.value, name: name.value, email: email?.value, unit: unit?.value, active: active,
+                                    policyAcknowledged: acknowledged, location: id.location, emailLocation: email?.location)
+                // A user name as people copy it from a profile: without the `@`.
+                person.github = github.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+                person.gitlab = gitlab.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+                people.append(person)
             }
         }
         return people

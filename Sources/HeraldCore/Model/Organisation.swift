@@ -15,6 +15,12 @@ public struct Organisation: Sendable {
     public var impostorFollowUpDays = 30
     /// `publish:`: what the public directory lists as official.
     public var publish = PublishSettings()
+    /// `code_host:`: where the registry's repository is reviewed; with it, CODEOWNERS are generated for it
+    /// and rule `maintainer-can-review` checks every maintainer can review.
+    public var codeHost: CodeHost?
+    /// `registry_owners:`: person ids who own the organisation files (`herald.yaml`, `people.yaml`,
+    /// `units/`, `impostors.yaml`) in CODEOWNERS.
+    public var registryOwners: [Located<String>] = []
 
     public init(name: String, officialDomains: [String] = [], standards: Standards = Standards(), ruleSettings: [String: Located<RuleSetting>] = [:]) {
         self.name = name
@@ -36,9 +42,17 @@ public struct Person: Sendable {
     public var policyAcknowledged: Located<CalendarDate>?
     public var location: SourceLocation
     public var emailLocation: SourceLocation?
+    /// The person's user names on the code host (`github:`, `gitlab:`), for CODEOWNERS; nil when not given.
+    public var github: String?
+    public var gitlab: String?
 
     /// The keys a person's entry may hold.
-    public static let keys = ["id", "name", "email", "unit", "active", "policy_acknowledged"]
+    public static let keys = ["id", "name", "email", "unit", "active", "policy_acknowledged", "github", "gitlab"]
+
+    /// The person's user name on `host`.
+    public func userName(on host: CodeHost) -> String? {
+        host == .github ? github : gitlab
+    }
 }
 
 /// An office or department, from `units/<id>.yaml`.
@@ -61,4 +75,15 @@ public struct Unit: Sendable {
 
     /// The unit's name followed by its aliases: every way a bio may state the office.
     public var namesForBio: [String] { [name] + aliases }
+}
+
+/// Where the registry's repository is hosted and reviewed, for CODEOWNERS (`herald codeowners`).
+public enum CodeHost: String, CaseIterable, Sendable {
+    case github, gitlab
+
+    /// A user or group name as the hosts write them: letters, digits, `-`, `_`, `.` and `/` (a GitLab
+    /// group's path), nothing that could end a CODEOWNERS line or start a comment.
+    public static func isUserName(_ name: String) -> Bool {
+        !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./".contains($0)) }
+    }
 }

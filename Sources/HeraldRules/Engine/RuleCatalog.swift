@@ -16,6 +16,7 @@ public enum RuleCatalog {
         OwnerTrainedRule(),
         EscalationContactRule(),
         MaintainerKnownRule(),
+        MaintainerCanReviewRule(),
         DormantAccountRule(),
         RetiredHandleHeldRule(),
         ImpostorNotOfficialRule(),
