@@ -27,7 +27,7 @@ public enum BaselineText {
     /// A YAML double-quoted scalar: printable ASCII as it is, `"` and `\` escaped, everything else as a
     /// `\x`, `\u` or `\U` escape (YAML 1.1 §5.7), so that no path or id, however hostile, can end the line,
     /// the mapping or the comment.
-    static func quoted(_ value: String) -> String {
+    public static func quoted(_ value: String) -> String {
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar.value {

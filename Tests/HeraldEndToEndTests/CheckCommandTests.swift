@@ -77,6 +77,24 @@ import Testing
         #expect(try herald.file("Reports/report.json") == Data("last night's report\n".utf8))
     }
 
+    @Test func initCreatesAnInventoryThatPassesItsFirstAuditAndNeverOverwrites() throws {
+        let herald = try HeraldProcess()
+        defer { herald.remove() }
+        let created = try herald.run(["init", "--organisation", "Town of \"Example\" # <Ltd>"])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("Next: replace the examples"))
+        let audit = try herald.run(["audit", "--format", "json"])
+        #expect(audit.status == 0, "\(audit.stdout)\(audit.stderr)")
+        let report = try herald.json("Reports/report.json")
+        #expect(report["organisation"] as? String == "Town of \"Example\" # <Ltd>", "the name is written as YAML text, whatever it holds")
+        #expect((report["findings"] as? [[String: Any]])?.isEmpty == true)
+        #expect(String(decoding: try herald.file(".gitignore"), as: UTF8.self).contains("Reports/"))
+        let people = try herald.file("Inventory/people.yaml")
+        let again = try herald.run(["init", "--organisation", "Other"])
+        #expect(again.status == 64 && again.stderr.contains("never overwrites"))
+        #expect(try herald.file("Inventory/people.yaml") == people)
+    }
+
     @Test func codeOwnersCheckSaysWhenTheSectionIsMissingOrOutOfDate() throws {
         let herald = try HeraldProcess.withShippedInventory()
         defer { herald.remove() }

@@ -51,7 +51,8 @@ public struct EscalationContactRule: Rule {
     /// What is wrong with a contact, or nil when it is an active person or an official address.
     private func problem(with contact: String, in context: AuditContext) -> String? {
         if contact.utf8.contains(UInt8(ascii: "@")) {
-            return context.isOfficialAddress(contact) ? nil
+            // Without official_domains there is nothing to check an address against (docs/inventory-format.md).
+            return context.registry.organisation.officialDomains.isEmpty || context.isOfficialAddress(contact) ? nil
                 : "\(contact) is not on an official domain (\(context.registry.organisation.officialDomains.joined(separator: ", "))): name a work address or a person id"
         }
         guard let person = context.registry.people[contact] else {
