@@ -7,6 +7,18 @@ import SwiftCSV
 /// array of objects, or an object with one array) with Foundation. Columns are matched to the format's keys
 /// without regard to letter case, spaces or underscores, or through a mapping (`ExportMapping`).
 public enum ExportReader {
+    /// A CSV file's header and rows (each field a string) and the line each row starts on, read as
+    /// exports are: for `herald import` too.
+    /// - Throws: as `read(_:mapping:)`.
+    public static func table(_ path: String) throws(ProblemList) -> (header: [String], rows: [[String]], lines: [Int]) {
+        guard let data = FileManager.default.contents(atPath: path) else { throw problems(path, 1, 1, "the file cannot be read: check the path") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw problems(path, 1, 1, "the file is not UTF-8 text: export it again as \"CSV UTF-8\" (or save it as UTF-8)")
+        }
+        let records = try csvRecords(text, file: path)
+        return (records.header, records.rows, records.lines)
+    }
+
     /// The export at `path`, read with `mapping`.
     /// - Throws: every problem with its row and column and the fix: a file that cannot be read, a quote
     ///   out of place, a row with more fields than the header, no column for the handle or the url, a

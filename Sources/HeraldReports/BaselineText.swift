@@ -24,26 +24,6 @@ public enum BaselineText {
         return text
     }
 
-    /// A YAML double-quoted scalar: printable ASCII as it is, `"` and `\` escaped, everything else as a
-    /// `\x`, `\u` or `\U` escape (YAML 1.1 §5.7), so that no path or id, however hostile, can end the line,
-    /// the mapping or the comment.
-    public static func quoted(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar.value {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0x20 ... 0x7E: out.unicodeScalars.append(scalar)
-            case 0 ... 0xFF: out += "\\x" + hex(scalar.value, digits: 2)
-            case 0x100 ... 0xFFFF: out += "\\u" + hex(scalar.value, digits: 4)
-            default: out += "\\U" + hex(scalar.value, digits: 8)
-            }
-        }
-        return out + "\""
-    }
-
-    private static func hex(_ value: UInt32, digits: Int) -> String {
-        let text = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: digits - text.count) + text
-    }
+    /// A YAML double-quoted scalar that reads back exactly (`YAMLDocument.quoted`).
+    public static func quoted(_ value: String) -> String { YAMLDocument.quoted(value) }
 }

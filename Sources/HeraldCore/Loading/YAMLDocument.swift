@@ -48,4 +48,30 @@ public struct YAMLDocument {
 
     /// The top-level entries.
     public var entries: [(key: String, value: Value, location: SourceLocation)] { root.entries }
+
+    /// `value` as a YAML double-quoted scalar that reads back exactly: `"` and `\` escaped, line feeds as
+    /// `\n`, control characters, bidirectional overrides and anything unprintable as `\x`, `\u` or `\U`
+    /// escapes (YAML 1.1 §5.7); other text, accented letters included, as written. What Herald writes into
+    /// files people edit (`herald init`, `herald import`, the baseline).
+    public static func quoted(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar.value {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x20 ... 0x7E, 0xA0 ... 0x2027, 0x202F ... 0x2065, 0x206A ... 0xFFFD where !(0x202A ... 0x202E).contains(scalar.value) && scalar.value != 0xFEFF:
+                out.unicodeScalars.append(scalar)
+            case 0 ... 0xFF: out += "\\x" + hex(scalar.value, 2)
+            case 0x100 ... 0xFFFF: out += "\\u" + hex(scalar.value, 4)
+            default: out += "\\U" + hex(scalar.value, 8)
+            }
+        }
+        return out + "\""
+    }
+
+    private static func hex(_ value: UInt32, _ digits: Int) -> String {
+        let text = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: digits - text.count) + text
+    }
 }
