@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
@@ -26,8 +27,10 @@ let package = Package(
         .target(name: "HeraldRules", dependencies: ["HeraldCore"]),
         // Git, run as a process: an inventory as a commit stores it (herald check --changed-since).
         .target(name: "HeraldGit", dependencies: ["HeraldCore", .product(name: "Subprocess", package: "swift-subprocess")]),
-        // The tools' account lists (CSV with SwiftCSV, JSON with Foundation), for herald reconcile.
-        .target(name: "HeraldExports", dependencies: ["HeraldCore", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        // Spreadsheets and the tools' account lists: read with SwiftCSV (it guesses the delimiter spreadsheet
+        // programs chose) and JSON with Foundation; the accounts table written with CSV.swift's writer.
+        .target(name: "HeraldExports", dependencies: ["HeraldCore", .product(name: "SwiftCSV", package: "SwiftCSV"),
+                                                      .product(name: "CSV", package: "CSV.swift")]),
         .target(
             name: "HeraldReports",
             dependencies: [

@@ -15,5 +15,5 @@ struct Herald: AsyncParsableCommand {
             3 a report could not be written; 64 usage error.
             """,
         version: HeraldVersion.current,
-        subcommands: [Initialise.self, Import.self, Audit.self, Check.self, Reconcile.self, BaselineCommand.self, Publish.self, Verify.self, CodeOwnersCommand.self, Rules.self, Explain.self, ValidateReport.self, Template.self])
+        subcommands: [Initialise.self, Import.self, Export.self, Audit.self, Check.self, Reconcile.self, BaselineCommand.self, Publish.self, Verify.self, CodeOwnersCommand.self, Rules.self, Explain.self, ValidateReport.self, Template.self])
 }

@@ -46,4 +46,17 @@ import Testing
         #expect(mapped.status == 0, "\(mapped.stderr)")
         #expect(FileManager.default.fileExists(atPath: herald.directory.appendingPathComponent("Inventory/accounts/parks/instagram-fairhavenparks.yaml").path))
     }
+
+    @Test func theAccountsTableRoundTripsThroughImport() throws {
+        let herald = try HeraldProcess.withShippedInventory()
+        defer { herald.remove() }
+        let exported = try herald.run(["export", "--format", "csv", "--output", "accounts.csv"])
+        #expect(exported.status == 0 && exported.stdout.hasPrefix("Wrote accounts.csv: "))
+        let table = try herald.file("accounts.csv")
+        #expect(table.starts(with: [0xEF, 0xBB, 0xBF]), "a byte order mark, so that Excel reads accents right")
+        #expect(try herald.run(["import", "accounts.csv", "--inventory", "Copy"]).status == 0)
+        #expect(try herald.run(["export", "--inventory", "Copy", "--output", "again.csv"]).status == 0)
+        let rows = { (data: Data) in Set(String(decoding: data, as: UTF8.self).components(separatedBy: "\r\n")) }
+        #expect(rows(try herald.file("again.csv")) == rows(table), "export, import, export gives the same table")
+    }
 }
