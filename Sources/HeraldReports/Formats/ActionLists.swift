@@ -284,15 +284,9 @@ public enum ActionLists {
         return "`\(code(account.file))`"
     }
 
+    /// A finding as report.json writes it.
     private static func write(_ finding: Finding, to json: inout JSONWriter) {
-        json.object { json in
-            json.key("rule"); json.string(finding.rule)
-            json.key("severity"); json.string(finding.severity.rawValue)
-            json.key("file"); json.string(finding.file)
-            json.key("line"); json.number(finding.location.line)
-            json.key("column"); json.number(finding.location.column)
-            json.key("message"); json.string(finding.message)
-        }
+        JSONReport.write(finding, to: &json)
     }
 
     /// Registry text in Markdown: escaped as the step summary escapes it (no link, tag, emphasis or line

@@ -115,29 +115,29 @@ public enum JSONReport {
     /// A finding of the earlier audit, with the keys a finding has (its line as it was then).
     private static func write(_ finding: PreviousFinding, to json: inout JSONWriter) {
         json.object { json in
-            json.key("rule"); json.string(finding.rule)
-            json.key("severity"); json.string(finding.severity)
-            json.key("file"); json.string(finding.file)
-            json.key("line"); json.number(finding.location.line)
-            json.key("column"); json.number(finding.location.column)
-            json.key("account"); json.string(finding.account)
-            json.key("unit"); json.string(finding.unit)
-            json.key("field"); json.string(finding.field)
-            json.key("message"); json.string(finding.message)
+            findingKeys(rule: finding.rule, severity: finding.severity, file: finding.file, location: finding.location, account: finding.account,
+                        unit: finding.unit, field: finding.field, message: finding.message, to: &json)
         }
     }
 
-    private static func write(_ finding: Finding, to json: inout JSONWriter) {
+    /// The keys every finding has in Herald's JSON (report.json, the action lists), in their order.
+    static func findingKeys(rule: String, severity: String, file: String, location: SourceLocation, account: String?, unit: String?,
+                            field: String?, message: String, to json: inout JSONWriter) {
+        json.key("rule"); json.string(rule)
+        json.key("severity"); json.string(severity)
+        json.key("file"); json.string(file)
+        json.key("line"); json.number(location.line)
+        json.key("column"); json.number(location.column)
+        json.key("account"); json.string(account)
+        json.key("unit"); json.string(unit)
+        json.key("field"); json.string(field)
+        json.key("message"); json.string(message)
+    }
+
+    static func write(_ finding: Finding, to json: inout JSONWriter) {
         json.object { json in
-            json.key("rule"); json.string(finding.rule)
-            json.key("severity"); json.string(finding.severity.rawValue)
-            json.key("file"); json.string(finding.file)
-            json.key("line"); json.number(finding.location.line)
-            json.key("column"); json.number(finding.location.column)
-            json.key("account"); json.string(finding.account)
-            json.key("unit"); json.string(finding.unit)
-            json.key("field"); json.string(finding.field)
-            json.key("message"); json.string(finding.message)
+            findingKeys(rule: finding.rule, severity: finding.severity.rawValue, file: finding.file, location: finding.location,
+                        account: finding.account, unit: finding.unit, field: finding.field, message: finding.message, to: &json)
             if let change = finding.change { json.key("change"); json.string(change.rawValue) }
             if finding.isBaselined { json.key("baselined"); json.bool(true) }
             if let waiver = finding.waiver {
