@@ -65,7 +65,7 @@ public enum AccountImport {
                 return text.isEmpty ? nil : text
             }
             func fail(_ message: String) { problems.append(Problem(file: file, location: SourceLocation(line: row, column: 1), message: "row \(row): \(message)")) }
-            var platform = value("platform").flatMap { Platform(rawValue: $0.lowercased()) ?? ($0.lowercased().hasPrefix("twitter") ? .x : nil) }
+            var platform = value("platform").flatMap(ExportMapping().platform)
             var handle = value("handle").map(AccountIdentifiers.bare)
             if let url = value("url") {
                 for candidate in platform.map({ [$0] }) ?? Platform.allCases.filter({ $0 != .mastodon }) {

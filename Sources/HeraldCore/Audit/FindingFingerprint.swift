@@ -42,20 +42,21 @@ public enum FindingFingerprint {
         /// shorter; the standard library's search builds a table per call).
         static func removing(_ text: String, from message: String) -> String {
             let needle = Array(text.utf8), bytes = Array(message.utf8)
-            guard let first = needle.first, bytes.count >= needle.count, bytes.contains(first) else { return message }
-            var out: [UInt8] = []
-            var index = 0
-            var found = false
+            func matches(at index: Int) -> Bool {
+                index + needle.count <= bytes.count && bytes[index ..< index + needle.count].elementsEqual(needle)
+            }
+            // Nearly every message names no file: it is returned as it is, with nothing copied.
+            guard !needle.isEmpty, var index = bytes.indices.first(where: matches) else { return message }
+            var out = Array(bytes[..<index])
             while index < bytes.count {
-                if bytes[index] == first, index + needle.count <= bytes.count, bytes[index ..< index + needle.count].elementsEqual(needle) {
+                if matches(at: index) {
                     index += needle.count
-                    found = true
                 } else {
                     out.append(bytes[index])
                     index += 1
                 }
             }
-            return found ? String(decoding: out, as: UTF8.self) : message
+            return String(decoding: out, as: UTF8.self)
         }
 
         public init(_ finding: Finding, inventory: String) {

@@ -19,7 +19,8 @@ enum InventoryReader {
     }
 }
 
-private struct Walker: Sendable {
+/// Walks an inventory folder on disk; its rules for file names serve `InventoryTree` too.
+struct Walker: Sendable {
     let display: String
     let realRoot: String
     var problems: [Problem] = []

@@ -51,7 +51,7 @@ public enum InventoryTree {
             guard !parts.contains(where: { $0.utf8.first == UInt8(ascii: ".") }) else { continue }
             switch parts.first {
             case "accounts" where parts.count > 1: groups[parts[1], default: []].append((parts, entry))
-            case "units" where parts.count == 2: if isYAML(parts[1]) { unitEntries.append(entry) }
+            case "units" where parts.count == 2: if Walker.isYAML(parts[1]) { unitEntries.append(entry) }
             case "units": continue
             default: top[entry.path] = entry
             }
@@ -115,13 +115,13 @@ public enum InventoryTree {
             }
             let name = parts.last!
             let unitFolder = depth == 1 ? parts[1] : nil
-            let looksLikeAccount = isYAML(name) || looksLikeMisnamedYAML(name)
+            let looksLikeAccount = Walker.isYAML(name) || Walker.looksLikeMisnamedYAML(name)
             guard looksLikeAccount else { continue }
             func refused(_ message: String) {
                 files.append(.init(path: path(entry.path), folder: unitFolder, fileName: name,
                                    content: .refused(Problem(file: path(entry.path), location: .startOfFile, message: message))))
             }
-            if !isYAML(name) {
+            if !Walker.isYAML(name) {
                 refused("this looks like an account file but its name does not end in .yaml, so it is not read: rename it to end in .yaml, or delete it")
             } else if let refusal = refusal(of: entry, limit: FileLimits.accountFileBytes, what: "an account file") {
                 refused(refusal)
@@ -146,15 +146,5 @@ public enum InventoryTree {
             return FileBytes.Failure(.tooLarge(bytes: entry.size), reason: "").message(what: what, limit: limit)
         }
         return nil
-    }
-
-    private static func isYAML(_ name: String) -> Bool {
-        let lowered = name.lowercased()
-        return lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml")
-    }
-
-    private static func looksLikeMisnamedYAML(_ name: String) -> Bool {
-        let lowered = name.lowercased()
-        return lowered.contains(".yaml") || lowered.contains(".yml")
     }
 }

@@ -33,11 +33,7 @@ public struct Impostor: Sendable {
     /// `youtube#UC…`): from the handle, and from the url when it is a profile address of the platform.
     public var identityKeys: [String] {
         guard let platform = platform?.value else { return [] }
-        var keys = handle.map { AccountIdentifiers(platform: platform, handle: $0.value).identityKeys } ?? []
-        if let url, case let .profile(kind, identifier, _) = ProfileAddress.read(url.value, on: PlatformProfile.of(platform)) {
-            keys += AccountLookup.keys(platform: platform, kind: kind, identifier: identifier)
-        }
-        return Array(Set(keys)).sorted()
+        return AccountLookup.keys(platform: platform, handle: handle?.value, url: url?.value)
     }
 
     /// Where a finding about the entry points: its handle, else its url, else the entry.
@@ -46,9 +42,8 @@ public struct Impostor: Sendable {
     /// The handle, or the name its url gives (`https://www.tiktok.com/@name` → `name`).
     public var name: String? {
         if let handle = handle?.value { return AccountIdentifiers.bare(handle) }
-        guard let platform = platform?.value, let url = url?.value,
-              case let .profile(_, identifier, _) = ProfileAddress.read(url, on: PlatformProfile.of(platform)) else { return nil }
-        return identifier
+        guard let platform = platform?.value, let url = url?.value else { return nil }
+        return AccountLookup.name(platform: platform, url: url)
     }
 
     /// `x @fairhavenparksdept`, or the url, for messages.

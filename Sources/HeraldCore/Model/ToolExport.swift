@@ -45,11 +45,7 @@ public struct ToolExport: Sendable {
         /// (`AccountIdentifiers.identityKeys`); empty when neither names an account of its platform.
         public var identityKeys: [String] {
             guard let platform else { return [] }
-            var keys = handle.map { AccountIdentifiers(platform: platform, handle: $0).identityKeys } ?? []
-            if let url, case let .profile(kind, identifier, _) = ProfileAddress.read(url, on: PlatformProfile.of(platform)) {
-                keys += AccountLookup.keys(platform: platform, kind: kind, identifier: identifier)
-            }
-            return Array(Set(keys)).sorted()
+            return AccountLookup.keys(platform: platform, handle: handle, url: url)
         }
 
         /// Where a finding about `field` points: the row's line, and the field's column number (the first
@@ -61,7 +57,7 @@ public struct ToolExport: Sendable {
         /// `x @FairhavenParks` (the handle, or the name the url gives), else the url, for messages.
         public var shown: String {
             if let platform, let handle { return "\(platform.rawValue) @\(AccountIdentifiers.bare(handle))" }
-            if let platform, let url, case let .profile(_, identifier, _) = ProfileAddress.read(url, on: PlatformProfile.of(platform)) {
+            if let platform, let url, let identifier = AccountLookup.name(platform: platform, url: url) {
                 return "\(platform.rawValue) @\(identifier)"
             }
             return url ?? "(a row without handle or url)"

@@ -9,6 +9,23 @@ public enum AccountLookup {
         return [platform.rawValue + (kind.isStable ? "#" : ":") + rule.folded(identifier)]
     }
 
+    /// The keys of an account named by `handle` and/or the profile address `url` on `platform` (what an
+    /// impostor entry or a row of a tool's export says), sorted, each once.
+    public static func keys(platform: Platform, handle: String?, url: String?) -> [String] {
+        var keys = handle.map { AccountIdentifiers(platform: platform, handle: $0).identityKeys } ?? []
+        if let url, case let .profile(kind, identifier, _) = ProfileAddress.read(url, on: PlatformProfile.of(platform)) {
+            keys += self.keys(platform: platform, kind: kind, identifier: identifier)
+        }
+        return Array(Set(keys)).sorted()
+    }
+
+    /// The identifier a profile address of `platform` names (`https://www.tiktok.com/@name` → `name`), or
+    /// nil when it is not one.
+    public static func name(platform: Platform, url: String) -> String? {
+        guard case let .profile(_, identifier, _) = ProfileAddress.read(url, on: PlatformProfile.of(platform)) else { return nil }
+        return identifier
+    }
+
     /// True when `text` says its platform: an address, or `platform:name`; false for a bare name.
     public static func namesPlatform(_ text: String) -> Bool {
         let query = text.trimmingSpaces().lowercased()

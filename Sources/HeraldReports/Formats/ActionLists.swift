@@ -187,9 +187,7 @@ public enum ActionLists {
         func json(_ result: AuditResult, _ index: Index) -> [UInt8] {
             var json = JSONWriter()
             json.object { json in
-                json.key("schema_version"); json.number(1)
-                json.key("organisation"); json.string(result.organisation)
-                json.key("as_of"); json.string(result.asOf.description)
+                header(result, to: &json)
                 json.key("person"); json.object { json in
                     json.key("id"); json.string(person.id)
                     json.key("name"); json.string(person.name)
@@ -197,11 +195,8 @@ public enum ActionLists {
                 }
                 json.key("accounts"); json.array { json in
                     for position in owned {
-                        let account = result.accounts[position].account
                         json.object { json in
-                            json.key("account"); json.string(account.identity)
-                            json.key("file"); json.string(account.file)
-                            json.key("unit"); json.string(result.accounts[position].unitKey)
+                            accountKeys(result.accounts[position], to: &json)
                             json.key("findings"); json.array { json in for finding in index.counted(position) { write(finding, to: &json) } }
                         }
                     }
@@ -252,16 +247,12 @@ public enum ActionLists {
     static func commsOfficeJSON(_ result: AuditResult, _ orphaned: [Int]) -> [UInt8] {
         var json = JSONWriter()
         json.object { json in
-            json.key("schema_version"); json.number(1)
-            json.key("organisation"); json.string(result.organisation)
-            json.key("as_of"); json.string(result.asOf.description)
+            header(result, to: &json)
             json.key("accounts_without_current_owners"); json.array { json in
                 for position in orphaned {
                     let account = result.accounts[position].account
                     json.object { json in
-                        json.key("account"); json.string(account.identity)
-                        json.key("file"); json.string(account.file)
-                        json.key("unit"); json.string(result.accounts[position].unitKey)
+                        accountKeys(result.accounts[position], to: &json)
                         json.key("owners"); json.array { json in for owner in account.owners?.value ?? [] { json.string(owner.value) } }
                     }
                 }
@@ -282,6 +273,20 @@ public enum ActionLists {
     static func accountName(_ account: Account) -> String {
         if let platform = account.platform?.value, let handle = account.handle?.value { return "\(platform.rawValue) `@\(code(handle))`" }
         return "`\(code(account.file))`"
+    }
+
+    /// What every list's JSON starts with.
+    private static func header(_ result: AuditResult, to json: inout JSONWriter) {
+        json.key("schema_version"); json.number(1)
+        json.key("organisation"); json.string(result.organisation)
+        json.key("as_of"); json.string(result.asOf.description)
+    }
+
+    /// An account as the lists name it: `platform:handle`, its file and its unit.
+    private static func accountKeys(_ audited: AuditedAccount, to json: inout JSONWriter) {
+        json.key("account"); json.string(audited.account.identity)
+        json.key("file"); json.string(audited.account.file)
+        json.key("unit"); json.string(audited.unitKey)
     }
 
     /// A finding as report.json writes it.

@@ -30,24 +30,12 @@ public struct ImpostorNotOfficialRule: Rule {
 
     public func checkOrganisation(in context: AuditContext) -> [OrganisationViolation] {
         guard let file = context.registry.impostorsFile else { return [] }
-        let official = ImpostorMatches.accounts(in: context.registry) { !$0.isRetired }
+        let official = AccountsByKey(context.registry) { !$0.isRetired }
         return context.registry.impostors.compactMap { impostor in
-            guard let account = impostor.identityKeys.lazy.compactMap({ official[$0] }).first else { return nil }
+            guard let account = official.first(named: impostor.identityKeys) else { return nil }
             return OrganisationViolation(file: file, Violation(at: impostor.place,
                 "\(impostor.shown) is reported as an impostor but registered as official in \(account.file): one of the two is wrong; delete the impostor entry, or retire the account file if the organisation does not run it",
                 field: "handle"))
         }
-    }
-}
-
-/// The registry's accounts by identity key, for matching the impostor register.
-enum ImpostorMatches {
-    /// Accounts that `include` keeps, by each of their identity keys (the first account of a key wins).
-    static func accounts(in registry: Registry, where include: (Account) -> Bool) -> [String: Account] {
-        var byKey: [String: Account] = [:]
-        for account in registry.accounts where include(account) {
-            for key in account.identityKeys where byKey[key] == nil { byKey[key] = account }
-        }
-        return byKey
     }
 }

@@ -38,9 +38,9 @@ public struct ImpostorOnHeldHandleRule: Rule {
 
     public func checkOrganisation(in context: AuditContext) -> [OrganisationViolation] {
         guard let file = context.registry.impostorsFile else { return [] }
-        let held = ImpostorMatches.accounts(in: context.registry) { $0.isRetired && $0.handleHeld?.value == true }
+        let held = AccountsByKey(context.registry) { $0.isRetired && $0.handleHeld?.value == true }
         return context.registry.impostors.compactMap { impostor in
-            guard let account = impostor.identityKeys.lazy.compactMap({ held[$0] }).first else { return nil }
+            guard let account = held.first(named: impostor.identityKeys) else { return nil }
             return OrganisationViolation(file: file, Violation(at: impostor.place,
                 "\(impostor.shown) uses the retired handle that \(account.file) records as held: the hold failed; report the impostor to the platform with the retired account's record, and check who holds that account's credentials",
                 field: "handle"))

@@ -23,11 +23,11 @@ public struct ToolAccountUnregisteredRule: Rule {
     public func check(_ account: Account, in context: AuditContext) -> [Violation] { [] }
 
     public func checkOrganisation(in context: AuditContext) -> [OrganisationViolation] {
-        let registered = Set(context.registry.accounts.flatMap(\.identityKeys))
+        let registered = AccountsByKey(context.registry)
         return (context.exports ?? []).flatMap { export in
             export.rows.compactMap { row -> OrganisationViolation? in
                 let keys = row.identityKeys
-                guard !keys.isEmpty, registered.isDisjoint(with: keys) else { return nil }
+                guard !keys.isEmpty, registered.first(named: keys) == nil else { return nil }
                 return OrganisationViolation(file: export.file, Violation(at: row.place("handle"),
                     "\(row.shown) is in the tool but not in the registry: register it (an account file with its owners), or remove it from the tool",
                     field: "handle"))

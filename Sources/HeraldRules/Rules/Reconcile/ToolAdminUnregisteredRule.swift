@@ -27,15 +27,14 @@ public struct ToolAdminUnregisteredRule: Rule {
     public func check(_ account: Account, in context: AuditContext) -> [Violation] { [] }
 
     public func checkOrganisation(in context: AuditContext) -> [OrganisationViolation] {
-        var byKey: [String: [Account]] = [:]
-        for account in context.registry.accounts { for key in account.identityKeys { byKey[key, default: []].append(account) } }
+        let byKey = AccountsByKey(context.registry)
         var byEmail: [String: Person] = [:]
         for person in context.registry.people.values { if let email = person.email { byEmail[email.lowercased()] = person } }
         var violations: [OrganisationViolation] = []
         for export in context.exports ?? [] {
             for row in export.rows where !row.admins.isEmpty {
                 // Every file that registers the account (a duplicate registers it twice): an owner in any counts.
-                let accounts = row.identityKeys.flatMap { byKey[$0] ?? [] }
+                let accounts = byKey.all(named: row.identityKeys)
                 guard let account = accounts.first else { continue }
                 let owners = Set(accounts.flatMap { $0.owners?.value.map(\.value) ?? [] })
                 for admin in row.admins {
