@@ -46,7 +46,10 @@ let package = Package(
             dependencies: [
                 "HeraldCore", "HeraldRules", "HeraldReports", "HeraldGit", "HeraldExports", "CSystemCalls",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ],
+            // The commit a release was built from (Scripts/release.sh writes it; "unknown" in a working copy),
+            // for `herald --version --verbose`.
+            resources: [.embedInCode("Resources/build-commit.txt")]),
         .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore"]),
         .testTarget(name: "HeraldRulesTests", dependencies: ["HeraldRules"]),
         // Parses reports with libxml2 for the tests (XPath, the HTML parser); never part of the product.

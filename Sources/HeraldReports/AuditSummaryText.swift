@@ -17,8 +17,11 @@ public enum AuditSummaryText {
         if let trend = result.trend, let line = trendLine(trend, asOf: result.asOf) { lines.append(line) }
         if let baseline = result.baseline { lines += baselineLines(baseline) }
         if !result.organisationFindings.isEmpty {
-            let files = Set(result.organisationFindings.map(\.file)).count
-            lines.append("Organisation files: \(count(result.organisationFindings.count, "finding")) in \(count(files, "file")) (people.yaml, units/, herald.yaml, impostors.yaml)")
+            // The files by their path inside the inventory (`people.yaml`, `units/parks.yaml`), the first few.
+            let prefix = result.inventory.isEmpty ? "" : result.inventory + "/"
+            let files = Set(result.organisationFindings.map(\.file)).sorted().map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }
+            let named = files.prefix(4).map { TerminalText.safe($0) }.joined(separator: ", ") + (files.count > 4 ? " and \(files.count - 4) more" : "")
+            lines.append("Organisation files: \(count(result.organisationFindings.count, "finding")) in \(count(files.count, "file")) (\(named))")
         }
         if !failing.isEmpty {
             lines.append("")

@@ -50,7 +50,7 @@ struct Audit: AsyncParsableCommand {
         } ?? []
         // Git's log is read while the inventory is loaded.
         async let pendingHistory = options.readHistory()
-        let registry = try Outcome.loadRegistry(options.inventory)
+        let registry = try Outcome.loadRegistry(options.inventory, given: options.location.isGiven)
         let exports = try options.readExports()
         let audited = Auditor(asOf: options.auditDate, history: try await pendingHistory, exports: exports).audit(registry)
         let compared = previous == nil && baseline == nil ? audited : audited.compared(with: previous, baseline: baseline)

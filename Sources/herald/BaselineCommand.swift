@@ -26,10 +26,10 @@ struct BaselineCommand: AsyncParsableCommand {
         @Argument(help: ArgumentHelp("The baseline file to write (replaced when it exists).", valueName: "file"))
         var file: String
 
-        @Option(help: "The inventory folder.")
-        var inventory = "Inventory"
+        @OptionGroup var location: InventoryOption
+        var inventory: String { location.inventory }
 
-        @Option(help: "The audit date, YYYY-MM-DD (default: today).")
+        @Option(help: "The audit date, YYYY-MM-DD (default: today).", transform: CalendarDate.argument)
         var asOf: CalendarDate?
 
         @Flag(help: "Audit with the inventory's git history, as the audits that will use the baseline do (give it when they run with --git).")
@@ -37,7 +37,7 @@ struct BaselineCommand: AsyncParsableCommand {
 
         func run() async throws {
             let history = git ? try await AuditOptions.readHistory(inventory: inventory) : nil
-            let registry = try Outcome.loadRegistry(inventory)
+            let registry = try Outcome.loadRegistry(inventory, given: location.isGiven)
             let date = asOf ?? AuditOptions.today
             let result = Auditor(asOf: date, history: history).audit(registry)
             let entries = Baseline.entries(of: result)

@@ -33,12 +33,16 @@ struct Check: AsyncParsableCommand {
 
     func validate() throws {
         try options.validateBaseline()
-        let inventory = PathScope([options.inventory])
+        let folder = options.inventory
+        // Without an inventory the loader says what was searched; the paths cannot be judged yet.
+        guard FileManager.default.fileExists(atPath: folder) else { return }
+        let inventory = PathScope([folder])
         for path in paths {
             guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("no such file or folder: \(path)") }
             // A path outside the inventory would always "pass": say so rather than report no problems.
             guard inventory.contains(path) else {
-                throw ValidationError("\(path) is not inside the inventory folder \(options.inventory): give account files or folders under it")
+                let which = options.location.isGiven ? "the inventory folder \(folder)" : "the inventory found here (\(folder))"
+                throw ValidationError("\(path) is not inside \(which): give account files or folders under it")
             }
         }
     }
@@ -46,7 +50,7 @@ struct Check: AsyncParsableCommand {
     func run() async throws {
         let baseline = try options.readBaseline()
         async let pendingHistory = options.readHistory()
-        let registry = try Outcome.loadRegistry(options.inventory)
+        let registry = try Outcome.loadRegistry(options.inventory, given: options.location.isGiven)
         let history = try await pendingHistory
         let earlier = try await changedSince.asyncMap { try await earlierAudit(at: $0, workingTree: registry, history: history) }
         let audited = Auditor(asOf: options.auditDate, history: history, exports: try options.readExports()).audit(registry)
@@ -187,7 +191,10 @@ final class PathScope {
     func contains(_ file: String) -> Bool {
         guard !roots.isEmpty else { return true }
         let (folder, name) = PathScope.split(file)
-        guard let name else { return roots.contains(PathScope.resolved(file)) }
+        guard let name else {
+            let resolved = PathScope.resolved(file)
+            return roots.contains { resolved == $0 || resolved.hasPrefix($0 == "/" ? "/" : $0 + "/") }
+        }
         let facts = folders[folder] ?? {
             let resolved = PathScope.resolved(folder.isEmpty ? "." : String(folder))
             let inScope = roots.contains { resolved == $0 || resolved.hasPrefix($0 == "/" ? "/" : $0 + "/") }

@@ -15,14 +15,14 @@ struct Export: ParsableCommand {
     @Option(help: "The format: csv.")
     var format: Format = .csv
 
-    @Option(help: "The inventory folder.")
-    var inventory = "Inventory"
+    @OptionGroup var location: InventoryOption
+    var inventory: String { location.inventory }
 
     @Option(help: ArgumentHelp("The file to write (default: standard output).", valueName: "file"))
     var output: String?
 
     func run() throws {
-        let registry = try Outcome.loadRegistry(inventory)
+        let registry = try Outcome.loadRegistry(inventory, given: location.isGiven)
         let bytes: [UInt8]
         do { bytes = try AccountTable.csv(registry.accounts) } catch {
             Console.error("herald: error: the table could not be made: \(error)")

@@ -21,8 +21,10 @@ struct Import: ParsableCommand {
     @Argument(help: ArgumentHelp("The spreadsheet, saved as CSV.", valueName: "file.csv"))
     var file: String
 
-    @Option(help: "The inventory folder (created when missing, with herald init's herald.yaml if it has none).")
-    var inventory = "Inventory"
+    @Option(name: .customLong("inventory"),
+            help: ArgumentHelp("The inventory folder (default: the one found as the other commands find it, else Inventory; created when missing, with herald init's herald.yaml if it has none).", valueName: "folder"))
+    var givenInventory: String?
+    var inventory: String { givenInventory ?? InventoryLocation.find() ?? InventoryLocation.defaultFolder }
 
     @Option(help: ArgumentHelp("A YAML mapping: `columns:` with an account key and the spreadsheet's column name for it.", valueName: "file"))
     var map: String?

@@ -23,7 +23,7 @@ struct Initialise: ParsableCommand {
     @Option(help: "The organisation's name, as reports and the public directory show it.")
     var organisation: String
 
-    @Option(help: "The date written as the example's last review and post, YYYY-MM-DD (default: today).")
+    @Option(help: "The date written as the example's last review and post, YYYY-MM-DD (default: today).", transform: CalendarDate.argument)
     var asOf: CalendarDate?
 
     func validate() throws {

@@ -7,13 +7,13 @@ import HeraldReports
 
 /// Options every auditing command shares.
 struct AuditOptions: ParsableArguments {
-    @Option(help: "The inventory folder.")
-    var inventory = "Inventory"
+    @OptionGroup var location: InventoryOption
+    var inventory: String { location.inventory }
 
     @Option(help: "Exit 1 when a finding is at or above this severity: error, warning or never.")
     var failOn: FailThreshold = .error
 
-    @Option(help: "The audit date, YYYY-MM-DD (default: today). Reports depend on nothing else that changes.")
+    @Option(help: "The audit date, YYYY-MM-DD (default: today). Reports depend on nothing else that changes.", transform: CalendarDate.argument)
     var asOf: CalendarDate?
 
     @Option(help: ArgumentHelp("A baseline (herald baseline write): the findings it holds are shown apart and do not count.", valueName: "file"))
@@ -102,5 +102,12 @@ enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
 extension CalendarDate: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(argument)
+    }
+
+    /// `--as-of`'s reading: the date, or a usage error that says what is wrong with it (ArgumentParser
+    /// alone would only say the value is invalid).
+    static func argument(_ text: String) throws -> CalendarDate {
+        if let reason = CalendarDate.reason(rejecting: text) { throw ValidationError("\(text) is not a day: \(reason)") }
+        return CalendarDate(text)!
     }
 }

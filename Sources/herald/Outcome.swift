@@ -21,17 +21,31 @@ enum Outcome {
     }
 
     /// Loads the registry, or prints why it cannot be trusted and exits 2.
-    static func loadRegistry(_ root: String) throws -> Registry {
+    static func loadRegistry(_ root: String, given: Bool = true) throws -> Registry {
         do {
             return try InventoryLoader(root: root, knownRules: Set(RuleCatalog.all.map { $0.description.id })).load()
         } catch {
+            if error.inventoryNotFound {
+                Console.error(TerminalText.safe(notFound(root, given: given, problem: error.problems.first?.message ?? "")))
+                throw Outcome.auditCouldNotRun.exitCode
+            }
             for problem in error.problems {
-                let advice = error.inventoryNotFound ? ": run herald from the repository's top folder, or pass the inventory folder with --inventory DIR" : ""
-                Console.error(TerminalText.safe("\(problem.file):\(problem.location): error: \(problem.message)\(advice)"))
+                Console.error(TerminalText.safe("\(problem.file):\(problem.location): error: \(problem.message)"))
             }
             Console.error("herald: the audit did not run: fix the \(error.problems.count == 1 ? "problem" : "problems") above")
             throw Outcome.auditCouldNotRun.exitCode
         }
+    }
+
+    /// What to say when there is no inventory folder: a path typed with `--inventory` is checked for a
+    /// typing mistake; without one, the command ran outside any registry.
+    private static func notFound(_ root: String, given: Bool, problem: String) -> String {
+        if given {
+            return "herald: error: --inventory \(root): \(problem): give the folder that holds herald.yaml"
+        }
+        return "herald: error: no inventory found: herald looks for herald.yaml in \(FileManager.default.currentDirectoryPath) and every folder "
+            + "above it, and for an Inventory folder holding one. Run herald inside the registry's repository, pass --inventory FOLDER, "
+            + "or start a registry with `herald init`."
     }
 }
 

@@ -17,13 +17,13 @@ struct Publish: ParsableCommand {
             """,
         version: HeraldVersion.current)
 
-    @Option(help: "The inventory folder.")
-    var inventory = "Inventory"
+    @OptionGroup var location: InventoryOption
+    var inventory: String { location.inventory }
 
     @Option(help: "The folder the site is written to.")
     var output = "Directory"
 
-    @Option(help: "The date the directory is published as of, YYYY-MM-DD (default: today).")
+    @Option(help: "The date the directory is published as of, YYYY-MM-DD (default: today).", transform: CalendarDate.argument)
     var asOf: CalendarDate?
 
     @Option(help: ArgumentHelp("A Mustache template for index.html, to brand it (default: the built-in one).", valueName: "file"))
@@ -37,7 +37,7 @@ struct Publish: ParsableCommand {
     func run() throws {
         Interruption.shared.install()
         let site = try site()
-        let registry = try Outcome.loadRegistry(inventory)
+        let registry = try Outcome.loadRegistry(inventory, given: location.isGiven)
         let result = Auditor(asOf: asOf ?? AuditOptions.today).audit(registry)
         let directory = PublicDirectory(result)
         let files = site.render(directory)

@@ -20,10 +20,10 @@ struct Verify: ParsableCommand {
     @Argument(help: ArgumentHelp("A profile address or a handle.", valueName: "url-or-handle"))
     var query: String
 
-    @Option(help: "The inventory folder.")
-    var inventory = "Inventory"
+    @OptionGroup var location: InventoryOption
+    var inventory: String { location.inventory }
 
-    @Option(help: "The date to answer as of, YYYY-MM-DD (default: today).")
+    @Option(help: "The date to answer as of, YYYY-MM-DD (default: today).", transform: CalendarDate.argument)
     var asOf: CalendarDate?
 
     func validate() throws {
@@ -31,7 +31,7 @@ struct Verify: ParsableCommand {
     }
 
     func run() throws {
-        let registry = try Outcome.loadRegistry(inventory)
+        let registry = try Outcome.loadRegistry(inventory, given: location.isGiven)
         let directory = PublicDirectory(Auditor(asOf: asOf ?? AuditOptions.today).audit(registry))
         let entries = directory.answer(for: query)
         for entry in entries { print(TerminalText.safe(Self.sentence(entry, organisation: directory.organisation))) }

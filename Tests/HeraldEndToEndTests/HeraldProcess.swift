@@ -41,11 +41,11 @@ struct HeraldProcess {
     }
 
     @discardableResult
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+    func run(_ arguments: [String], environment: [String: String] = [:], in subfolder: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
-        process.currentDirectoryURL = directory
+        process.currentDirectoryURL = subfolder.map { directory.appendingPathComponent($0) } ?? directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         // Files, not pipes: a long error output cannot fill a pipe and hang the test.
         let outURL = directory.appendingPathComponent(".stdout-\(UUID().uuidString)")

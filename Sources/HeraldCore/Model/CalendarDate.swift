@@ -20,6 +20,20 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: year, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
     }
 
+    /// Why `text` is not a date ``init(_:)`` accepts, in words for a person (the format, or the month or
+    /// the day that does not exist, e.g. "February 2026 has 28 days"); nil when it is one.
+    public static func reason(rejecting text: String) -> String? {
+        guard CalendarDate(text) == nil else { return nil }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.utf8.count == 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
+            return "write the date as YYYY-MM-DD, like 2026-03-31"
+        }
+        guard year >= 1 else { return "there is no year 0: write the date as YYYY-MM-DD, like 2026-03-31" }
+        guard (1...12).contains(month) else { return "there is no month \(parts[1]): months run from 01 to 12" }
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(names[month - 1]) \(year) has \(daysIn(month: month, year: year)) days, so there is no day \(day)"
+    }
+
     /// Years start at 1: XML Schema, and so report.xml and junit.xml, have no year 0.
     public init?(year: Int, month: Int, day: Int) {
         guard year >= 1, (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }

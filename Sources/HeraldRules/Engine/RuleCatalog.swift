@@ -2,6 +2,7 @@
 public enum RuleCatalog {
     public static let all: [any Rule] = [
         InventorySchemaRule(),
+        InventoryHasAccountsRule(),
         UnitKnownRule(),
         DuplicateAccountRule(),
         BioStatesOfficeRule(),

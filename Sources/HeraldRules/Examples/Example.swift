@@ -27,6 +27,8 @@ public struct Example: Sendable {
         case impostors
         /// A tool's export (`exports`), beside the example organisation's passing account.
         case export
+        /// `herald.yaml`, in place of the example organisation's, in an inventory with no account file.
+        case settingsWithoutAccounts
     }
 
     /// The file the example is about, markers included.
@@ -140,6 +142,11 @@ public struct Example: Sendable {
 
     /// Account files beside an `impostors.yaml` example.
     public private(set) var alongsideImpostors: [File] = []
+
+    /// An example whose subject is `herald.yaml`, in an inventory whose `accounts/` holds no file.
+    public static func settingsWithoutAccounts(_ yaml: String) -> Example {
+        Example(organisationFile: yaml, subject: .settingsWithoutAccounts, path: "herald.yaml")
+    }
 
     /// An example whose subject is the unit file `units/<id>.yaml`.
     public static func unit(_ id: String, _ yaml: String) -> Example {

@@ -114,19 +114,21 @@ public enum ExampleOrganisation {
         var units = units.merging(example.units) { $1 }
         var accounts = (example.alongside + example.alongsideImpostors).map { account($0.path, $0.yaml) }
         var impostors: InventorySources.File?
+        var settings = herald
         switch example.subject {
         case .account: accounts.insert(account(example.path, example.text), at: 0)
         case .people: people = example.text
         case let .unit(id): units[id] = example.text
         case .impostors: impostors = file("impostors.yaml", example.text)
         case .export: break
+        case .settingsWithoutAccounts: settings = example.text
         }
-        if example.subject != .account {
+        if example.subject != .account && example.subject != .settingsWithoutAccounts {
             let passing = Example.account()
             accounts.append(account(passing.path, passing.text))
         }
         return InventorySources(
-            organisation: file("herald.yaml", herald + (example.reviewsFromGit ? "reviews_from_git: true\n" : "")), people: file("people.yaml", people),
+            organisation: file("herald.yaml", settings + (example.reviewsFromGit ? "reviews_from_git: true\n" : "")), people: file("people.yaml", people),
             units: units.keys.sorted().map { file("units/\($0).yaml", units[$0]!) },
             impostors: impostors,
             accounts: accounts)

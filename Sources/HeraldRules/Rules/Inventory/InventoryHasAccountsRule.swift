@@ -1,0 +1,32 @@
+import HeraldCore
+
+/// An inventory with no account file is almost always the wrong folder.
+public struct InventoryHasAccountsRule: Rule {
+    public static let description = RuleDescription(
+        id: "inventory-has-accounts",
+        summary: "The inventory holds at least one account file",
+        rationale: """
+            An audit of no accounts finds nothing wrong, so a nightly job or a pull-request check pointed at \
+            the wrong folder (or at a registry whose accounts/ folder was emptied) would pass and \
+            look healthy. The finding says so at herald.yaml. It is a warning: an organisation that wants \
+            such a job to fail sets `inventory-has-accounts: error` under `rules:` in herald.yaml.
+            """,
+        severity: .warning,
+        auditsAccounts: false,
+        auditsOrganisationFiles: true,
+        passing: [.account()],
+        failing: [.settingsWithoutAccounts("↓organisation: City of Fairhaven\nofficial_domains: [fairhaven.gov]\n")])
+
+    public init() {}
+
+    /// Never called: the rule audits no account (`auditsAccounts: false`).
+    public func check(_ account: Account, in context: AuditContext) -> [Violation] { [] }
+
+    public func checkOrganisation(in context: AuditContext) -> [OrganisationViolation] {
+        let registry = context.registry
+        guard registry.accounts.isEmpty, let settings = registry.organisationFiles.first(where: { $0.hasSuffix("herald.yaml") }) else { return [] }
+        let accounts = settings.dropLast("herald.yaml".count) + "accounts/"
+        return [OrganisationViolation(file: settings, Violation(at: .startOfFile,
+            "\(accounts) holds no account file, so this audit checked nothing: check that the audit reads the right folder, or add the accounts, one file each in accounts/<unit-id>/"))]
+    }
+}
