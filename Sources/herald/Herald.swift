@@ -18,7 +18,7 @@ struct Herald: AsyncParsableCommand {
             problem report needs: the version, the commit, the Swift compiler and the C libraries.
             """,
         version: HeraldVersion.current,
-        subcommands: [Initialise.self, Import.self, Export.self, Audit.self, Check.self, Reconcile.self, BaselineCommand.self, Publish.self, Verify.self, CodeOwnersCommand.self, Rules.self, Explain.self, ValidateReport.self, Template.self])
+        subcommands: [Initialise.self, Import.self, Export.self, Audit.self, Check.self, Reconcile.self, BaselineCommand.self, Publish.self, Verify.self, CodeOwnersCommand.self, Schema.self, Rules.self, Explain.self, ValidateReport.self, Template.self])
 
     /// Two things ArgumentParser does not say are handled before it parses: a word that is no command
     /// (it would answer only "Unexpected argument") and `--version --verbose`.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HeraldCore
 import HeraldReports
+import HeraldRules
 
 /// `herald init`: a new registry that passes its first audit, every file explained in comments.
 struct Initialise: ParsableCommand {
@@ -93,12 +94,26 @@ struct Initialise: ParsableCommand {
 
                 """),
         ]
+        let ruleIDs = RuleCatalog.all.map(\.description.id)
+        let schemas = InventorySchema.files(ruleIDs: ruleIDs)
         do {
             for (path, text) in files {
                 let url = URL(fileURLWithPath: folder).appendingPathComponent(path)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                // The editor's modeline first: the YAML language server checks the file as it is typed.
+                let schema = schemas.first { Initialise.matches(path, glob: $0.glob) }.map { EditorSettings.modeline(schema: schemaPath($0.name, from: path)) + "\n" } ?? ""
                 // withoutOverwriting: a file that appeared meanwhile is kept, and the command fails.
-                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+                try Data((schema + text).utf8).write(to: url, options: .withoutOverwriting)
+            }
+            try FileManager.default.createDirectory(atPath: Initialise.schemaFolder, withIntermediateDirectories: true)
+            for file in schemas where !FileManager.default.fileExists(atPath: Initialise.schemaFolder + "/" + file.name) {
+                try Data(InventorySchema.text(of: file).utf8).write(to: URL(fileURLWithPath: Initialise.schemaFolder + "/" + file.name), options: .withoutOverwriting)
+            }
+            // Files beside the inventory are the repository's: written only when there are none.
+            if !FileManager.default.fileExists(atPath: ".vscode/settings.json") && !folder.hasPrefix("/") {
+                try FileManager.default.createDirectory(atPath: ".vscode", withIntermediateDirectories: true)
+                try Data(EditorSettings.vscode(schemaFolder: Initialise.schemaFolder, inventory: folder, ruleIDs: ruleIDs).utf8)
+                    .write(to: URL(fileURLWithPath: ".vscode/settings.json"), options: .withoutOverwriting)
             }
             if !FileManager.default.fileExists(atPath: ".gitignore") {
                 try Data("# Written by herald audit and herald publish: rebuilt on every run.\nReports/\nDirectory/\n".utf8)
@@ -109,6 +124,26 @@ struct Initialise: ParsableCommand {
             throw Outcome.reportNotWritten.exitCode
         }
         print(TerminalText.safe("Created \(folder)/ for \(organisation): herald.yaml, people.yaml, units/example-unit.yaml, accounts/example-unit/x-exampledepartment.yaml"))
+        print("Editors: the files name their JSON Schema (in \(Initialise.schemaFolder)/, from `herald schema`); VS Code's YAML extension reads .vscode/settings.json (docs/editors.md).")
         print("Next: replace the examples with your people, units and accounts, then run `herald audit\(folder == "Inventory" ? "" : " --inventory " + TerminalText.safe(folder))`.")
+    }
+
+    /// Where `herald init` writes the schemas, beside the inventory (as `herald schema` does by default).
+    static let schemaFolder = "schema"
+
+    /// The schema's path as seen from the inventory file at `path` (inside `folder`), for its modeline.
+    private func schemaPath(_ name: String, from path: String) -> String {
+        let location = URL(fileURLWithPath: Initialise.schemaFolder).standardizedFileURL.appendingPathComponent(name).path
+        guard !folder.hasPrefix("/") else { return location }
+        let depth = (folder.split(separator: "/").filter { $0 != "." } + path.split(separator: "/").dropLast()).count
+        return String(repeating: "../", count: depth) + Initialise.schemaFolder + "/" + name
+    }
+
+    /// Whether `path` (inside the inventory) is one of the files `glob` (`accounts/**/*.yaml`) describes.
+    static func matches(_ path: String, glob: String) -> Bool {
+        if glob == path { return true }
+        if glob.hasPrefix("accounts/") { return path.hasPrefix("accounts/") }
+        if glob.hasPrefix("units/") { return path.hasPrefix("units/") }
+        return false
     }
 }

@@ -1,8 +1,7 @@
 /// Reads the organisation files: `herald.yaml`, `people.yaml` and one unit file. Their problems are fatal
 /// to the audit (collected by the caller), so each parser returns what it could read plus its problems.
 enum OrganisationParser {
-    static let keys = ["organisation", "official_domains", "standards", "rules", "reviews_from_git", "impostor_follow_up_days", "publish",
-                       "code_host", "registry_owners"]
+    static let settings = InventoryFormat.settings(ruleIDs: [])
 
     static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>, problems: inout [Problem], secrets: inout SecretScanner.Found) -> Organisation {
         let start = problems.count
@@ -10,7 +9,7 @@ enum OrganisationParser {
         var organisation = Organisation(name: "")
         guard let node = document(bytes, file: file, what: "herald.yaml", problems: &problems, secrets: &secrets),
               var reader = MappingReader(node, file: file, what: "herald.yaml", problems: &problems) else { return organisation }
-        reader.checkKeys(allowed: keys, required: ["organisation"], what: "herald.yaml")
+        reader.checkKeys(allowed: settings.keys, required: settings.requiredKeys, what: "herald.yaml")
         organisation.name = reader.string("organisation")?.value ?? ""
         organisation.officialDomains = reader.strings("official_domains", example: "[fairhaven.gov]")?.value.map { $0.value.lowercased() } ?? []
         organisation.standards = StandardsParser.parse(reader.node("standards"), file: file, problems: &problems)
@@ -69,7 +68,7 @@ enum OrganisationParser {
         var people: [Person] = []
         for entry in list {
             guard var reader = MappingReader(entry, file: file, what: "each person", problems: &problems) else { continue }
-            reader.checkKeys(allowed: Person.keys, required: ["id", "name"], what: "a person")
+            reader.checkKeys(allowed: Person.keys, required: InventoryFormat.person.requiredKeys, what: "a person")
             let id = reader.string("id")
             let name = reader.string("name")
             let email = reader.string("email")
@@ -108,7 +107,7 @@ enum OrganisationParser {
         var impostors: [Impostor] = []
         for entry in list {
             guard var reader = MappingReader(entry, file: file, what: "each impostor", problems: &problems) else { continue }
-            reader.checkKeys(allowed: Impostor.keys, required: ["platform", "reported", "status"], what: "an impostor")
+            reader.checkKeys(allowed: Impostor.keys, required: InventoryFormat.impostor.requiredKeys, what: "an impostor")
             var impostor = Impostor(location: entry.location)
             impostor.platform = reader.choice("platform")
             impostor.handle = reader.string("handle")
@@ -137,7 +136,7 @@ enum OrganisationParser {
         defer { Problem.cap(&problems, from: start) }
         guard let node = document(bytes, file: file, what: "a unit file", problems: &problems, secrets: &secrets),
               var reader = MappingReader(node, file: file, what: "a unit file", problems: &problems) else { return nil }
-        reader.checkKeys(allowed: Unit.keys, required: ["id", "name"], what: "a unit file")
+        reader.checkKeys(allowed: Unit.keys, required: InventoryFormat.unit.requiredKeys, what: "a unit file")
         let id = reader.string("id")
         if let id, id.value != fileStem {
             reader.report("id \"\(id.value)\" does not match the file name: rename the file to \(id.value).yaml or set id: \(fileStem)", at: id.location, field: "id")

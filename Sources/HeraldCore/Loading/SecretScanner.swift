@@ -81,8 +81,7 @@ enum SecretScanner {
     private static let secretNames: Set<String> = ["pwd", "pass", "pin", "pw", "otp", "cookie", "session_id"]
 
     /// Keys the registry defines: none names a secret, and they are almost every key read.
-    private static let registryKeys = Account.keys + Person.keys + Unit.keys + Standards.keys + Waiver.keys
-        + ["organisation", "official_domains", "standards", "rules"]
+    private static let registryKeys = Account.keys + Person.keys + Unit.keys + Standards.keys + Waiver.keys + OrganisationParser.settings.keys
 
     /// The registry's keys by length and first byte (`length * 256 + first`), compared byte for byte: a
     /// `Set` hashes every key of every file, which cost more than the rest of the scan.

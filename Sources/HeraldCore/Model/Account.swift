@@ -180,13 +180,10 @@ public struct Account: Sendable {
     }
 
     /// The keys an account file may hold.
-    public static let keys = [
-        "platform", "handle", "url", "unit", "name", "bio", "owners", "status", "created", "last_reviewed", "archiving",
-        "two_factor", "credentials", "recovery_email", "escalation", "last_post", "retired_on", "handle_held", "waivers",
-    ] + stableIDKeys
+    public static let keys = InventoryFormat.account.keys
     /// The stable-id keys, one per platform that has one (see `PlatformProfile.stableID`).
     public static let stableIDKeys = Platform.allCases.compactMap { PlatformProfile.of($0).stableID?.key }
-    public static let requiredKeys = ["platform", "handle", "url", "unit", "status"]
+    public static let requiredKeys = InventoryFormat.account.requiredKeys
 
     /// The fields, shared between copies until one changes. A copy copies `Fields` whole, so a field added
     /// there can never be left behind.

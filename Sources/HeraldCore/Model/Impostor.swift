@@ -57,5 +57,5 @@ public struct Impostor: Sendable {
     }
 
     /// The keys `impostors.yaml` entries may have.
-    public static let keys = ["platform", "handle", "url", "reported", "reported_to", "case", "status", "impersonates", "notes"]
+    public static let keys = InventoryFormat.impostor.keys
 }

@@ -47,7 +47,7 @@ public struct Person: Sendable {
     public var gitlab: String?
 
     /// The keys a person's entry may hold.
-    public static let keys = ["id", "name", "email", "unit", "active", "policy_acknowledged", "github", "gitlab"]
+    public static let keys = InventoryFormat.person.keys
 
     /// The person's user name on `host`.
     public func userName(on host: CodeHost) -> String? {
@@ -71,7 +71,7 @@ public struct Unit: Sendable {
     public var file: String
 
     /// The keys a unit file may hold.
-    public static let keys = ["id", "name", "aliases", "parent", "maintainers", "escalation", "standards"]
+    public static let keys = InventoryFormat.unit.keys
 
     /// The unit's name followed by its aliases: every way a bio may state the office.
     public var namesForBio: [String] { [name] + aliases }

@@ -14,7 +14,7 @@ public struct PublishSettings: Sendable {
     public var advice: String?
 
     public static let identityRules = ["inventory-schema", "unit-known", "duplicate-account", "handle-syntax", "url-matches-handle", "no-secrets"]
-    public static let keys = ["statuses", "blocking_rules", "advice"]
+    public static let keys = InventoryFormat.publish.keys
 
     public init() {}
 }

@@ -19,11 +19,7 @@ public struct Standards: Sendable {
     public init() {}
 
     /// The keys a `standards:` mapping may hold.
-    public static let keys = [
-        "min_owners", "review_every_days", "platforms", "handle_pattern", "bio_must_include", "bio_must_not_include",
-        "require_archiving", "require_two_factor", "require_vault", "require_escalation_contact", "training_every_days",
-        "dormant_after_days", "max_waiver_days", "bio_max_length",
-    ]
+    public static let keys = InventoryFormat.standards.keys
 }
 
 /// A unit's `handle_pattern`: the regular expression as written, compiled to match regardless of letter

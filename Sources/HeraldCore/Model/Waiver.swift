@@ -17,5 +17,5 @@ public struct Waiver: Sendable {
     }
 
     /// The keys a waiver may hold.
-    public static let keys = ["rule", "reason", "approved_by", "expires"]
+    public static let keys = InventoryFormat.waiver.keys
 }
