@@ -9,6 +9,12 @@ struct BaselineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baseline",
         abstract: "Record the current findings, so that audits with --baseline count only new ones.",
+        discussion: """
+            An organisation that adopts Herald on a registry that does not yet meet its policy starts with \
+            many findings. herald baseline write records them; herald audit and herald check with \
+            --baseline FILE then show them apart and fail only on new ones, and \
+            --fail-on-unmatched-baseline makes the baseline only shrink (docs/workflows.md).
+            """,
         version: HeraldVersion.current,
         subcommands: [Write.self])
 

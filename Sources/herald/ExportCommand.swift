@@ -8,6 +8,13 @@ import HeraldReports
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the accounts as a spreadsheet (CSV) that herald import reads back.",
+        discussion: """
+            One row per account file, in path order, with the columns herald import reads (platform, handle, \
+            url, unit, name, bio, owners separated by ";", status, the dates, the security fields and the \
+            stable ids): UTF-8 with a byte order mark and CRLF line ends, as spreadsheet programs expect. \
+            Export, import and export again gives the same table. Waivers and comments stay in the YAML files. \
+            A value that looks like a secret is written as the audit shows it: withheld.
+            """,
         version: HeraldVersion.current)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv }

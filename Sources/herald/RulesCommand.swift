@@ -6,6 +6,12 @@ import HeraldRules
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the rules with their default severity and summary.",
+        discussion: """
+            One line per rule: its id (what findings, waivers and herald.yaml's rules: name), its default \
+            severity (error or warning; herald.yaml's rules: can change it or turn the rule off) and what it \
+            checks. herald explain RULE-ID tells why, with examples. --markdown prints docs/rules.md and \
+            --table the README's table; both are generated from the rules, never edited by hand.
+            """,
         version: HeraldVersion.current)
 
     @Flag(help: "Print the full rule reference in Markdown (docs/rules.md is made with it).")
@@ -35,6 +41,11 @@ struct Rules: ParsableCommand {
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain a rule: what it checks, why, and examples that pass and fail.",
+        discussion: """
+            Prints the rule's summary, its default severity, the reason the policy has it, and its examples: \
+            account files (or organisation files) that pass, and files that fail with the message each \
+            failure gives. The examples are the rule's tests: every one is audited when the tests run.
+            """,
         version: HeraldVersion.current)
 
     @Argument(help: "A rule id, as `herald rules` lists them.")

@@ -86,4 +86,22 @@ import Testing
         #expect(output.stdout.range(of: #"libxml2: \d+\.\d+\.\d+\n"#, options: .regularExpression) != nil)
         #expect(try herald.run(["--version"]).stdout.split(separator: "\n").count == 1)
     }
+
+    /// Every command's help is its man page section (Scripts/release.sh generates the pages from it).
+    @Test func everyCommandHasAnAbstractAndADiscussion() throws {
+        let herald = try HeraldProcess()
+        defer { herald.remove() }
+        let output = try herald.run(["--experimental-dump-help"])
+        let dump = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        var missing: [String] = []
+        func visit(_ command: [String: Any], path: String) {
+            let name = path.isEmpty ? (command["commandName"] as? String ?? "") : path + " " + (command["commandName"] as? String ?? "")
+            for key in ["abstract", "discussion"] where ((command[key] as? String) ?? "").count < 40 && name != "herald help" {
+                missing.append("\(name): \(key)")
+            }
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] { visit(sub, path: name) }
+        }
+        visit(try #require(dump["command"] as? [String: Any]), path: "")
+        #expect(missing.isEmpty, "\(missing)")
+    }
 }
