@@ -13,8 +13,8 @@
 #   LICENSE, licenses/<package>.txt  Herald's licence and those of the packages linked into the binary
 #   README.txt                       what to install, and how
 # The commit the tarball is built from is written into the binary (herald --version --verbose). The build
-# uses its own folder (.build-release), so it never disturbs a developer's .build. The tarball is the same
-# bytes for the same commit and toolchain (sorted names, fixed times and owners, gzip without a name).
+# uses its own folder (.build-release), so it never disturbs a developer's .build. The archive itself adds
+# nothing that varies (sorted names, fixed times and owners, gzip without a name).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 output=${1:-.build/dist}

@@ -36,10 +36,10 @@ import Testing
         try expectValid(herald, folder: "Reports", findings: 0)
         let junit = try #require(MarkupDocument(xml: Array(try herald.file("Reports/junit.xml"))))
         #expect(junit.values("/testsuites/testsuite[1]/@tests") == [String(copies + 2)])
-        // 21 rules check each account (maintainer-known, maintainer-can-review and the impostor rules only
-        // organisation files, review-recorded only with --git, the reconcile rules only with exports); 8
-        // rules check each of the 5 organisation files (inventory-has-accounts among them).
-        #expect(junit.count("//testcase") == (copies + 2) * 21 + 5 * 8)
+        // 20 rules check each account (maintainer-known, maintainer-can-review, owner-trained and the impostor
+        // rules only organisation files, review-recorded only with --git, the reconcile rules only with
+        // exports); 10 rules check each of the 5 organisation files (official-email both).
+        #expect(junit.count("//testcase") == (copies + 2) * 20 + 5 * 10)
     }
 
     @Test func theHostileInventoryStaysInertInEveryFormat() throws {

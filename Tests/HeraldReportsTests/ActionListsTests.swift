@@ -16,7 +16,7 @@ import Testing
         - {id: idle, name: Nothing To Do}
         """
 
-    func audit() throws -> AuditResult {
+    func audit(rules: [any Rule] = ReportTestData.firstRules) throws -> AuditResult {
         try ReportTestData.audit(
             organisation: "organisation: City of Fairhaven\n",
             people: Self.people,
@@ -26,7 +26,8 @@ import Testing
                 "parks/x-parksfun.yaml": "platform: x\nhandle: parksfun\nurl: https://x.com/parksfun\nunit: parks\nbio: Parks\nowners: [asmith, \"../../etc/passwd\"]\nstatus: active\nlast_reviewed: 2020-01-01\n",
                 "parks/x-orphan.yaml": "platform: x\nhandle: orphan\nurl: https://x.com/orphan\nunit: parks\nbio: Parks\nowners: [bleft]\nstatus: active\nlast_reviewed: 2026-10-01\n",
                 "library/x-fairhavenlibrary.yaml": "platform: x\nhandle: fairhavenlibrary\nurl: https://x.com/fairhavenlibrary\nunit: library\nbio: Library\nowners: [idle, jdoe]\nstatus: active\nlast_reviewed: 2026-10-01\n",
-            ])
+            ],
+            rules: rules)
     }
 
     func files(_ result: AuditResult) -> [String: String] {
@@ -66,6 +67,24 @@ import Testing
         #expect(ActionLists.fileStem(for: "j.doe-2_x") == "j.doe-2_x" && ActionLists.fileStem(for: "_comms-office") == "%5Fcomms-office")
     }
 
+    @Test func aPersonsOwnFaultIsOnTheirListOnceNotOnEachAccount() throws {
+        let result = try audit(rules: ReportTestData.firstRules + [OwnerTrainedRule()])
+        // Nobody here has acknowledged the policy: one finding per owner, at their entry in people.yaml.
+        let trained = result.organisationFindings.filter { $0.rule == "owner-trained" }
+        #expect(trained.map(\.file) == Array(repeating: "Inventory/people.yaml", count: trained.count))
+        #expect(trained.map(\.location.line) == [1, 2, 5, 6], "jdoe, asmith, the path person and idle own accounts; bleft has left")
+        #expect(!result.findings.contains { $0.rule == "owner-trained" && $0.account != nil }, "no account carries the person's fault")
+        let jdoeFinding = try #require(trained.first)
+        #expect(jdoeFinding.message.contains("owns 2 accounts: x @fairhavenlibrary and x @fairhavenparks"))
+        let jdoe = try #require(files(result)["jdoe.md"])
+        #expect(jdoe.contains("## Your entry in people.yaml") && jdoe.contains("`Inventory/people.yaml:1:"))
+        #expect(jdoe.components(separatedBy: "owner-trained").count == 2, "the training appears once on Jane's list")
+        let jdoeJSON = try #require(files(result)["jdoe.json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(jdoeJSON.utf8)) as? [String: Any])
+        #expect((json["person_findings"] as? [[String: Any]])?.map { $0["rule"] as? String } == ["owner-trained"])
+        #expect(files(result)["asmith.md"]?.contains("x `@fairhavenlibrary`") == false, "Alex's list names only the accounts Alex owns")
+    }
+
     @Test func theCommsOfficeSeesAccountsWhoseEveryOwnerHasLeft() throws {
         let lists = files(try audit())
         let office = try #require(lists[ActionLists.commsOfficeStem + ".md"])
@@ -78,7 +97,7 @@ import Testing
 
     @Test func noValueBecomesALinkOrAMention() {
         let text = ActionLists.text("url \"https://x.com/evil\" is not @someone's, see www.example.org or [here](http://a)")
-        #expect(text.contains("`\"https://x.com/evil\"`") && text.contains("`@someone's,`") && text.contains("`www.example.org`"))
+        #expect(text.contains("`\"https://x.com/evil\"`") && text.contains("`@someone's`,") && text.contains("`www.example.org`"))
         #expect(text.contains("`[here](http://a)`"), "a Markdown link is shown as code: \(text)")
         #expect(ActionLists.text("a `tick`") == "a \\`tick\\`")
     }

@@ -34,8 +34,9 @@ public enum ActionLists {
         for person in people.values.sorted(by: { $0.id < $1.id }) where person.active {
             let owned = index.owned[person.id, default: []].filter { !index.counted($0).isEmpty }
             let units = (index.maintained[person.id] ?? []).compactMap { index.rollUp(of: $0) }
-            guard !owned.isEmpty || !units.isEmpty else { continue }
-            let list = PersonList(person: person, owned: owned, units: units)
+            let own = index.personal[person.id] ?? []
+            guard !owned.isEmpty || !units.isEmpty || !own.isEmpty else { continue }
+            let list = PersonList(person: person, own: own, owned: owned, units: units)
             let stem = fileStem(for: person.id)
             files.append(File(name: stem + ".json", bytes: list.json(result, index)))
             files.append(File(name: stem + ".md", bytes: Array(list.markdown(result, index).utf8)))
@@ -77,6 +78,9 @@ public enum ActionLists {
         var maintained: [String: [String]] = [:]
         /// Account indexes by unit key.
         var byUnit: [String: [Int]] = [:]
+        /// Findings that count in people.yaml, by the person whose entry they point into (an overdue
+        /// training, a private address: the person's own to fix).
+        var personal: [String: [Finding]] = [:]
 
         init(_ result: AuditResult) {
             self.result = result
@@ -86,6 +90,14 @@ public enum ActionLists {
             }
             for unit in result.registry.units.values.sorted(by: { $0.id < $1.id }) {
                 for maintainer in Set(unit.maintainers.map(\.value)) { maintained[maintainer, default: []].append(unit.id) }
+            }
+            // An entry runs from its line to the next entry's: a finding belongs to the last entry that
+            // starts at or before it.
+            let peopleFile = result.inventory.isEmpty ? "people.yaml" : result.inventory + "/people.yaml"
+            let entries = result.registry.people.values.map { ($0.location.line, $0.id) }.sorted { $0 < $1 }
+            for finding in result.organisationFindings where finding.file == peopleFile && finding.counts {
+                guard let entry = entries.last(where: { $0.0 <= finding.location.line }) else { continue }
+                personal[entry.1, default: []].append(finding)
             }
         }
 
@@ -136,6 +148,8 @@ public enum ActionLists {
 
     struct PersonList {
         let person: Person
+        /// Findings at the person's own entry in people.yaml.
+        let own: [Finding]
         /// Account indexes the person owns that have findings that count.
         let owned: [Int]
         let units: [UnitRollUp]
@@ -144,6 +158,10 @@ public enum ActionLists {
             var out = "# Herald: what \(text(person.name)) (`\(code(person.id))`) has to do\n\n"
             out += "\(text(result.organisation)), audit as of \(result.asOf). Each item names the file and line to edit; "
                 + "`herald explain RULE` says what a rule asks and why.\n"
+            if !own.isEmpty {
+                out += "\n## Your entry in people.yaml\n\n"
+                for finding in own { out += item(finding) }
+            }
             if !owned.isEmpty {
                 out += "\n## Accounts you own\n"
                 for position in owned {
@@ -193,6 +211,7 @@ public enum ActionLists {
                     json.key("name"); json.string(person.name)
                     json.key("email"); json.string(person.email)
                 }
+                json.key("person_findings"); json.array { json in for finding in own { write(finding, to: &json) } }
                 json.key("accounts"); json.array { json in
                     for position in owned {
                         json.object { json in
@@ -301,7 +320,11 @@ public enum ActionLists {
         value.split(separator: " ", omittingEmptySubsequences: false).map { word in
             let bare = word.drop { "\"'(<[".contains($0) }
             let autolinked = word.contains("://") || bare.lowercased().hasPrefix("www.") || bare.hasPrefix("@")
-            return autolinked ? "`\(code(String(word)))`" : GitHubStepSummary.escaped(String(word))
+            guard autolinked else { return GitHubStepSummary.escaped(String(word)) }
+            // Punctuation that ends the sentence stays outside the span (`@name`: not `@name:`).
+            let trailing = word.reversed().prefix { ":,;.!?".contains($0) }.count
+            let span = trailing == word.count ? word[...] : word.dropLast(trailing)
+            return "`\(code(String(span)))`" + GitHubStepSummary.escaped(String(word.suffix(trailing == word.count ? 0 : trailing)))
         }.joined(separator: " ")
     }
     /// Registry text inside a code span: on one line, with no backtick to end the span early.

@@ -18,7 +18,7 @@ public struct MaintainerCanReviewRule: Rule {
         auditsOrganisationFiles: true,
         passing: [
             .account(),
-            .people("- {id: jdoe, name: Jane Doe, email: jane.doe@fairhaven.gov, github: janedoe}\n- {id: asmith, name: Alex Smith, email: alex.smith@fairhaven.gov}\n- {id: mchen, name: Mei Chen, email: mei.chen@fairhaven.gov, github: meichen}\n"),
+            .people("- {id: jdoe, name: Jane Doe, email: jane.doe@fairhaven.gov, github: janedoe, policy_acknowledged: 2026-03-02}\n- {id: asmith, name: Alex Smith, email: alex.smith@fairhaven.gov, policy_acknowledged: 2026-01-15}\n- {id: mchen, name: Mei Chen, email: mei.chen@fairhaven.gov, github: meichen}\n"),
         ],
         failing: [
             .people("- {id: ↓jdoe, name: Jane Doe, email: jane.doe@fairhaven.gov}\n- {id: asmith, name: Alex Smith, email: alex.smith@fairhaven.gov}\n- {id: mchen, name: Mei Chen, email: mei.chen@fairhaven.gov, github: meichen}\n"),

@@ -9,9 +9,13 @@ public struct OwnerTrainedRule: Rule {
             People who post for the organisation must know its policy: records, accessibility, comments, \
             what never to post. Policies ask owners to take the training and acknowledge the policy \
             regularly. Each owner's `policy_acknowledged` date in people.yaml must be no older than the \
-            unit's `training_every_days` (default 365) on the audit date.
+            `training_every_days` (default 365) of each unit whose accounts they own, on the audit date. \
+            The finding is the person's, so it is reported once, at their entry in people.yaml, naming the \
+            accounts it affects (retired accounts do not count).
             """,
         severity: .warning,
+        auditsAccounts: false,
+        auditsOrganisationFiles: true,
         passing: [
             .account(),
             .account(people: """
@@ -22,43 +26,60 @@ public struct OwnerTrainedRule: Rule {
                 """, units: ExampleOrganisation.parks(standards: "training_every_days: 730")),
         ],
         failing: [
-            .account(["owners": "[jdoe, ↓asmith]"], people: """
+            .people("""
                 - {id: jdoe, name: Jane Doe, email: jane.doe@fairhaven.gov, unit: parks, policy_acknowledged: 2026-03-02}
-                - {id: asmith, name: Alex Smith, email: alex.smith@fairhaven.gov, unit: parks, policy_acknowledged: 2024-09-30}
+                - {id: asmith, name: Alex Smith, email: alex.smith@fairhaven.gov, unit: parks, policy_acknowledged: ↓2024-09-30}
+                - {id: mchen, name: Mei Chen, email: mei.chen@fairhaven.gov, unit: city-hall, policy_acknowledged: 2026-05-20}
 
                 """),
-            .account(["owners": "[↓jdoe, asmith]"], people: """
-                - {id: jdoe, name: Jane Doe, email: jane.doe@fairhaven.gov, unit: parks}
+            .people("""
+                - {id: ↓jdoe, name: Jane Doe, email: jane.doe@fairhaven.gov, unit: parks}
                 - {id: asmith, name: Alex Smith, email: alex.smith@fairhaven.gov, unit: parks, policy_acknowledged: 2026-01-15}
+                - {id: mchen, name: Mei Chen, email: mei.chen@fairhaven.gov, unit: city-hall, policy_acknowledged: 2026-05-20}
 
                 """),
         ])
 
     public init() {}
 
-    public func check(_ account: Account, in context: AuditContext) -> [Violation] {
-        let every = context.facts(for: account).standards.trainingEveryDays
-        var violations: [Violation] = []
-        for owner in account.owners?.value ?? [] {
-            guard let standing = context.standing[owner.value], standing.active else { continue }  // owner-assigned reports those
-            if let acknowledged = standing.policyAcknowledged, case let age = acknowledged.days(until: context.asOf), age >= 0, age <= every { continue }
-            guard let person = context.registry.people[owner.value] else { continue }
-            guard let acknowledged = person.policyAcknowledged else {
-                violations.append(Violation(at: owner.location,
-                    "owner \(owner.value) (\(person.name)) has no record of acknowledging the social media policy: once they have taken the training, add `policy_acknowledged: YYYY-MM-DD` to their entry in people.yaml (line \(person.location.line))",
-                    field: "owners"))
-                continue
+    /// Never called: the finding is the person's (`auditsAccounts: false`).
+    public func check(_ account: Account, in context: AuditContext) -> [Violation] { [] }
+
+    public func checkOrganisation(in context: AuditContext) -> [OrganisationViolation] {
+        let registry = context.registry
+        guard let peopleFile = PersonFindings.peopleFile(registry) else { return [] }
+        var violations: [OrganisationViolation] = []
+        let owned = PersonFindings.accountsByOwner(registry)
+        for id in owned.keys.sorted(by: { (registry.people[$0]?.location.line ?? 0, $0) < (registry.people[$1]?.location.line ?? 0, $1) }) {
+            // owner-assigned reports owners who are unknown or have left.
+            guard let person = registry.people[id], person.active, let accounts = owned[id] else { continue }
+            let acknowledged = person.policyAcknowledged
+            let age = acknowledged.map { $0.value.days(until: context.asOf) }
+            // The accounts whose unit asks for a more recent training than the person's.
+            let late = accounts.filter { account in
+                guard let age, age >= 0 else { return true }
+                return age > context.facts(for: account).standards.trainingEveryDays
             }
-            let age = acknowledged.value.days(until: context.asOf)
-            if age < 0 {
-                violations.append(Violation(at: owner.location,
-                    "owner \(owner.value)'s policy_acknowledged date \(acknowledged.value) is after the audit date \(context.asOf): correct it in people.yaml (line \(acknowledged.location.line))",
-                    field: "owners"))
-            } else if age > every {
-                violations.append(Violation(at: owner.location,
-                    "owner \(owner.value) (\(person.name)) last acknowledged the social media policy on \(acknowledged.value), \(age) days ago, more than the \(every) days allowed: have them retake the training and update policy_acknowledged in people.yaml (line \(acknowledged.location.line))",
-                    field: "owners"))
+            guard !late.isEmpty else { continue }
+            let affected = PersonFindings.naming(late)
+            let violation: Violation
+            if let acknowledged, let age {
+                if age < 0 {
+                    violation = Violation(at: acknowledged.location,
+                        "\(id)'s policy_acknowledged date \(acknowledged.value) is after the audit date \(context.asOf): correct it (they own \(affected))",
+                        field: "policy_acknowledged")
+                } else {
+                    let allowed = late.map { context.facts(for: $0).standards.trainingEveryDays }.min()!
+                    violation = Violation(at: acknowledged.location,
+                        "\(id) (\(person.name)) last acknowledged the social media policy on \(acknowledged.value), \(age) days ago, more than the \(allowed) days allowed for \(affected): have them retake the training and update policy_acknowledged",
+                        field: "policy_acknowledged")
+                }
+            } else {
+                violation = Violation(at: person.location,
+                    "\(id) (\(person.name)) owns \(affected), and has no record of acknowledging the social media policy: once they have taken the training, add `policy_acknowledged: YYYY-MM-DD` to their entry",
+                    field: "policy_acknowledged")
             }
+            violations.append(OrganisationViolation(file: peopleFile, violation))
         }
         return violations
     }

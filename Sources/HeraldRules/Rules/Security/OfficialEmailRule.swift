@@ -9,14 +9,23 @@ public struct OfficialEmailRule: Rule {
             An account tied to a personal mailbox leaves with its owner, and a password reset sent there is \
             out of the organisation's reach. Every owner's address in people.yaml and the account's \
             `recovery_email` must be on one of the organisation's `official_domains` (herald.yaml), or on a \
-            subdomain of one. Nothing is checked while herald.yaml lists no official domain.
+            subdomain of one. Nothing is checked while herald.yaml lists no official domain. An owner's \
+            address is the person's: it is reported once, at their entry in people.yaml, naming the accounts \
+            they own (retired accounts do not count); the recovery address at the account file.
             """,
         severity: .error,
+        auditsOrganisationFiles: true,
         passing: [.account(), .account(["recovery_email": "parks.social@rec.fairhaven.gov"])],
         failing: [
             .account(["recovery_email": "↓fairhavenparks@gmail.com"]),
-            .account(["owners": "[↓jdoe, asmith]"], people: """
-                - {id: jdoe, name: Jane Doe, email: janedoe1987@yahoo.com, unit: parks, policy_acknowledged: 2026-03-02}
+            .people("""
+                - {id: jdoe, name: Jane Doe, email: ↓janedoe1987@yahoo.com, unit: parks, policy_acknowledged: 2026-03-02}
+                - {id: asmith, name: Alex Smith, email: alex.smith@fairhaven.gov, unit: parks, policy_acknowledged: 2026-01-15}
+                - {id: mchen, name: Mei Chen, email: mei.chen@fairhaven.gov, unit: city-hall, policy_acknowledged: 2026-05-20}
+
+                """),
+            .people("""
+                - {id: ↓jdoe, name: Jane Doe, unit: parks, policy_acknowledged: 2026-03-02}
                 - {id: asmith, name: Alex Smith, email: alex.smith@fairhaven.gov, unit: parks, policy_acknowledged: 2026-01-15}
                 - {id: mchen, name: Mei Chen, email: mei.chen@fairhaven.gov, unit: city-hall, policy_acknowledged: 2026-05-20}
 
@@ -26,29 +35,30 @@ public struct OfficialEmailRule: Rule {
     public init() {}
 
     public func check(_ account: Account, in context: AuditContext) -> [Violation] {
-        let domains = context.officialDomains
-        guard !domains.isEmpty else { return [] }
-        var official: String { domains.joined(separator: ", ") }
-        var violations: [Violation] = []
-        for owner in account.owners?.value ?? [] {
-            // owner-assigned reports unknown people and people who have left
-            guard let standing = context.standing[owner.value], standing.active, !standing.hasOfficialEmail,
-                  let person = context.registry.people[owner.value] else { continue }
+        guard !context.officialDomains.isEmpty, let recovery = account.recoveryEmail, !context.isOfficialAddress(recovery.value) else { return [] }
+        return [Violation(at: recovery.location,
+            "the recovery address \(recovery.value) is not on an official domain (\(context.officialDomains.joined(separator: ", "))): change the account's recovery e-mail to a shared work mailbox and record it here",
+            field: "recovery_email")]
+    }
+
+    public func checkOrganisation(in context: AuditContext) -> [OrganisationViolation] {
+        let registry = context.registry
+        guard !context.officialDomains.isEmpty, let peopleFile = PersonFindings.peopleFile(registry) else { return [] }
+        let official = context.officialDomains.joined(separator: ", ")
+        var violations: [OrganisationViolation] = []
+        let owned = PersonFindings.accountsByOwner(registry)
+        for id in owned.keys.sorted(by: { (registry.people[$0]?.location.line ?? 0, $0) < (registry.people[$1]?.location.line ?? 0, $1) }) {
+            // owner-assigned reports owners who are unknown or have left.
+            guard let person = registry.people[id], person.active, context.standing[id]?.hasOfficialEmail == false, let accounts = owned[id] else { continue }
+            let affected = PersonFindings.naming(accounts)
             if let email = person.email {
-                if !context.isOfficialAddress(email) {
-                    violations.append(Violation(at: owner.location,
-                        "owner \(owner.value)'s e-mail \(email) (people.yaml line \(person.emailLocation?.line ?? person.location.line)) is not on an official domain (\(official)): write their work address in people.yaml",
-                        field: "owners"))
-                }
+                violations.append(OrganisationViolation(file: peopleFile, Violation(at: person.emailLocation ?? person.location,
+                    "\(id)'s e-mail \(email) is not on an official domain (\(official)), and they own \(affected): write their work address",
+                    field: "email")))
             } else {
-                violations.append(Violation(at: owner.location,
-                    "owner \(owner.value) has no e-mail in people.yaml (line \(person.location.line)): add their work address on \(official)", field: "owners"))
+                violations.append(OrganisationViolation(file: peopleFile, Violation(at: person.location,
+                    "\(id) (\(person.name)) owns \(affected) and has no e-mail: add their work address on \(official)", field: "email")))
             }
-        }
-        if let recovery = account.recoveryEmail, !context.isOfficialAddress(recovery.value) {
-            violations.append(Violation(at: recovery.location,
-                "the recovery address \(recovery.value) is not on an official domain (\(official)): change the account's recovery e-mail to a shared work mailbox and record it here",
-                field: "recovery_email"))
         }
         return violations
     }
