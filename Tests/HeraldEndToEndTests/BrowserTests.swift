@@ -38,6 +38,50 @@ struct BrowserTests {
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
     }
 
+    /// On a phone (375 CSS pixels wide): the page does not scroll sideways (only a wide table, in its own
+    /// box), and no unit name breaks inside a word. Measured by a script added to a copy of the page (the
+    /// report itself runs none: its Content-Security-Policy forbids scripts), shown in a 375-pixel frame
+    /// (headless Chromium makes no window narrower than 500 pixels).
+    @Test func atPhoneWidthThePageFitsAndUnitNamesBreakOnlyBetweenWords() throws {
+        let herald = try HeraldProcess.withShippedInventory()
+        defer { herald.remove() }
+        #expect(try herald.run(["audit", "--format", "html", "--as-of", "2026-11-24"]).status == 1)
+        let report = try String(contentsOf: herald.directory.appendingPathComponent("Reports/report.html"), encoding: .utf8)
+        let policy = try #require(report.range(of: #"<meta http-equiv="Content-Security-Policy"[^>]*>"#, options: .regularExpression))
+        let probe = """
+            <script>
+            const names = [...document.querySelectorAll('table.units th[scope=row] a, section.unit h2')];
+            const broken = names.filter(element => {
+              const text = element.firstChild; if (!text || text.nodeType !== 3) return false;
+              const range = document.createRange(); let top = null;
+              for (let i = 0; i < text.length; i++) {
+                range.setStart(text, i); range.setEnd(text, i + 1);
+                const rect = range.getBoundingClientRect(); if (rect.width === 0) continue;
+                if (top !== null && rect.top > top + 2 && !/[\\s-]/.test(text.data[i - 1])) return true;
+                top = rect.top;
+              }
+              return false;
+            }).map(element => element.textContent);
+            parent.document.body.setAttribute('data-probe', JSON.stringify({
+              page: document.documentElement.scrollWidth, window: window.innerWidth, names: names.length, broken }));
+            </script>
+            """
+        let measured = report.replacingCharacters(in: policy, with: "").replacingOccurrences(of: "</body>", with: probe + "</body>")
+        let page = herald.directory.appendingPathComponent("Reports/report-probe.html")
+        try measured.write(to: page, atomically: true, encoding: .utf8)
+        let phone = herald.directory.appendingPathComponent("Reports/phone.html")
+        try #"<!DOCTYPE html><html><body><iframe src="report-probe.html" width="375" height="900"></iframe></body></html>"#
+            .write(to: phone, atomically: true, encoding: .utf8)
+        let dom = try Chromium.dumpDOM(of: phone, extra: ["--allow-file-access-from-files", "--virtual-time-budget=5000"])
+        let document = try #require(MarkupDocument(html: Array(dom.utf8)))
+        let json = try #require(document.values("//body/@data-probe").first, "the probe did not run")
+        let probe_ = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect((probe_["names"] as? Int ?? 0) >= 18, "unit names in the table and the sections")
+        #expect(probe_["window"] as? Int == 375)
+        #expect((probe_["page"] as? Int ?? .max) <= (probe_["window"] as? Int ?? 0), "the page scrolls sideways: \(json)")
+        #expect((probe_["broken"] as? [String]) == [], "unit names broken inside a word: \(json)")
+    }
+
     @Test func theHostileInventorysInjectedMarkupNeverRuns() throws {
         let herald = try HeraldProcess(fixture: "HostileInventory")
         defer { herald.remove() }
@@ -64,8 +108,8 @@ enum Chromium {
     }()
 
     /// The DOM after the page loaded (and after any script would have run).
-    static func dumpDOM(of page: URL) throws -> String {
-        try run(["--dump-dom", page.absoluteString])
+    static func dumpDOM(of page: URL, extra: [String] = []) throws -> String {
+        try run(["--dump-dom"] + extra + [page.absoluteString])
     }
 
     static func screenshot(of page: URL, to file: URL) throws {

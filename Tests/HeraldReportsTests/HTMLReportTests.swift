@@ -31,10 +31,10 @@ import Testing
         #expect(html.values("//*[@id='count-warnings']") == ["1"])
         #expect(html.values("//*[@id='verdict']/@data-verdict") == ["failed"])
         #expect(html.count("//nav//tbody/tr") == 1)
-        #expect(html.count("//main/table[1]/tbody/tr") == ReportTestData.firstRules.count)
+        #expect(html.count("//table[@class='rules']/tbody/tr") == ReportTestData.firstRules.count)
         #expect(html.count("//table[@class='accounts']/tbody/tr") == 3)
         #expect(html.count("//tr[@class='failing']//ul[@class='findings']/li") == result.findings.count)
-        #expect(html.values("//tr[@class='failing']//li/code[2]").contains("Inventory/accounts/parks/x-parksfun.yaml:6:9"))
+        #expect(html.values("//tr[@class='failing']//li/code[last()]").contains("Inventory/accounts/parks/x-parksfun.yaml:6:9"))
         #expect(html.count("//svg//rect") == 1)
     }
 
@@ -61,12 +61,28 @@ import Testing
     @Test func onlyWebAddressesBecomeLinks() throws {
         let (_, html) = try page(try hostileResult())
         // An address with spaces is no address a browser should open: shown as text, like javascript:.
-        #expect(html.values("//table[@class='accounts']//a/@href") == ["https://x.com/clean"])
+        #expect(html.values("//table[@class='accounts']//a/@href[not(starts-with(., '#rule-'))]") == ["https://x.com/clean"])
+        // Every finding's rule links to its row in the Rules table, and every such row exists.
+        let ruleLinks = Set(html.values("//table[@class='accounts']//li/a/@href"))
+        #expect(!ruleLinks.isEmpty && ruleLinks.allSatisfy { $0.hasPrefix("#rule-") })
+        #expect(ruleLinks.allSatisfy { html.count("//tr[@id='\($0.dropFirst())']") == 1 })
         #expect(html.count("//a[starts-with(@href, 'javascript')]") == 0)
         #expect(html.values("//span[@class='not-link']") == [
             "https://x.com/hostile\"><img src=x onerror=alert(1)> (not a web address)", "javascript:alert(4) (not a web address)",
         ])
         #expect(HTMLReportModel.isWebLink("HTTPS://x.com/a") && !HTMLReportModel.isWebLink(" https://x.com") && !HTMLReportModel.isWebLink("https://"))
+    }
+
+    @Test func messagesShowTheirCodeSpansAsCodeAndStayEscaped() {
+        func html(_ message: String) -> String {
+            var text = HTMLText(capacity: 64)
+            text.message(message)
+            return String(decoding: text.bytes, as: UTF8.self)
+        }
+        #expect(html("add `policy_acknowledged: YYYY-MM-DD` to their entry") == "add <code>policy_acknowledged: YYYY-MM-DD</code> to their entry")
+        #expect(html("bio \"`<b>x</b>`\" & more") == "bio &#34;<code>&lt;b&gt;x&lt;/b&gt;</code>&#34; &amp; more")
+        #expect(html("a `b` and a lone ` tick") == "a <code>b</code> and a lone ` tick", "a backtick without a partner stays text")
+        #expect(html("no code here") == "no code here")
     }
 
     @Test func needsNoScriptAndFetchesNothing() throws {

@@ -100,7 +100,7 @@ import Testing
         #expect(document.values("//tr[@class='passing']//li[@class='waived']/span[@class='waiver']")
                 == ["Waived until 2027-01-31 by Mei Chen: Second <administrator> starts in January"])
         #expect(document.count("//ul[@id='organisation-findings']/li") == 1)
-        #expect(document.values("//ul[@id='organisation-findings']/li/code[2]") == ["Inventory/units/pools.yaml:4:15"])
+        #expect(document.values("//ul[@id='organisation-findings']/li/code[last()]") == ["Inventory/units/pools.yaml:4:15"])
     }
 
     @Test func terminalAndGitHub() throws {

@@ -104,7 +104,8 @@ enum HTMLAccountSections {
                 html.raw(finding.severity == .error ? "><span class=\"sev error\">error</span> " : "><span class=\"sev warning\">warning</span> ")
             }
             if finding.change == .new { html.raw("<span class=\"sev new\">new</span> ") }
-            html.text(finding.message); html.raw(" <code>["); html.text(finding.rule); html.raw("]</code> Edit <code>")
+            html.message(finding.message); html.raw(" <a href=\"#rule-"); html.text(finding.rule); html.raw("\"><code>[")
+            html.text(finding.rule); html.raw("]</code></a> Edit <code>")
             html.text(finding.file); html.raw(":"); html.number(finding.location.line); html.raw(":")
             html.number(finding.location.column); html.raw("</code>")
             if let waiver = finding.waiver {

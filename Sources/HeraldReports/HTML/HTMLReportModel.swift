@@ -10,6 +10,13 @@ enum HTMLReportModel {
 
     /// Registry text for the template: control characters (a YAML escape such as `"\0"` or `"\e"` puts
     /// them in a value) become U+FFFD, even where a template inserts a value unescaped.
+    /// `message` as escaped HTML with its code spans as `<code>` (``HTMLText/message(_:)``), for `{{{…}}}`.
+    static func html(message: String) -> String {
+        var html = HTMLText(capacity: message.utf8.count + 32)
+        html.message(message)
+        return String(decoding: html.bytes, as: UTF8.self)
+    }
+
     static func safe(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
@@ -40,7 +47,8 @@ enum HTMLReportModel {
             "has_organisation_findings": !result.organisationFindings.isEmpty,
             "organisation_findings": result.organisationFindings.map { finding -> [String: Any] in
                 ["file": safe(finding.file), "line": finding.location.line, "column": finding.location.column, "rule": finding.rule,
-                 "severity": finding.severity.rawValue, "message": safe(finding.message), "new": finding.change == .new,
+                 "severity": finding.severity.rawValue, "message": safe(finding.message), "message_html": html(message: finding.message),
+                 "new": finding.change == .new,
                  "baselined": finding.isBaselined]
             },
             "units": units,
@@ -77,6 +85,7 @@ enum HTMLReportModel {
                 "has_accounts": unit.accounts > 0,
                 "accounts": unit.accounts, "passing": unit.accounts - unit.failingAccounts,
                 "errors": unit.errors, "warnings": unit.warnings, "waived": unit.waived, "failing": unit.failingAccounts > 0,
+                "failing_accounts": unit.failingAccounts,
             ]
             if let trend = HTMLTrendModel.unitTrend(unit.id, in: result) { row["trend"] = trend }
             return (unit, row)
@@ -92,7 +101,9 @@ enum HTMLReportModel {
         }
         return result.rules.map { rule in
             [
-                "id": rule.id, "severity": rule.severity.rawValue, "summary": rule.summary,
+                "id": rule.id, "severity": rule.severity.rawValue, "summary": rule.summary, "summary_html": html(message: rule.summary),
+                // The rationale's first paragraph: the rest (tables, lists) is docs/rules.md's.
+                "rationale_html": html(message: String(rule.rationale.components(separatedBy: "\n\n").first ?? "")),
                 "findings": findings[rule.id] ?? 0, "failing_accounts": accounts[rule.id]?.count ?? 0,
             ]
         }
@@ -121,7 +132,7 @@ enum HTMLReportModel {
                 "count_x": labelWidth + max(2, count * barWidth / largest) + 6,
             ]
         }
-        return ["bars": bars, "has_bars": !bars.isEmpty, "width": labelWidth + barWidth + 60, "height": max(1, bars.count) * rowHeight]
+        return ["bars": bars, "has_bars": !bars.isEmpty, "width": labelWidth + barWidth + 60, "height": max(1, bars.count) * rowHeight, "limit": chartUnits]
     }
 
     /// A unit's name as a chart label: long names are shortened to fit beside the bars (the table above

@@ -44,6 +44,19 @@ struct HTMLText {
         }
     }
 
+    /// A message, escaped as `text(_:)` does, with its Markdown code spans (`` `owners:` ``) shown as
+    /// code: rule messages name keys and values that way. A backtick without a partner stays as it is.
+    mutating func message(_ value: String) {
+        guard value.utf8.contains(UInt8(ascii: "`")) else { return text(value) }
+        var parts = value.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
+        // An odd part count means every backtick has a partner; otherwise the last one stays literal.
+        let unpaired = parts.count % 2 == 0 ? parts.removeLast() : nil
+        for (index, part) in parts.enumerated() {
+            if index % 2 == 0 { text(part) } else { raw("<code>"); text(part); raw("</code>") }
+        }
+        if let unpaired { text("`" + unpaired) }
+    }
+
     /// The bytes `text(_:)` changes.
     private static let special: [Bool] = (0...255).map { byte in
         switch byte {
