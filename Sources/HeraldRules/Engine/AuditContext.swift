@@ -14,9 +14,9 @@ public struct AuditContext: Sendable {
     /// accounts, whatever their names (a YouTube legacy username and a handle may be two channels').
     public let stableIDsByFile: [String: String]
     /// What the rules ask of each unit, by unit id.
-    private let unitFacts: [String: UnitFacts]
+    let unitFacts: [String: UnitFacts]
     /// For accounts whose unit is missing or has no file: the organisation's standards, nothing else.
-    private let organisationFacts: UnitFacts
+    let organisationFacts: UnitFacts
     /// What the owner rules ask of each person, by person id.
     let standing: [String: Standing]
     /// The organisation's `official_domains`, lowercased.

@@ -48,9 +48,17 @@ public struct OwnerTrainedRule: Rule {
     public func checkOrganisation(in context: AuditContext) -> [OrganisationViolation] {
         let registry = context.registry
         guard let peopleFile = PersonFindings.peopleFile(registry) else { return [] }
+        // Only people whose training is missing, in the future, or older than the strictest unit allows
+        // can have a finding: the accounts are searched for them alone.
+        let strictest = ([context.organisationFacts] + context.unitFacts.values).map(\.standards.trainingEveryDays).min() ?? .max
+        let candidates = Set(registry.people.values.filter { person in
+            guard person.active else { return false }
+            guard let age = person.policyAcknowledged.map({ $0.value.days(until: context.asOf) }) else { return true }
+            return age < 0 || age > strictest
+        }.map(\.id))
         var violations: [OrganisationViolation] = []
-        let owned = PersonFindings.accountsByOwner(registry)
-        for id in owned.keys.sorted(by: { (registry.people[$0]?.location.line ?? 0, $0) < (registry.people[$1]?.location.line ?? 0, $1) }) {
+        let owned = PersonFindings.accounts(ownedBy: candidates, in: registry)
+        for id in PersonFindings.inFileOrder(owned.keys, in: registry) {
             // owner-assigned reports owners who are unknown or have left.
             guard let person = registry.people[id], person.active, let accounts = owned[id] else { continue }
             let acknowledged = person.policyAcknowledged

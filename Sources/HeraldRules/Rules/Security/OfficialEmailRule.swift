@@ -46,10 +46,11 @@ public struct OfficialEmailRule: Rule {
         guard !context.officialDomains.isEmpty, let peopleFile = PersonFindings.peopleFile(registry) else { return [] }
         let official = context.officialDomains.joined(separator: ", ")
         var violations: [OrganisationViolation] = []
-        let owned = PersonFindings.accountsByOwner(registry)
-        for id in owned.keys.sorted(by: { (registry.people[$0]?.location.line ?? 0, $0) < (registry.people[$1]?.location.line ?? 0, $1) }) {
-            // owner-assigned reports owners who are unknown or have left.
-            guard let person = registry.people[id], person.active, context.standing[id]?.hasOfficialEmail == false, let accounts = owned[id] else { continue }
+        // owner-assigned reports owners who are unknown or have left.
+        let candidates = Set(context.standing.filter { $0.value.active && !$0.value.hasOfficialEmail }.keys)
+        let owned = PersonFindings.accounts(ownedBy: candidates, in: registry)
+        for id in PersonFindings.inFileOrder(owned.keys, in: registry) {
+            guard let person = registry.people[id], let accounts = owned[id] else { continue }
             let affected = PersonFindings.naming(accounts)
             if let email = person.email {
                 violations.append(OrganisationViolation(file: peopleFile, Violation(at: person.emailLocation ?? person.location,
