@@ -9,13 +9,20 @@
 /// next: dates (`2026-01-10`) and measured quantities (a number before `day`, `days`, `week`, `weeks`,
 /// `month`, `months`, `year`, `years`, `character`, `characters`, `owner`, `owners`). "last reviewed
 /// 2026-01-10, 412 days ago" says 413 tomorrow, and a bio of 171 characters that grows to 175 is the same
-/// finding. Other numbers are identity and stay: owner `e1042` is not owner `e1043`.
+/// finding. Other numbers are identity and stay: owner `e1042` is not owner `e1043`. A finding about a
+/// person (`owner-trained`, at their entry in people.yaml) ends with the accounts it affects
+/// (``affectedAccountsMarker``): that list is left out, since the person's problem is the same whichever
+/// accounts they own this week.
 ///
 /// A fingerprint is FNV-1a (64 bits) of the identity (rule, account or file, key, message with each
 /// volatile part written as `#`, separated by NUL), then of a NUL and the finding's occurrence among
 /// findings of the same identity (0, 1, …) in report order, so findings equal in every way still differ.
 /// Written as 16 hexadecimal digits.
 public enum FindingFingerprint {
+    /// What starts the list of accounts a person's finding affects, at the end of its message; the
+    /// fingerprint ignores the message from here on.
+    public static let affectedAccountsMarker = "; they own "
+
     /// The four parts of a finding's identity, as a report or a baseline holds them.
     public struct Subject: Sendable {
         public let rule: String
@@ -35,7 +42,21 @@ public enum FindingFingerprint {
             self.field = field ?? ""
             // Messages that name another file (`also registered in Inventory/accounts/…`) name it as the
             // audit was told: the identity names it inside the inventory.
+            let message = Subject.withoutAffectedAccounts(message)
             self.message = inventory.isEmpty ? message : Subject.removing(prefix, from: message)
+        }
+
+        /// `message` up to ``FindingFingerprint/affectedAccountsMarker``, searched as UTF-8 (nearly every
+        /// message has no `;` followed by it, and is returned as it is).
+        static func withoutAffectedAccounts(_ message: String) -> String {
+            let marker = Array(FindingFingerprint.affectedAccountsMarker.utf8)
+            let utf8 = message.utf8
+            var index = utf8.startIndex
+            while let semicolon = utf8[index...].firstIndex(of: marker[0]) {
+                if utf8[semicolon...].starts(with: marker) { return String(message[..<semicolon]) }
+                index = utf8.index(after: semicolon)
+            }
+            return message
         }
 
         /// `message` without each occurrence of `text`, searched as UTF-8 (a message is short, `text`

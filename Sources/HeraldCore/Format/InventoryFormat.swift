@@ -31,7 +31,7 @@ public enum InventoryFormat {
 
     /// One entry of an account's `waivers:`.
     public static let waiver: [Field] = [
-        Field("rule", .text, "the id of the rule excused (any rule but `no-secrets` and the waiver rules)"),
+        Field("rule", .text, "the id of the rule excused: any rule that reports on accounts, but `no-secrets` and the waiver rules"),
         Field("reason", .text, "why the account cannot comply yet"),
         Field("approved_by", .text, "the person id of an active maintainer of the account's unit or of a unit above it"),
         Field("expires", .date, "the last day the waiver covers, at most `max_waiver_days` after the audit date"),

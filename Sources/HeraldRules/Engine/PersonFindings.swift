@@ -39,18 +39,19 @@ enum PersonFindings {
         return settings.dropLast("herald.yaml".count) + "people.yaml"
     }
 
-    /// The accounts in words, the first five named: `the account instagram @fairhavenparks` or `3 accounts:
-    /// x @FairhavenParks, instagram @fairhavenparks and youtube @FairhavenParks`.
+    /// What a person's finding ends with: the accounts it affects, the first five named
+    /// (`; they own instagram @fairhavenparks` or `; they own x @FairhavenParks, instagram @fairhavenparks
+    /// and 3 more`). The fingerprint leaves this part out (``FindingFingerprint/affectedAccountsMarker``):
+    /// the person's finding stays the same finding when they take on or hand over an account.
     static func naming(_ accounts: [Account]) -> String {
         let names = accounts.map { account in
             guard let platform = account.platform?.value, let handle = account.handle?.value else { return account.file }
             return "\(platform.rawValue) @\(handle)"
         }
-        if names.count == 1 { return "the account \(names[0])" }
         let shown = names.prefix(5)
         let rest = names.count - shown.count
         let list = rest > 0 ? shown.joined(separator: ", ") + " and \(rest) more"
-            : shown.dropLast().joined(separator: ", ") + " and " + shown.last!
-        return "\(names.count) accounts: \(list)"
+            : shown.count == 1 ? shown[0] : shown.dropLast().joined(separator: ", ") + " and " + shown.last!
+        return FindingFingerprint.affectedAccountsMarker + list
     }
 }

@@ -14,6 +14,10 @@ public enum WaiverReview {
             if let waived = RuleCatalog.rule(withID: rule.value) {
                 if !waived.description.canBeWaived {
                     problem(rule.location, "rule \(rule.value) cannot be waived: \(rule.value == "no-secrets" ? "remove the secret from the file and change it where it is used" : "fix the waiver itself"), then delete this waiver")
+                } else if !waived.description.auditsAccounts {
+                    // Its findings are at the file they concern (a person's entry in people.yaml, a unit
+                    // file), never on an account: an account's waiver would excuse nothing.
+                    problem(rule.location, "rule \(rule.value) reports at people.yaml or a unit file, not on an account, so an account's waiver cannot excuse it: fix it there, then delete this waiver")
                 }
             } else {
                 let hint = KeySuggestion.closest(to: rule.value, among: RuleCatalog.all.map(\.description.id)).map { "did you mean \"\($0)\"? " } ?? ""

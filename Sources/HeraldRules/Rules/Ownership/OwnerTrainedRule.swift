@@ -74,17 +74,17 @@ public struct OwnerTrainedRule: Rule {
             if let acknowledged, let age {
                 if age < 0 {
                     violation = Violation(at: acknowledged.location,
-                        "\(id)'s policy_acknowledged date \(acknowledged.value) is after the audit date \(context.asOf): correct it (they own \(affected))",
+                        "\(id)'s policy_acknowledged date \(acknowledged.value) is after the audit date \(context.asOf): correct it\(affected)",
                         field: "policy_acknowledged")
                 } else {
                     let allowed = late.map { context.facts(for: $0).standards.trainingEveryDays }.min()!
                     violation = Violation(at: acknowledged.location,
-                        "\(id) (\(person.name)) last acknowledged the social media policy on \(acknowledged.value), \(age) days ago, more than the \(allowed) days allowed for \(affected): have them retake the training and update policy_acknowledged",
+                        "\(id) (\(person.name)) last acknowledged the social media policy on \(acknowledged.value), \(age) days ago, more than the \(allowed) days their accounts' units allow: have them retake the training and update policy_acknowledged\(affected)",
                         field: "policy_acknowledged")
                 }
             } else {
                 violation = Violation(at: person.location,
-                    "\(id) (\(person.name)) owns \(affected), and has no record of acknowledging the social media policy: once they have taken the training, add `policy_acknowledged: YYYY-MM-DD` to their entry",
+                    "\(id) (\(person.name)) has no record of acknowledging the social media policy: once they have taken the training, add `policy_acknowledged: YYYY-MM-DD` to their entry\(affected)",
                     field: "policy_acknowledged")
             }
             violations.append(OrganisationViolation(file: peopleFile, violation))

@@ -54,11 +54,11 @@ public struct OfficialEmailRule: Rule {
             let affected = PersonFindings.naming(accounts)
             if let email = person.email {
                 violations.append(OrganisationViolation(file: peopleFile, Violation(at: person.emailLocation ?? person.location,
-                    "\(id)'s e-mail \(email) is not on an official domain (\(official)), and they own \(affected): write their work address",
+                    "\(id)'s e-mail \(email) is not on an official domain (\(official)): write their work address\(affected)",
                     field: "email")))
             } else {
                 violations.append(OrganisationViolation(file: peopleFile, Violation(at: person.location,
-                    "\(id) (\(person.name)) owns \(affected) and has no e-mail: add their work address on \(official)", field: "email")))
+                    "\(id) (\(person.name)) has no e-mail: add their work address on \(official)\(affected)", field: "email")))
             }
         }
         return violations

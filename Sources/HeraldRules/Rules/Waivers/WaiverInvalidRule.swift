@@ -19,6 +19,7 @@ public struct WaiverInvalidRule: Rule {
             .account(["owners": "[jdoe]", "waivers": WaiverExamples.waiver(approvedBy: "↓asmith")]),
             .account(["owners": "[jdoe]", "waivers": WaiverExamples.waiver(expires: "↓2028-06-30")]),
             .account(["owners": "[jdoe]", "waivers": WaiverExamples.waiver(rule: "↓owner-asigned")]),
+            .account(["waivers": WaiverExamples.waiver(rule: "↓owner-trained")]),
             .account(["owners": "[jdoe]", "waivers": "\n  - ↓rule: owner-assigned\n    approved_by: jdoe"]),
         ])
 
