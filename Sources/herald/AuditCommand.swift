@@ -8,13 +8,28 @@ import HeraldRules
 struct Audit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Audit the whole registry and write reports.",
-        discussion: "Writes the reports atomically into --output and prints a short summary.",
+        discussion: """
+            The nightly job. Loads the whole registry, runs every rule, prints a summary (accounts, errors, \
+            warnings, failing units worst first) and writes the reports into --output: report.json, \
+            report.xml with its schema herald-report.xsd, junit.xml, report.sarif, checkstyle.xml, \
+            codequality.json, report.html, and owners/ (an action list per person who has something to do). \
+            The folder is replaced in one step: a reader never sees two audits mixed. --format writes only \
+            some reports (the others stay as they were). The audit date is --as-of (default today): the same \
+            inventory and date give byte-identical reports. --compare-to marks findings new or persisting since \
+            an earlier report.json, --baseline sets accepted findings apart, --history keeps the trend, and \
+            --git reads review dates from the repository. Exit codes: 0 nothing counts at or above \
+            --fail-on, 1 something does, 2 the audit could not run, 3 a report could not be written, 64 a \
+            usage error.
+            """,
         version: HeraldVersion.current)
 
     @OptionGroup var options: AuditOptions
 
-    @Option(help: "The folder the reports are written to.")
-    var output = "Reports"
+    @Option(name: .customLong("output"), help: ArgumentHelp("The folder the reports are written to (default: Reports, beside the inventory).", valueName: "folder"))
+    var givenOutput: String?
+
+    /// `--output`, or `Reports` beside the inventory.
+    var output: String { givenOutput ?? options.location.besideInventory("Reports") }
 
     @Option(help: "Comma-separated report formats: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")), or all (the default).")
     var format: [FormatList] = []
@@ -32,7 +47,7 @@ struct Audit: AsyncParsableCommand {
     var history: String?
 
     func validate() throws {
-        guard !output.isEmpty else { throw ValidationError("--output needs a folder name") }
+        guard givenOutput?.isEmpty != true else { throw ValidationError("--output needs a folder name") }
         if count == .new && compareTo == nil { throw ValidationError("--count new needs --compare-to FILE: new since which audit?") }
         try options.validateBaseline()
         _ = try htmlReport()

@@ -39,8 +39,9 @@ struct Check: AsyncParsableCommand {
         let inventory = PathScope([folder])
         for path in paths {
             guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("no such file or folder: \(path)") }
-            // A path outside the inventory would always "pass": say so rather than report no problems.
-            guard inventory.contains(path) else {
+            // A path outside the inventory would always "pass": say so rather than report no problems. A
+            // folder that holds the inventory (`.` at the repository's top) is the whole inventory.
+            guard inventory.contains(path) || PathScope([path]).contains(folder + "/herald.yaml") else {
                 let which = options.location.isGiven ? "the inventory folder \(folder)" : "the inventory found here (\(folder))"
                 throw ValidationError("\(path) is not inside \(which): give account files or folders under it")
             }

@@ -96,6 +96,7 @@ struct Initialise: ParsableCommand {
         ]
         let ruleIDs = RuleCatalog.all.map(\.description.id)
         let schemas = InventorySchema.files(ruleIDs: ruleIDs)
+        var wroteSettings = false
         do {
             for (path, text) in files {
                 let url = URL(fileURLWithPath: folder).appendingPathComponent(path)
@@ -110,10 +111,11 @@ struct Initialise: ParsableCommand {
                 try Data(InventorySchema.text(of: file).utf8).write(to: URL(fileURLWithPath: Initialise.schemaFolder + "/" + file.name), options: .withoutOverwriting)
             }
             // Files beside the inventory are the repository's: written only when there are none.
-            if !FileManager.default.fileExists(atPath: ".vscode/settings.json") && !folder.hasPrefix("/") {
+            if !FileManager.default.fileExists(atPath: ".vscode/settings.json") {
                 try FileManager.default.createDirectory(atPath: ".vscode", withIntermediateDirectories: true)
-                try Data(EditorSettings.vscode(schemaFolder: Initialise.schemaFolder, inventory: folder, ruleIDs: ruleIDs).utf8)
+                try Data(EditorSettings.vscode(schemaFolder: Initialise.schemaFolder, inventory: inventoryFromHere, ruleIDs: ruleIDs).utf8)
                     .write(to: URL(fileURLWithPath: ".vscode/settings.json"), options: .withoutOverwriting)
+                wroteSettings = true
             }
             if !FileManager.default.fileExists(atPath: ".gitignore") {
                 try Data("# Written by herald audit and herald publish: rebuilt on every run.\nReports/\nDirectory/\n".utf8)
@@ -124,19 +126,22 @@ struct Initialise: ParsableCommand {
             throw Outcome.reportNotWritten.exitCode
         }
         print(TerminalText.safe("Created \(folder)/ for \(organisation): herald.yaml, people.yaml, units/example-unit.yaml, accounts/example-unit/x-exampledepartment.yaml"))
-        print("Editors: the files name their JSON Schema (in \(Initialise.schemaFolder)/, from `herald schema`); VS Code's YAML extension reads .vscode/settings.json (docs/editors.md).")
+        print("Editors: the files name their JSON Schema (in \(Initialise.schemaFolder)/, from `herald schema`); "
+              + (wroteSettings ? "VS Code's YAML extension reads .vscode/settings.json (docs/editors.md)."
+                               : ".vscode/settings.json exists and was left as it is: add the yaml.schemas that `herald schema --vscode --inventory \(TerminalText.safe(inventoryFromHere))` prints (docs/editors.md)."))
         print("Next: replace the examples with your people, units and accounts, then run `herald audit\(folder == "Inventory" ? "" : " --inventory " + TerminalText.safe(folder))`.")
     }
 
     /// Where `herald init` writes the schemas, beside the inventory (as `herald schema` does by default).
     static let schemaFolder = "schema"
 
-    /// The schema's path as seen from the inventory file at `path` (inside `folder`), for its modeline.
+    /// The schema's path as seen from the inventory file at `path` (inside `folder`), for its modeline:
+    /// relative, so the repository can be cloned anywhere.
     private func schemaPath(_ name: String, from path: String) -> String {
-        let location = URL(fileURLWithPath: Initialise.schemaFolder).standardizedFileURL.appendingPathComponent(name).path
-        guard !folder.hasPrefix("/") else { return location }
-        let depth = (folder.split(separator: "/").filter { $0 != "." } + path.split(separator: "/").dropLast()).count
-        return String(repeating: "../", count: depth) + Initialise.schemaFolder + "/" + name
+        let schema = URL(fileURLWithPath: Initialise.schemaFolder).standardizedFileURL.appendingPathComponent(name).pathComponents
+        let file = URL(fileURLWithPath: folder).appendingPathComponent(path).standardizedFileURL.deletingLastPathComponent().pathComponents
+        let shared = zip(schema, file).prefix { $0 == $1 }.count
+        return (Array(repeating: "..", count: file.count - shared) + schema.dropFirst(shared)).joined(separator: "/")
     }
 
     /// Whether `path` (inside the inventory) is one of the files `glob` (`accounts/**/*.yaml`) describes.
@@ -145,5 +150,15 @@ struct Initialise: ParsableCommand {
         if glob.hasPrefix("accounts/") { return path.hasPrefix("accounts/") }
         if glob.hasPrefix("units/") { return path.hasPrefix("units/") }
         return false
+    }
+
+    /// The inventory folder as a path from the working folder (the repository's top, where VS Code opens
+    /// the workspace), for the settings file.
+    private var inventoryFromHere: String {
+        guard folder.hasPrefix("/") else { return folder }
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.pathComponents
+        let target = URL(fileURLWithPath: folder).standardizedFileURL.pathComponents
+        let shared = zip(here, target).prefix { $0 == $1 }.count
+        return (Array(repeating: "..", count: here.count - shared) + target.dropFirst(shared)).joined(separator: "/")
     }
 }

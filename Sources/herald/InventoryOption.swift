@@ -17,4 +17,16 @@ struct InventoryOption: ParsableArguments {
     /// Whether the folder was named on the command line (a missing one is then a typing mistake, not a
     /// command run outside any registry).
     var isGiven: Bool { given != nil }
+
+    /// Where a folder named `name` (`Reports`, `Directory`) goes when no option names it: beside the
+    /// inventory, in the repository's top folder, wherever the command runs (`Reports` at the top,
+    /// `../../Reports` from `Inventory/accounts/`). With `--inventory`, in the working folder, as always.
+    func besideInventory(_ name: String) -> String {
+        let folder = inventory
+        guard !isGiven, folder != InventoryLocation.defaultFolder else { return name }
+        let parts = folder.split(separator: "/").map(String.init)
+        // `../../Inventory` → `../..`; `.` or `../..` (the inventory itself) → one level further up.
+        let parent = parts.last == InventoryLocation.defaultFolder ? parts.dropLast() : parts.filter { $0 != "." } + [".."]
+        return (parent + [name]).joined(separator: "/")
+    }
 }

@@ -20,8 +20,11 @@ struct Publish: ParsableCommand {
     @OptionGroup var location: InventoryOption
     var inventory: String { location.inventory }
 
-    @Option(help: "The folder the site is written to.")
-    var output = "Directory"
+    @Option(name: .customLong("output"), help: ArgumentHelp("The folder the site is written to (default: Directory, beside the inventory).", valueName: "folder"))
+    var givenOutput: String?
+
+    /// `--output`, or `Directory` beside the inventory.
+    var output: String { givenOutput ?? location.besideInventory("Directory") }
 
     @Option(help: "The date the directory is published as of, YYYY-MM-DD (default: today).", transform: CalendarDate.argument)
     var asOf: CalendarDate?

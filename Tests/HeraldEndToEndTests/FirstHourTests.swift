@@ -22,6 +22,14 @@ import Testing
         #expect(file.stdout.contains("Checked 1 account: 1 error"))
         let whole = try herald.run(["check"] + asOf, in: "Inventory")
         #expect(whole.stdout.contains("./accounts/fire/instagram-fairhavenfire.yaml:7:21"))
+        // At the repository's top, `.` holds the inventory: the whole of it.
+        let top = try herald.run(["check", "."] + asOf)
+        #expect(top.status == 1 && top.stdout.contains("Checked 61 accounts"), "\(top.stdout)\(top.stderr)")
+        // Reports go beside the inventory, not into the unit folder the audit ran in.
+        let audit = try herald.run(["audit", "--format", "json"] + asOf, in: "Inventory/accounts/fire")
+        #expect(audit.stdout.contains("Wrote ../../../Reports/report.json"), "\(audit.stdout)")
+        #expect(FileManager.default.fileExists(atPath: herald.directory.appendingPathComponent("Reports/report.json").path))
+        #expect(!FileManager.default.fileExists(atPath: herald.directory.appendingPathComponent("Inventory/accounts/fire/Reports").path))
     }
 
     @Test func withoutAnInventoryTheMessageSaysWhatWasSearched() throws {
@@ -66,6 +74,11 @@ import Testing
         #expect(warned.stdout.contains("Organisation files: 1 finding in 1 file (herald.yaml)"))
         let check = try herald.run(["check"] + asOf)
         #expect(check.stdout.contains("Inventory/herald.yaml:1:1: warning: [inventory-has-accounts] Inventory/accounts/ holds no account file, so this audit checked nothing"))
+        // git keeps no empty folder: in a clone, the empty accounts/ is not there at all. Same answer.
+        try FileManager.default.removeItem(at: accounts)
+        let missing = try herald.run(["check"] + asOf)
+        #expect(missing.status == 0, "\(missing.stdout)\(missing.stderr)")
+        #expect(missing.stdout == check.stdout)
         // The organisation makes a job pointed at the wrong folder fail.
         let settings = herald.directory.appendingPathComponent("Inventory/herald.yaml")
         let text = try String(contentsOf: settings, encoding: .utf8)

@@ -145,7 +145,10 @@ struct Walker: Sendable {
     /// Account files sit in `accounts/<unit>/`; YAML files anywhere else under `accounts/` are listed
     /// too, so the schema rule can tell their owners to move them rather than silently skip them.
     mutating func accountGroups() -> [InventorySources.AccountGroup] {
-        entries("accounts").map { [self] entry in
+        // git keeps no empty folder: a registry whose accounts/ is empty has none in a clone. That is an
+        // inventory without accounts (rule inventory-has-accounts), not a broken one.
+        if FileBytes.kind(path("accounts")) == .missing { return [] }
+        return entries("accounts").map { [self] entry in
             InventorySources.AccountGroup {
                 files(at: "accounts/" + entry.name, entry: entry, unitFolder: nil, depth: 0)
             }

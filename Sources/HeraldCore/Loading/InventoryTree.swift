@@ -72,7 +72,8 @@ public enum InventoryTree {
         let people = required("people.yaml")
         let impostors = top["impostors.yaml"] == nil ? nil : required("impostors.yaml")
         let hasUnits = !unitEntries.isEmpty || entries.contains { $0.path.utf8.starts(with: "units/".utf8) }
-        for (folder, present) in [("units", hasUnits), ("accounts", !groups.isEmpty)] where !present {
+        // An empty accounts/ is no folder at all in git: inventory-has-accounts reports it, not the loader.
+        for (folder, present) in [("units", hasUnits)] where !present {
             problems.append(Problem(file: path(folder), location: .startOfFile,
                                     message: "the \(folder)/ folder is missing: every inventory needs it (see docs/inventory-format.md)"))
         }
