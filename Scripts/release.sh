@@ -21,8 +21,10 @@ output=${1:-.build/dist}
 scratch=.build-release
 commit_file=Sources/herald/Resources/build-commit.txt
 
-commit=$(git rev-parse HEAD 2> /dev/null || echo unknown)
-if [ "$commit" != unknown ] && [ -n "$(git status --porcelain --untracked-files=no 2> /dev/null)" ]; then commit="$commit (with uncommitted changes)"; fi
+# safe.directory: a clone owned by another user (a CI checkout) is still this repository.
+git=(git -c safe.directory="$PWD")
+commit=$("${git[@]}" rev-parse HEAD 2> /dev/null) || { echo "release.sh: not a git checkout: a release names the commit it is built from" >&2; exit 1; }
+if [ -n "$("${git[@]}" status --porcelain --untracked-files=no)" ]; then commit="$commit (with uncommitted changes)"; fi
 original=$(cat "$commit_file")
 trap 'printf "%s\n" "$original" > "$commit_file"' EXIT
 printf "%s\n" "$commit" > "$commit_file"
@@ -49,7 +51,7 @@ strip "$root/bin/herald" 2> /dev/null || true
 # help and writes one page per command, dated with the commit, not the day of the build.
 swift build -c release --product generate-manual --scratch-path "$scratch" >> "$scratch/release.log" 2>&1 \
   || { tail -20 "$scratch/release.log"; echo "release.sh: generate-manual could not be built" >&2; exit 1; }
-date=$(git log -1 --format=%cs 2> /dev/null || echo 1970-01-01)
+date=$("${git[@]}" log -1 --format=%cs)
 "$scratch/release/generate-manual" "$binary" --multi-page --date "$date" --section 1 --output-directory "$root/share/man/man1" >> "$scratch/release.log" 2>&1 \
   || { tail -20 "$scratch/release.log"; echo "release.sh: the man pages could not be generated" >&2; exit 1; }
 "$binary" --generate-completion-script bash > "$root/share/bash-completion/completions/herald"
@@ -57,6 +59,12 @@ date=$(git log -1 --format=%cs 2> /dev/null || echo 1970-01-01)
 "$binary" --generate-completion-script fish > "$root/share/fish/vendor_completions.d/herald.fish"
 
 cp LICENSE "$root/LICENSE"
+# Linked into the binary besides the packages: Swift's standard library and runtime (the toolchain's
+# licence), and Foundation's copy of ICU (the Unicode licence; Debian's libicu copyright file carries it).
+toolchain=$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")
+cp "$toolchain/share/swift/LICENSE.txt" "$root/licenses/swift.txt"
+icu=$(ls /usr/share/doc/libicu*/copyright 2> /dev/null | head -1)
+if [ -n "$icu" ]; then cp "$icu" "$root/licenses/icu.txt"; else echo "release.sh: no ICU licence found (install libicu-dev)" >&2; exit 1; fi
 for package in "$scratch"/checkouts/*; do
   licence=$(find "$package" -maxdepth 1 -iname 'licen[cs]e*' | sort | head -1)
   [ -n "$licence" ] && cp "$licence" "$root/licenses/$(basename "$package").txt"

@@ -17,10 +17,12 @@ import Testing
         probe.arguments = ["check-jsonschema", "--version"]
         probe.standardOutput = FileHandle.nullDevice
         probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return false }
+        // CI (.ci/run) requires it: a validator that went missing there must fail the run, not skip.
+        let required = ProcessInfo.processInfo.environment["HERALD_REQUIRE_SCHEMA_VALIDATOR"] == "1"
+        guard (try? probe.run()) != nil else { return required }
         probe.waitUntilExit()
-        if probe.terminationStatus != 0 { print("check-jsonschema is not installed: the schema tests that need it are skipped (pip install check-jsonschema)") }
-        return probe.terminationStatus == 0
+        if probe.terminationStatus != 0 && !required { print("check-jsonschema is not installed: the schema tests that need it are skipped (pip install check-jsonschema)") }
+        return probe.terminationStatus == 0 || required
     }()
 
     /// check-jsonschema's verdict on `files` (paths relative to `herald`'s folder): the files it rejects.
