@@ -6,18 +6,24 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Parses a strict `YYYY-MM-DD` date; returns nil for anything else, including days that do not exist.
     public init?(_ text: String) {
-        var digits: [Int] = []
+        // Read in place, number by number: a registry has several dates per account, and an array of
+        // digits per date was an allocation each.
+        guard text.utf8.count == 10 else { return nil }
+        var year = 0, month = 0, day = 0
         for (index, byte) in text.utf8.enumerated() {
             if index == 4 || index == 7 {
                 guard byte == UInt8(ascii: "-") else { return nil }
-            } else {
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                digits.append(Int(byte - UInt8(ascii: "0")))
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch index {
+            case 0 ..< 4: year = year * 10 + digit
+            case 5 ..< 7: month = month * 10 + digit
+            default: day = day * 10 + digit
             }
         }
-        guard digits.count == 8, text.utf8.count == 10 else { return nil }
-        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-        self.init(year: year, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+        self.init(year: year, month: month, day: day)
     }
 
     /// Why `text` is not a date ``init(_:)`` accepts, in words for a person (the format, or the month or

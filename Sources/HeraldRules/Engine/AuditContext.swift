@@ -81,20 +81,21 @@ public struct AuditContext: Sendable {
         // Only identities registered more than once are kept: the index exists to find duplicates. An
         // account has a key per identifier (its name, its stable id): sharing any one is a duplicate.
         var first = [String: Int](minimumCapacity: registry.accounts.count)
-        var duplicates: [String: [String]] = [:]
+        var duplicates: [String: [Int]] = [:]
         for position in registry.accounts.indices {
             for key in registry.accounts[position].identityKeys {
                 if let earlier = first.updateValue(position, forKey: key) {
                     first[key] = earlier
-                    duplicates[key, default: [registry.accounts[earlier].file]].append(registry.accounts[position].file)
+                    duplicates[key, default: [earlier]].append(position)
                 }
             }
         }
-        filesByIdentity = duplicates
+        filesByIdentity = duplicates.mapValues { $0.map { registry.accounts[$0].file } }
+        // Only the accounts that share a key: looking each of a registry's files up took 30 ms of the
+        // audit's serial stretch on 100,000 accounts, for the few dozen that share one.
         var stableIDs: [String: String] = [:]
-        let shared = Set(duplicates.values.joined())
-        for account in registry.accounts where shared.contains(account.file) {
-            if let id = account.identifiers?.stableKey { stableIDs[account.file] = id }
+        for position in Set(duplicates.values.joined()) {
+            if let id = registry.accounts[position].identifiers?.stableKey { stableIDs[registry.accounts[position].file] = id }
         }
         stableIDsByFile = stableIDs
         organisationFacts = UnitFacts(unit: nil, standards: registry.effectiveStandards(forUnit: nil), hasEscalation: false)
