@@ -20,7 +20,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
-        // renameat2 (swapping the report folder in one step) and sync_file_range, which Swift cannot call
+        // renameat2 (swapping the report folder in one step), sync_file_range and syncfs, which Swift cannot call
         // directly (a header only: the C library has them).
         .systemLibrary(name: "CSystemCalls"),
         .target(name: "HeraldCore", dependencies: ["CLibYAML"]),

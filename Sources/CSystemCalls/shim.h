@@ -1,4 +1,4 @@
-// Two system calls Swift cannot reach: glibc declares them only for _GNU_SOURCE, and `syscall` is variadic.
+// Three system calls Swift cannot reach: glibc declares them only for _GNU_SOURCE, and `syscall` is variadic.
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -28,5 +28,18 @@ static inline int herald_start_writeback(int descriptor, long long offset, long 
 #else
     (void)descriptor; (void)offset; (void)count;
     return 0;
+#endif
+}
+
+// Writes every file of the file system that holds `descriptor` to disk and waits (Linux's syncfs): one call
+// for a folder report of thousands of small files (an action list per person), where waiting on each file
+// in turn took 12 s for 17,646 files. Elsewhere returns -1 with ENOSYS: the caller then syncs file by file.
+static inline int herald_sync_file_system(int descriptor) {
+#if defined(__linux__) && defined(SYS_syncfs)
+    return (int)syscall(SYS_syncfs, descriptor);
+#else
+    (void)descriptor;
+    errno = ENOSYS;
+    return -1;
 #endif
 }

@@ -87,8 +87,9 @@ struct Audit: AsyncParsableCommand {
                             for file in renderer.files(format, result) {
                                 let report = try folder.file(format.fileName + "/" + file.name)
                                 try report.append(file.bytes)
-                                try report.finish()
+                                try report.finish(waiting: false)
                             }
+                            try folder.syncFiles()
                             return folder.shown + "/" + format.fileName + "/"
                         }
                         let report = try folder.file(format.fileName)

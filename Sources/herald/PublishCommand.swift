@@ -55,8 +55,9 @@ struct Publish: ParsableCommand {
                 for file in files {
                     let written = try folder.file(file.name)
                     try written.append(file.bytes)
-                    try written.finish()
+                    try written.finish(waiting: false)
                 }
+                try folder.syncFiles()
                 try folder.switchIn()
             } catch {
                 folder.discard()

@@ -46,11 +46,17 @@ final class ReportFile: @unchecked Sendable {
         buffer.append(contentsOf: bytes)
     }
 
-    /// Writes what is buffered and waits until the file is on disk.
-    func finish() throws(ReportFolder.Failure) {
+    /// Writes what is buffered and waits until the file is on disk. With `waiting` false (one of thousands
+    /// of small files of a folder report), only starts it on its way: `ReportFolder.syncFiles()` then
+    /// waits for all of them at once, before the folder is switched in.
+    func finish(waiting: Bool = true) throws(ReportFolder.Failure) {
         try flush()
-        // fdatasync: the bytes and the size must be on disk before the folder is switched; the times need not be.
-        guard fdatasync(descriptor) == 0 else { throw ReportFolder.Failure(path: shownPath, reason: ReportFolder.lastError()) }
+        if !waiting && herald_start_writeback(descriptor, 0, 0) == 0 {
+            // A range of 0 bytes from 0: the whole file. Nothing is promised yet; syncFiles() keeps it.
+        } else {
+            // fdatasync: the bytes and the size must be on disk before the folder is switched; the times need not be.
+            guard fdatasync(descriptor) == 0 else { throw ReportFolder.Failure(path: shownPath, reason: ReportFolder.lastError()) }
+        }
         let closed = close(descriptor)
         descriptor = -1
         guard closed == 0 else { throw ReportFolder.Failure(path: shownPath, reason: ReportFolder.lastError()) }

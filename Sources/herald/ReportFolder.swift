@@ -142,6 +142,27 @@ final class ReportFolder: @unchecked Sendable {
         guard mkdir(staging + "/" + name, 0o755) == 0 else { throw Failure(path: shown + "/" + name, reason: ReportFolder.lastError()) }
     }
 
+    /// Waits until every file written into the staging folder is on disk: the files finished with
+    /// `finish(waiting: false)`. One `syncfs` of the file system; where there is none, each file is
+    /// synced in turn.
+    func syncFiles() throws(Failure) {
+        let descriptor = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Failure(path: shown, reason: ReportFolder.lastError()) }
+        defer { close(descriptor) }
+        if herald_sync_file_system(descriptor) == 0 { return }
+        guard errno == ENOSYS else { throw Failure(path: shown, reason: ReportFolder.lastError()) }
+        let files = FileManager.default.enumerator(atPath: staging)
+        while let name = files?.nextObject() as? String {
+            let file = open(staging + "/" + name, O_RDONLY | O_CLOEXEC)
+            guard file >= 0 else { continue }
+            defer { close(file) }
+            var info = stat()
+            if fstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, fsync(file) != 0 {
+                throw Failure(path: shown + "/" + name, reason: ReportFolder.lastError())
+            }
+        }
+    }
+
     /// Puts the new set in place of the old, then deletes what is left in the staging folder.
     /// - Throws: `Failure` when that fails: with `folderChanged` false, the folder is as it was.
     func switchIn() throws(Failure) {
