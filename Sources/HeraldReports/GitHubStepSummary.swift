@@ -50,6 +50,9 @@ public enum GitHubStepSummary {
 
     /// Text safe in a Markdown table cell: no HTML, no link, no emphasis, no cell break, one line.
     static func escaped(_ text: String) -> String {
+        // Most text is printable ASCII with nothing to escape: returned as it is (the action lists of a
+        // registry adopting Herald escape millions of words).
+        if text.utf8.allSatisfy({ !markdownSpecial[Int($0)] }) { return text }
         var out = ""
         for scalar in TerminalText.safe(text, keepingLineBreaks: false).unicodeScalars {
             switch scalar {
@@ -62,6 +65,11 @@ public enum GitHubStepSummary {
             }
         }
         return out
+    }
+
+    /// The bytes `escaped` may change: everything but printable ASCII, and Markdown's own characters.
+    static let markdownSpecial: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte > 0x7E || "&<>|\\`*_[]()#!~${}".utf8.contains(UInt8(byte))
     }
 
     /// A path inside a code span: backticks cannot end it early.

@@ -56,6 +56,11 @@ public struct ReportRenderer: Sendable {
         format == .owners ? ActionLists.render(result) : []
     }
 
+    /// A folder report's files handed to `consume` a batch at a time, never all in memory.
+    public func files(_ format: ReportFormat, _ result: AuditResult, into consume: ([ActionLists.File]) throws -> Void) throws {
+        if format == .owners { try ActionLists.render(result, into: consume) }
+    }
+
     /// Streams the report to `output` piece by piece: the large formats never sit whole in memory. A
     /// folder report (`isFolder`) streams the names of its files, one per line: `files(_:_:)` gives them.
     public func render(_ format: ReportFormat, _ result: AuditResult, to output: @escaping ReportOutput) throws {

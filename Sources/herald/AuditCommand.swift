@@ -84,10 +84,16 @@ struct Audit: AsyncParsableCommand {
                     Result { () throws(ReportFolder.Failure) in
                         if format.isFolder {
                             try folder.folder(format.fileName)
-                            for file in renderer.files(format, result) {
-                                let report = try folder.file(format.fileName + "/" + file.name)
-                                try report.append(file.bytes)
-                                try report.finish(waiting: false)
+                            do {
+                                try renderer.files(format, result) { files in
+                                    for file in files {
+                                        let report = try folder.file(format.fileName + "/" + file.name)
+                                        try report.append(file.bytes)
+                                        try report.finish(waiting: false)
+                                    }
+                                }
+                            } catch {
+                                throw (error as? ReportFolder.Failure) ?? ReportFolder.Failure(path: folder.shown + "/" + format.fileName, reason: "\(error)")
                             }
                             try folder.syncFiles()
                             return folder.shown + "/" + format.fileName + "/"
