@@ -138,10 +138,15 @@ struct Initialise: ParsableCommand {
     /// The schema's path as seen from the inventory file at `path` (inside `folder`), for its modeline:
     /// relative, so the repository can be cloned anywhere.
     private func schemaPath(_ name: String, from path: String) -> String {
-        let schema = URL(fileURLWithPath: Initialise.schemaFolder).standardizedFileURL.appendingPathComponent(name).pathComponents
-        let file = URL(fileURLWithPath: folder).appendingPathComponent(path).standardizedFileURL.deletingLastPathComponent().pathComponents
-        let shared = zip(schema, file).prefix { $0 == $1 }.count
-        return (Array(repeating: "..", count: file.count - shared) + schema.dropFirst(shared)).joined(separator: "/")
+        Initialise.relative(URL(fileURLWithPath: Initialise.schemaFolder).appendingPathComponent(name),
+                            from: URL(fileURLWithPath: folder).appendingPathComponent(path).deletingLastPathComponent())
+    }
+
+    /// `target` as a path from the folder `base` (`../../schema/x.json`).
+    private static func relative(_ target: URL, from base: URL) -> String {
+        let to = target.standardizedFileURL.pathComponents, from = base.standardizedFileURL.pathComponents
+        let shared = zip(to, from).prefix { $0 == $1 }.count
+        return (Array(repeating: "..", count: from.count - shared) + to.dropFirst(shared)).joined(separator: "/")
     }
 
     /// Whether `path` (inside the inventory) is one of the files `glob` (`accounts/**/*.yaml`) describes.
@@ -156,9 +161,6 @@ struct Initialise: ParsableCommand {
     /// the workspace), for the settings file.
     private var inventoryFromHere: String {
         guard folder.hasPrefix("/") else { return folder }
-        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.pathComponents
-        let target = URL(fileURLWithPath: folder).standardizedFileURL.pathComponents
-        let shared = zip(here, target).prefix { $0 == $1 }.count
-        return (Array(repeating: "..", count: here.count - shared) + target.dropFirst(shared)).joined(separator: "/")
+        return Initialise.relative(URL(fileURLWithPath: folder), from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     }
 }
