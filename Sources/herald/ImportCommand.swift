@@ -24,7 +24,7 @@ struct Import: ParsableCommand {
     @Option(name: .customLong("inventory"),
             help: ArgumentHelp("The inventory folder (default: the one found as the other commands find it, else Inventory; created when missing, with herald init's herald.yaml if it has none).", valueName: "folder"))
     var givenInventory: String?
-    var inventory: String { givenInventory ?? InventoryLocation.find() ?? InventoryLocation.defaultFolder }
+    var inventory: String { givenInventory ?? InventoryOption.found }
 
     @Option(help: ArgumentHelp("A YAML mapping: `columns:` with an account key and the spreadsheet's column name for it.", valueName: "file"))
     var map: String?

@@ -12,7 +12,10 @@ struct InventoryOption: ParsableArguments {
 
     /// The folder to read: as given, else found upward, else `Inventory` (whose absence the loader then
     /// reports with what was searched).
-    var inventory: String { given ?? InventoryLocation.find() ?? InventoryLocation.defaultFolder }
+    var inventory: String { given ?? InventoryOption.found }
+
+    /// The inventory found upward from the working folder, else `Inventory`: looked for once per run.
+    static let found = InventoryLocation.find() ?? InventoryLocation.defaultFolder
 
     /// Whether the folder was named on the command line (a missing one is then a typing mistake, not a
     /// command run outside any registry).

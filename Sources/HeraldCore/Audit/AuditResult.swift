@@ -152,10 +152,7 @@ public struct AuditResult: Sendable {
 
     /// The inventory folder as every file path of the audit starts with it (`Inventory`, `./Inventory`,
     /// an absolute path): `herald.yaml`'s folder.
-    public var inventory: String {
-        guard let herald = registry.organisationFiles.first(where: { $0 == "herald.yaml" || $0.hasSuffix("/herald.yaml") }) else { return "" }
-        return String(herald.dropLast("herald.yaml".count + (herald.hasSuffix("/herald.yaml") ? 1 : 0)))
-    }
+    public var inventory: String { registry.inventory }
 
     /// The account's findings in report order, waived ones included.
     public func findings(of account: AuditedAccount) -> ArraySlice<Finding> {

@@ -42,7 +42,8 @@ public enum FindingFingerprint {
             self.field = field ?? ""
             // Messages that name another file (`also registered in Inventory/accounts/…`) name it as the
             // audit was told: the identity names it inside the inventory.
-            let message = Subject.withoutAffectedAccounts(message)
+            // Only a person's finding (at people.yaml, of no account) ends with the accounts it affects.
+            let message = account == nil && subject == "people.yaml" ? Subject.withoutAffectedAccounts(message) : message
             self.message = inventory.isEmpty ? message : Subject.removing(prefix, from: message)
         }
 

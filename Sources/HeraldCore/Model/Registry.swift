@@ -26,6 +26,18 @@ public struct Registry: Sendable {
         self.standards = standards
     }
 
+    /// The inventory folder as every file path of the audit starts with it (`Inventory`, `./Inventory`,
+    /// an absolute path): `herald.yaml`'s folder; empty when the paths start inside it.
+    public var inventory: String {
+        guard let herald = organisationFiles.first(where: { $0 == "herald.yaml" || $0.hasSuffix("/herald.yaml") }) else { return "" }
+        return String(herald.dropLast("herald.yaml".count + (herald.hasSuffix("/herald.yaml") ? 1 : 0)))
+    }
+
+    /// `name` (`people.yaml`, `accounts/`) inside the inventory, as findings name files.
+    public func path(_ name: String) -> String {
+        inventory.isEmpty ? name : inventory + "/" + name
+    }
+
     /// The standards that apply to an account of `unitID`; the organisation's when the unit is unknown.
     public func effectiveStandards(forUnit unitID: String?) -> EffectiveStandards {
         if let unitID, let standards = standards[unitID] { return standards }

@@ -109,11 +109,18 @@ public enum ActionLists {
             }
             // An entry runs from its line to the next entry's: a finding belongs to the last entry that
             // starts at or before it.
-            let peopleFile = result.inventory.isEmpty ? "people.yaml" : result.inventory + "/people.yaml"
+            let peopleFile = result.registry.path("people.yaml")
             let entries = result.registry.people.values.map { ($0.location.line, $0.id) }.sorted { $0 < $1 }
             for finding in result.organisationFindings where finding.file == peopleFile && finding.counts {
-                guard let entry = entries.last(where: { $0.0 <= finding.location.line }) else { continue }
-                personal[entry.1, default: []].append(finding)
+                // The last entry starting at or before the finding's line, found by halving: a registry
+                // adopting Herald has a finding for most of its people.
+                var low = 0, high = entries.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if entries[middle].0 <= finding.location.line { low = middle + 1 } else { high = middle }
+                }
+                guard low > 0 else { continue }
+                personal[entries[low - 1].1, default: []].append(finding)
             }
         }
 

@@ -8,8 +8,6 @@ enum HTMLReportModel {
     /// Registry text reaches the template through `safe(_:)`, which leaves no NUL, so it cannot forge this.
     static let accountSectionsMarker = "\u{0}herald:account-sections\u{0}"
 
-    /// Registry text for the template: control characters (a YAML escape such as `"\0"` or `"\e"` puts
-    /// them in a value) become U+FFFD, even where a template inserts a value unescaped.
     /// `message` as escaped HTML with its code spans as `<code>` (``HTMLText/message(_:)``), for `{{{…}}}`.
     static func html(message: String) -> String {
         var html = HTMLText(capacity: message.utf8.count + 32)
@@ -17,6 +15,8 @@ enum HTMLReportModel {
         return String(decoding: html.bytes, as: UTF8.self)
     }
 
+    /// Registry text for the template: control characters (a YAML escape such as `"\0"` or `"\e"` puts
+    /// them in a value) become U+FFFD, even where a template inserts a value unescaped.
     static func safe(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in

@@ -60,7 +60,6 @@ public struct AuditContext: Sendable {
         let active: Bool
         /// True when the person's e-mail is on an official domain.
         let hasOfficialEmail: Bool
-        let policyAcknowledged: CalendarDate?
     }
 
     public init(registry: Registry, asOf: CalendarDate, history: ReviewHistory? = nil, exports: [ToolExport]? = nil) {
@@ -106,8 +105,7 @@ public struct AuditContext: Sendable {
         let domains = registry.organisation.officialDomains
         officialDomains = domains
         standing = registry.people.mapValues { person in
-            Standing(active: person.active, hasOfficialEmail: person.email.map { AuditContext.isOfficial($0, domains: domains) } ?? false,
-                     policyAcknowledged: person.policyAcknowledged?.value)
+            Standing(active: person.active, hasOfficialEmail: person.email.map { AuditContext.isOfficial($0, domains: domains) } ?? false)
         }
     }
 

@@ -33,12 +33,6 @@ enum PersonFindings {
         ids.map { ($0, registry.people[$0]?.location.line ?? 0) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
     }
 
-    /// `people.yaml` as findings name it (beside `herald.yaml`).
-    static func peopleFile(_ registry: Registry) -> String? {
-        guard let settings = registry.organisationFiles.first(where: { $0 == "herald.yaml" || $0.hasSuffix("/herald.yaml") }) else { return nil }
-        return settings.dropLast("herald.yaml".count) + "people.yaml"
-    }
-
     /// What a person's finding ends with: the accounts it affects, the first five named
     /// (`; they own instagram @fairhavenparks` or `; they own x @FairhavenParks, instagram @fairhavenparks
     /// and 3 more`). The fingerprint leaves this part out (``FindingFingerprint/affectedAccountsMarker``):

@@ -24,9 +24,9 @@ public struct InventoryHasAccountsRule: Rule {
 
     public func checkOrganisation(in context: AuditContext) -> [OrganisationViolation] {
         let registry = context.registry
-        guard registry.accounts.isEmpty, let settings = registry.organisationFiles.first(where: { $0.hasSuffix("herald.yaml") }) else { return [] }
-        let accounts = settings.dropLast("herald.yaml".count) + "accounts/"
-        return [OrganisationViolation(file: settings, Violation(at: .startOfFile,
+        guard registry.accounts.isEmpty else { return [] }
+        let accounts = registry.path("accounts/")
+        return [OrganisationViolation(file: registry.path("herald.yaml"), Violation(at: .startOfFile,
             "\(accounts) holds no account file, so this audit checked nothing: check that the audit reads the right folder, or add the accounts, one file each in accounts/<unit-id>/"))]
     }
 }

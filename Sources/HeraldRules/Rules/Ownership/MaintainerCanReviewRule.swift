@@ -32,7 +32,7 @@ public struct MaintainerCanReviewRule: Rule {
     public func checkOrganisation(in context: AuditContext) -> [OrganisationViolation] {
         let registry = context.registry
         guard let host = registry.organisation.codeHost ?? (registry.people.values.contains { $0.github != nil } ? .github : nil) else { return [] }
-        guard let peopleFile = registry.organisationFiles.first(where: { $0.hasSuffix("people.yaml") }) else { return [] }
+        let peopleFile = registry.path("people.yaml")
         var violations: [OrganisationViolation] = []
         var units: [String: [String]] = [:]
         for unit in registry.units.values { for maintainer in unit.maintainers { units[maintainer.value, default: []].append(unit.id) } }

@@ -47,7 +47,7 @@ public struct OwnerTrainedRule: Rule {
 
     public func checkOrganisation(in context: AuditContext) -> [OrganisationViolation] {
         let registry = context.registry
-        guard let peopleFile = PersonFindings.peopleFile(registry) else { return [] }
+        let peopleFile = registry.path("people.yaml")
         // Only people whose training is missing, in the future, or older than the strictest unit allows
         // can have a finding: the accounts are searched for them alone.
         let strictest = ([context.organisationFacts] + context.unitFacts.values).map(\.standards.trainingEveryDays).min() ?? .max

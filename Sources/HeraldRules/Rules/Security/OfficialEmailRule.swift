@@ -43,7 +43,8 @@ public struct OfficialEmailRule: Rule {
 
     public func checkOrganisation(in context: AuditContext) -> [OrganisationViolation] {
         let registry = context.registry
-        guard !context.officialDomains.isEmpty, let peopleFile = PersonFindings.peopleFile(registry) else { return [] }
+        guard !context.officialDomains.isEmpty else { return [] }
+        let peopleFile = registry.path("people.yaml")
         let official = context.officialDomains.joined(separator: ", ")
         var violations: [OrganisationViolation] = []
         // owner-assigned reports owners who are unknown or have left.
