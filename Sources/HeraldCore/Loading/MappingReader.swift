@@ -26,10 +26,9 @@ struct MappingReader {
                 self.problems.append(Problem(file: file, location: key.location, message: "a key must be a plain word such as `name`, not \(key.kindDescription)"))
                 continue
             }
-            let earlier = positions == nil ? entry(name) : positions![name].map { entries[$0] }
-            if let first = earlier {
+            if let earlier = positions == nil ? position(of: name) : positions![name] {
                 var problem = Problem(file: file, location: key.location,
-                                      message: "key \"\(name)\" appears twice (first on line \(first.key.location.line)): keep one and delete the other", field: name)
+                                      message: "key \"\(name)\" appears twice (first on line \(entries[earlier].key.location.line)): keep one and delete the other", field: name)
                 problem.repeatable = .repeatedKey
                 self.problems.append(problem)
                 continue
@@ -68,8 +67,8 @@ struct MappingReader {
             problems.append(problem)
         }
         for key in required {
-            if let entry = entry(key) {
-                if entry.value.isNull { report("\"\(key)\" has no value: fill it in", at: entry.value.location, field: key) }
+            if let position = position(of: key) {
+                if entries[position].value.isNull { report("\"\(key)\" has no value: fill it in", at: entries[position].value.location, field: key) }
             } else {
                 report("\(what) has no \"\(key)\": add a line `\(key): ...`", at: location, field: key)
             }
@@ -78,19 +77,21 @@ struct MappingReader {
 
     /// The node under `key`, unless it is missing or empty.
     mutating func node(_ key: String) -> YAMLNode? {
-        guard let value = entry(key)?.value, !value.isNull else { return nil }
-        return value
+        guard let position = position(of: key), !entries[position].value.isNull else { return nil }
+        return entries[position].value
     }
 
     /// Where the last lookup matched: keys are read in the order files usually write them, so the next
     /// one is almost always the next entry.
     private var cursor = 0
 
-    private mutating func entry(_ name: String) -> (name: String, key: YAMLNode, value: YAMLNode, anchor: String?)? {
+    /// The index of the entry named `name`: callers read the one field they need rather than copy the
+    /// entry's four reference-counted values (no difference measured in the benchmark's wall time).
+    private mutating func position(of name: String) -> Int? {
         var position = cursor
         guard MappingReader.find(name, in: entries.lazy.map(\.name), from: &position) else { return nil }
         cursor = position
-        return entries[position - 1]
+        return position - 1
     }
 
     /// Searches `names` for `name` from `position` round to just before it; on success `position` is the
@@ -125,7 +126,7 @@ struct MappingReader {
     /// - Parameter asShown: trim trailing line breaks and spaces whatever the style, as a platform shows
     ///   the text (bios). A block value (`|`, `>`) always loses the line break YAML ends it with.
     mutating func string(_ key: String, keepEmpty: Bool = false, asShown: Bool = false) -> Located<String>? {
-        if keepEmpty, let value = entry(key)?.value, value.isNull { return Located("", at: value.location) }
+        if keepEmpty, let position = position(of: key), entries[position].value.isNull { return Located("", at: entries[position].value.location) }
         guard let node = node(key) else { return nil }
         guard case let .scalar(text, style, location) = node else {
             report("\"\(key)\" must be a single text value, but this is \(node.kindDescription)", at: node.location, field: key)
