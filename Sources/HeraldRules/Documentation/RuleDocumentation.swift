@@ -2,13 +2,19 @@
 /// `herald explain` and of docs/rules.md (`herald rules --markdown`).
 public enum RuleDocumentation {
     /// `herald explain RULE-ID`.
+    /// What the rule looks at, in words: accounts (with or without retired ones), or organisation files only.
+    private static func scope(of description: RuleDescription, every: String, notRetired: String) -> String {
+        guard description.auditsAccounts else { return "Reports at the organisation files (people.yaml, units/, herald.yaml, impostors.yaml), not on accounts." }
+        return description.appliesToRetired ? every : notRetired
+    }
+
     public static func explanation(of rule: any Rule) -> String {
         let description = rule.description
         var lines = [
             "\(description.id) (\(description.severity.rawValue) by default)",
             description.summary, "",
             description.rationale, "",
-            description.appliesToRetired ? "Applies to every account, retired ones included." : "Does not apply to retired accounts.", "",
+            scope(of: description, every: "Applies to every account, retired ones included.", notRetired: "Does not apply to retired accounts."), "",
             "Passes:",
         ]
         for example in description.passing { lines.append(indented(example)) }
@@ -44,7 +50,7 @@ public enum RuleDocumentation {
         for rule in rules {
             let description = rule.description
             out += "\n## \(description.id)\n\n**\(description.summary).** Default severity: \(description.severity.rawValue). "
-            out += description.appliesToRetired ? "Applies to retired accounts too.\n\n" : "Not applied to retired accounts.\n\n"
+            out += scope(of: description, every: "Applies to retired accounts too.", notRetired: "Not applied to retired accounts.") + "\n\n"
             out += description.rationale + "\n\n### Passes\n\n"
             for example in description.passing { out += "```yaml\n\(heading(example))\(example.text)```\n\n" }
             out += "### Fails\n\n"
