@@ -194,17 +194,22 @@ final class PathScope {
         let (folder, name) = PathScope.split(file)
         guard let name else {
             let resolved = PathScope.resolved(file)
-            return roots.contains { resolved == $0 || resolved.hasPrefix($0 == "/" ? "/" : $0 + "/") }
+            return roots.contains { PathScope.is(resolved, inside: $0) }
         }
         let facts = folders[folder] ?? {
             let resolved = PathScope.resolved(folder.isEmpty ? "." : String(folder))
-            let inScope = roots.contains { resolved == $0 || resolved.hasPrefix($0 == "/" ? "/" : $0 + "/") }
+            let inScope = roots.contains { PathScope.is(resolved, inside: $0) }
             let prefix = resolved == "/" ? "/" : resolved + "/"
             let rootFiles = Set(roots.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }.map { $0.dropFirst(prefix.count) })
             folders[folder] = (inScope, rootFiles)
             return (inScope, rootFiles)
         }()
         return facts.inScope || facts.rootFiles.contains(name)
+    }
+
+    /// Whether the resolved path `path` is `root` or lies under it.
+    private static func `is`(_ path: String, inside root: String) -> Bool {
+        path == root || path.hasPrefix(root == "/" ? "/" : root + "/")
     }
 
     /// The folder part as given (`/` for a file at the root, empty for a bare name) and the last name;
