@@ -55,6 +55,9 @@ struct Audit: AsyncParsableCommand {
 
     func run() async throws {
         Interruption.shared.install()
+        // Deleted while the registry is loaded and audited; waited for before the process ends.
+        let previousSet = PreviousReportSet(of: output)
+        defer { previousSet.wait() }
         let renderer = ReportRenderer(html: try htmlReport())
         let previous = try compareTo.map { path in
             try Outcome.readOrStop("the report to compare with") { () throws(ProblemList) in try PreviousReport.read(path) }
@@ -142,6 +145,7 @@ struct Audit: AsyncParsableCommand {
             throw Outcome.reportNotWritten.exitCode
         }
         let failed = options.failed(result.findings, newOnly: count == .new, baseline: result.baseline)
+        previousSet.wait()
         // Exiting here spares freeing the registry object by object, which the system does at once.
         Self.exit(withError: Outcome.audited(failed: failed).exitCode)
     }

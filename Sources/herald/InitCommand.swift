@@ -118,7 +118,9 @@ struct Initialise: ParsableCommand {
                 wroteSettings = true
             }
             if !FileManager.default.fileExists(atPath: ".gitignore") {
-                try Data("# Written by herald audit and herald publish: rebuilt on every run.\nReports/\nDirectory/\n".utf8)
+                try Data(("# Written by herald audit and herald publish: rebuilt on every run. Beside them while they are written,\n"
+                          + "# and as the previous set until the next run: .Reports.herald-* and .Directory.herald-*.\n"
+                          + "Reports/\nDirectory/\n.Reports.herald-*\n.Directory.herald-*\n").utf8)
                     .write(to: URL(fileURLWithPath: ".gitignore"), options: .withoutOverwriting)
             }
         } catch {

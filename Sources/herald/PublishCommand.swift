@@ -39,6 +39,8 @@ struct Publish: ParsableCommand {
 
     func run() throws {
         Interruption.shared.install()
+        let previousSet = PreviousReportSet(of: output)
+        defer { previousSet.wait() }
         let site = try site()
         let registry = try Outcome.loadRegistry(inventory, given: location.isGiven)
         let result = Auditor(asOf: asOf ?? AuditOptions.today).audit(registry)

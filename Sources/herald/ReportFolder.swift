@@ -15,9 +15,10 @@ import Darwin
 /// receives, as hard links, everything of the old folder that this audit does not replace (reports of
 /// formats not asked for, files people put there). When every report is on disk, the two folders are
 /// swapped in one system call (`renameat2` with `RENAME_EXCHANGE` on Linux, `renamex_np` with
-/// `RENAME_SWAP` on macOS) and the old set is deleted. A kill at any point leaves the old set or the new
-/// one, and at most a staging folder, which the next audit removes once its owner is gone. Two audits
-/// writing the same folder at once each swap in a complete set: the last one wins.
+/// `RENAME_SWAP` on macOS) and the old set is kept beside it as the previous set (`.Reports.herald-previous`),
+/// which the next audit deletes while it audits (`PreviousReportSet`). A kill at any point leaves the old
+/// set or the new one, and at most a staging folder, which the next audit removes once its owner is gone.
+/// Two audits writing the same folder at once each swap in a complete set: the last one wins.
 ///
 /// Where the folder cannot be swapped — it is a mount point (a container's volume), its parent folder
 /// cannot be written, or the file system cannot swap two folders (NFS, SMB) — the reports are staged
@@ -66,7 +67,7 @@ final class ReportFolder: @unchecked Sendable {
         self.shown = shown
         self.fileNames = fileNames
         folderNames = folders
-        let absolute = shown.hasPrefix("/") ? shown : FileManager.default.currentDirectoryPath + "/" + shown
+        let absolute = ReportFolder.absolute(shown)
         var info = stat()
         if lstat(absolute, &info) != 0 {
             try ReportFolder.createFolders(absolute, shown: shown)
@@ -163,13 +164,16 @@ final class ReportFolder: @unchecked Sendable {
         }
     }
 
-    /// Puts the new set in place of the old, then deletes what is left in the staging folder.
+    /// Puts the new set in place of the old. After a swap the old set becomes the previous set, which the
+    /// next audit deletes; otherwise what is left in the staging folder is deleted now.
     /// - Throws: `Failure` when that fails: with `folderChanged` false, the folder is as it was.
     func switchIn() throws(Failure) {
         syncFolder(staging)
+        var swapped = false
         try Interruption.shared.uninterrupted { () throws(Failure) in
             if swapsWhole, herald_exchange_paths(staging, target) == 0 {
                 switched.store(true, ordering: .sequentiallyConsistent)
+                swapped = true
                 return
             }
             guard !swapsWhole || [EINVAL, ENOSYS, ENOTSUP, EOPNOTSUPP, EXDEV, EBUSY].contains(errno) else {
@@ -179,7 +183,16 @@ final class ReportFolder: @unchecked Sendable {
             switched.store(true, ordering: .sequentiallyConsistent)
         }
         syncFolder(target)
-        syncFolder((target as NSString).deletingLastPathComponent)
+        let parent = (target as NSString).deletingLastPathComponent
+        // Kept rather than deleted: deleting thousands of files (the action lists) takes longer than writing
+        // them, and the next audit does it on a thread of its own while it audits (`PreviousReportSet`).
+        // An empty old set (the first audit into a new folder) is simply removed. Where a previous set is
+        // still there (another audit's, finishing at the same time), the rename fails and `discard()`
+        // deletes this one now.
+        if swapped, rmdir(staging) != 0 {
+            _ = rename(staging, ReportFolder.previousSet(in: parent, name: (target as NSString).lastPathComponent))
+        }
+        syncFolder(parent)
         discard()
     }
 
@@ -283,13 +296,15 @@ final class ReportFolder: @unchecked Sendable {
     /// `.Reports.herald-`: staging folders beside the reports folder are named this, then the process id.
     private static func stagingPrefix(_ name: String) -> String { "." + name + ".herald-" }
 
-    /// Removes the staging folders (`<prefix><pid>`, `<prefix><pid>-discarded`) in `folder` whose audit no
+    /// Removes the staging folders (`<prefix><pid>`, `<prefix><pid>-discarded`) and the previous sets being
+    /// deleted (`<prefix><pid>-old`) in `folder` whose audit no
     /// longer runs: it held the lock `<staging>.lock` while it lived, or, without one, its process is gone.
     private static func removeDebris(in folder: String, prefix: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in names where name.hasPrefix(prefix) {
             let rest = name.hasSuffix(".lock") ? name.dropFirst(prefix.count).dropLast(5) : name.dropFirst(prefix.count)
-            guard let pid = pid_t(rest.prefix { $0.isASCIIDigit }), rest.dropFirst(String(pid).count).isEmpty || rest.hasSuffix("-discarded") else {
+            guard let pid = pid_t(rest.prefix { $0.isASCIIDigit }),
+                  ["", "-discarded", PreviousReportSet.claimedSuffix].contains(String(rest.dropFirst(String(pid).count))) else {
                 continue
             }
             let base = folder + "/" + prefix + String(pid)
@@ -365,6 +380,14 @@ final class ReportFolder: @unchecked Sendable {
 
     // MARK: Plumbing
 
+    /// `path` made absolute against the working folder.
+    static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+
+    /// The previous set of the reports folder `name` in `parent`: `.Reports.herald-previous`.
+    static func previousSet(in parent: String, name: String) -> String { parent + "/" + stagingPrefix(name) + "previous" }
+
     private static func createFolders(_ path: String, shown: String) throws(Failure) {
         var built = ""
         for component in path.split(separator: "/") {
@@ -373,7 +396,7 @@ final class ReportFolder: @unchecked Sendable {
         }
     }
 
-    private static func resolved(_ path: String) -> String? {
+    static func resolved(_ path: String) -> String? {
         guard let pointer = realpath(path, nil) else { return nil }
         defer { free(pointer) }
         return String(cString: pointer)

@@ -32,7 +32,9 @@ import Darwin
 
     /// Entries beside and inside the report folder that an audit leaves only while it runs.
     static func debris(in herald: HeraldProcess) throws -> [String] {
-        let beside = try FileManager.default.contentsOfDirectory(atPath: herald.directory.path).filter { $0.contains(".herald-") }
+        // The previous set (`.Reports.herald-previous`) is kept on purpose, for the next audit to delete.
+        let beside = try FileManager.default.contentsOfDirectory(atPath: herald.directory.path)
+            .filter { $0.contains(".herald-") && $0 != ".Reports.herald-previous" }
         let inside = try FileManager.default.contentsOfDirectory(atPath: herald.directory.appendingPathComponent("Reports").path)
             .filter { $0.contains(".tmp-") || $0.contains(".previous-") }
         return beside + inside
@@ -91,6 +93,8 @@ import Darwin
         try files.createDirectory(at: staging, withIntermediateDirectories: true)
         try Data("half".utf8).write(to: staging.appendingPathComponent("report.json"))
         try files.createDirectory(at: herald.directory.appendingPathComponent(".Reports.herald-\(pid)-discarded"), withIntermediateDirectories: true)
+        // A previous set it was still deleting when it was killed.
+        try files.createDirectory(at: herald.directory.appendingPathComponent(".Reports.herald-\(pid)-old/owners"), withIntermediateDirectories: true)
         // The lock the killed audit held, now free: it, not the process id (which may be reused), says the
         // audit is gone.
         try Data().write(to: herald.directory.appendingPathComponent(".Reports.herald-\(pid).lock"))
@@ -157,6 +161,32 @@ import Darwin
             #expect(dates.count == 1, "round \(round): \(dates)")
             #expect(try Self.debris(in: herald) == [])
         }
+    }
+
+    @Test func theOldSetIsKeptBesideUntilTheNextAuditDeletesIt() throws {
+        let herald = try HeraldProcess(fixture: "CleanInventory")
+        defer { herald.remove() }
+        let previous = herald.directory.appendingPathComponent(".Reports.herald-previous")
+        #expect(try herald.run(["audit", "--as-of", "2026-11-01"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: previous.path), "the first audit swaps out an empty folder: nothing to keep")
+        #expect(try herald.run(["audit", "--as-of", "2026-11-02"]).status == 0)
+        #expect(try Self.auditDates(in: previous) == ["2026-11-01"])
+        #expect(try Self.auditDates(in: herald.directory.appendingPathComponent("Reports")) == ["2026-11-02"])
+        #expect(try herald.run(["audit", "--as-of", "2026-11-03"]).status == 0)
+        #expect(try Self.auditDates(in: previous) == ["2026-11-02"], "the 11-01 set was deleted and the 11-02 one kept")
+        #expect(try Self.debris(in: herald) == [])
+
+        // A previous set that is a link is neither followed nor deleted through: it is not Herald's.
+        let elsewhere = herald.directory.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: elsewhere.appendingPathComponent("keep.txt"))
+        try FileManager.default.removeItem(at: previous)
+        try FileManager.default.createSymbolicLink(atPath: previous.path, withDestinationPath: "elsewhere")
+        #expect(try herald.run(["audit", "--as-of", "2026-11-04"]).status == 0)
+        #expect(try Data(contentsOf: elsewhere.appendingPathComponent("keep.txt")) == Data("mine".utf8))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: previous.path) == "elsewhere")
+        #expect(try Self.auditDates(in: herald.directory.appendingPathComponent("Reports")) == ["2026-11-04"])
+        #expect(try Self.debris(in: herald) == [], "the swapped-out set, with no place to be kept, is deleted")
     }
 
     @Test func aSubsetOfFormatsReplacesOnlyThoseAndKeepsEverythingElse() throws {
