@@ -11,7 +11,10 @@
 # `herald audit --format json`, `herald audit` (every report), `herald check` of one unit's folder and the
 # reference -- and prints each run's wall time and peak memory, the medians, and the size of each report.
 # Herald runs inside the data folder with `--inventory Inventory`, as the nightly job runs at the top of the
-# repository (report paths are `Inventory/...`). Speed is measured here, never in the tests.
+# repository (report paths are `Inventory/...`). Each kind of audit writes a folder of its own (JSON only
+# into Reports-json, every report into Reports), as a nightly job of that kind does run after run: in one
+# shared folder, a JSON-only audit would carry over the other run's 17,000 action lists, and an audit with
+# every report would find a previous set of another kind. Speed is measured here, never in the tests.
 #
 # With GIT=1, the data folder is also made a git repository (once): the registry committed on `main`, then
 # three commits that each change a third of the account files with a `Reviewed-by:` trailer (a few commits
@@ -61,12 +64,12 @@ folders=("$data"/Inventory/accounts/*)
 unit=$(basename "${folders[0]}")   # the folder `herald check` is given
 results=$(mktemp)
 for run in $(seq "$runs"); do
-  (cd "$data" && measure json "$herald" audit --inventory Inventory --output Reports --as-of 2026-11-24 --format json) >> "$results"
+  (cd "$data" && measure json "$herald" audit --inventory Inventory --output Reports-json --as-of 2026-11-24 --format json) >> "$results"
   (cd "$data" && measure all "$herald" audit --inventory Inventory --output Reports --as-of 2026-11-24) >> "$results"
   (cd "$data" && measure check "$herald" check --inventory Inventory --as-of 2026-11-24 "Inventory/accounts/$unit") >> "$results"
   if [ "${GIT:-0}" = 1 ]; then
     (cd "$data" && measure changed-since "$herald" check --inventory Inventory --as-of 2026-11-24 --changed-since main) >> "$results"
-    (cd "$data" && measure git-history "$herald" audit --inventory Inventory --output Reports --as-of 2026-11-24 --format json --git) >> "$results"
+    (cd "$data" && measure git-history "$herald" audit --inventory Inventory --output Reports-json --as-of 2026-11-24 --format json --git) >> "$results"
   fi
   if [ -f "$reference" ]; then measure reference python3 "$reference" "$data" >> "$results"; fi
 done

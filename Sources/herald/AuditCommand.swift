@@ -55,8 +55,9 @@ struct Audit: AsyncParsableCommand {
 
     func run() async throws {
         Interruption.shared.install()
-        // Deleted while the registry is loaded and audited; waited for before the process ends.
-        let previousSet = PreviousReportSet(of: output)
+        let formats = format.isEmpty ? ReportFormat.allCases : format.flatMap(\.formats).uniqued()
+        // Deleted, but for the action lists to write over, while the registry is loaded and audited.
+        let previousSet = PreviousReportSet(of: output, keeping: Set(formats.filter(\.isFolder).map(\.fileName)))
         defer { previousSet.wait() }
         let renderer = ReportRenderer(html: try htmlReport())
         let previous = try compareTo.map { path in
@@ -74,11 +75,10 @@ struct Audit: AsyncParsableCommand {
         let compared = previous == nil && baseline == nil ? audited : audited.compared(with: previous, baseline: baseline)
         let result = history == nil ? compared : compared.with(trend: AuditTrend(earlier: earlierPoints, current: AuditTrend.Point(compared)))
         print(AuditSummaryText.render(result))
-        let formats = format.isEmpty ? ReportFormat.allCases : format.flatMap(\.formats).uniqued()
         do {
             let folder = try ReportFolder(output, replacing: formats.map(\.fileName), folders: Set(formats.filter(\.isFolder).map(\.fileName)),
                                           protected: [options.inventory, FileManager.default.currentDirectoryPath],
-                                          reportNames: ReportFormat.allCases.map(\.fileName))
+                                          reportNames: ReportFormat.allCases.map(\.fileName), recycling: previousSet)
             // Reports are rendered side by side, longest first, each on a thread of its own: each has
             // stretches that run on one core, and the short ones then fill the gaps at the end.
             let longestFirst = formats.sorted { $0.renderingCost > $1.renderingCost }

@@ -39,7 +39,8 @@ struct Publish: ParsableCommand {
 
     func run() throws {
         Interruption.shared.install()
-        let previousSet = PreviousReportSet(of: output)
+        // The site's folders (units/) are written over; the rest of the previous site is deleted meanwhile.
+        let previousSet = PreviousReportSet(of: output, keeping: ["units"])
         defer { previousSet.wait() }
         let site = try site()
         let registry = try Outcome.loadRegistry(inventory, given: location.isGiven)
@@ -51,7 +52,7 @@ struct Publish: ParsableCommand {
             let folders = Set(files.compactMap { $0.name.split(separator: "/").count > 1 ? String($0.name.split(separator: "/")[0]) : nil })
             let names = Set(files.map { String($0.name.split(separator: "/")[0]) }).sorted()
             let folder = try ReportFolder(output, replacing: names, folders: folders, protected: [inventory, FileManager.default.currentDirectoryPath],
-                                          reportNames: names + ["units"])
+                                          reportNames: names + ["units"], recycling: previousSet)
             do throws(ReportFolder.Failure) {
                 for name in folders.sorted() { try folder.folder(name) }
                 for file in files {

@@ -1,4 +1,5 @@
 import CSystemCalls
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,11 +19,30 @@ final class ReportFile: @unchecked Sendable {
     private var written = 0, handedToDisk = 0
     private static let writebackStep = 8 << 20
 
+    /// Set when an existing file is written over: cut to the new length at `finish`.
+    private let overwrites: Bool
+
+    /// - Parameter overwriting: true in a folder report taken from the previous set (`PreviousReportSet`):
+    ///   a file of this name there is written over, keeping its blocks, when it is a plain file with no
+    ///   other link (a link would change another copy too; anything else is replaced).
     /// - Throws: `ReportFolder.Failure` when the file cannot be created.
-    init(path: String, shownPath: String) throws(ReportFolder.Failure) {
+    init(path: String, shownPath: String, overwriting: Bool = false) throws(ReportFolder.Failure) {
         self.path = path
         self.shownPath = shownPath
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var info = stat()
+        if overwriting, lstat(path, &info) == 0 {
+            overwrites = true
+            if info.st_mode & S_IFMT == S_IFREG && info.st_nlink == 1 {
+                descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+            } else {
+                // A link shared with another file, or not a file: replaced, never written through.
+                try? FileManager.default.removeItem(atPath: path)
+                descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            }
+        } else {
+            overwrites = false
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else { throw ReportFolder.Failure(path: shownPath, reason: ReportFolder.lastError()) }
     }
 
@@ -54,6 +74,9 @@ final class ReportFile: @unchecked Sendable {
     /// way against 0.62 s written plainly and synced together (docs/performance.md).
     func finish(waiting: Bool = true) throws(ReportFolder.Failure) {
         try flush()
+        if overwrites, ftruncate(descriptor, off_t(written)) != 0 {
+            throw ReportFolder.Failure(path: shownPath, reason: ReportFolder.lastError())
+        }
         // fdatasync: the bytes and the size must be on disk before the folder is switched; the times need not be.
         if waiting, fdatasync(descriptor) != 0 {
             throw ReportFolder.Failure(path: shownPath, reason: ReportFolder.lastError())

@@ -53,6 +53,11 @@ final class ReportFolder: @unchecked Sendable {
     private var interruptionToken: Int?
     /// Set, under the interruption lock, once the new set is in place.
     private let switched = Atomic(false)
+    /// The previous set, whose folder reports are written over rather than made anew.
+    private let previous: PreviousReportSet?
+    /// The folder reports taken from the previous set, and the files written into them: what is not
+    /// written is removed before the switch.
+    private let recycled = Mutex<(folders: Set<String>, written: Set<String>)>(([], []))
 
     /// Creates the staging folder (for a swap, holding what the current folder holds except `fileNames`).
     /// - Parameter protected: folders the reports folder may not be or contain (the inventory, the working
@@ -60,8 +65,12 @@ final class ReportFolder: @unchecked Sendable {
     /// - Parameter folders: those of `fileNames` that are folder reports.
     /// - Parameter reportNames: the file names of every report format (debris of earlier versions is
     ///   recognised by them).
+    /// - Parameter previous: the previous set, claimed when the command started; its folder reports are
+    ///   written over.
     /// - Throws: `Failure` when the folder cannot be created or prepared.
-    init(_ output: String, replacing fileNames: [String], folders: Set<String> = [], protected: [String], reportNames: [String]) throws(Failure) {
+    init(_ output: String, replacing fileNames: [String], folders: Set<String> = [], protected: [String], reportNames: [String],
+         recycling previous: PreviousReportSet? = nil) throws(Failure) {
+        self.previous = previous
         var shown = output
         while shown.count > 1 && shown.hasSuffix("/") { shown.removeLast() }
         self.shown = shown
@@ -135,12 +144,38 @@ final class ReportFolder: @unchecked Sendable {
     /// A new report named `fileName`, written into the staging folder; `owners/jdoe.md` for a file of a
     /// folder report, once `folder(_:)` has made its folder.
     func file(_ fileName: String) throws(Failure) -> ReportFile {
-        try ReportFile(path: staging + "/" + fileName, shownPath: shown + "/" + fileName)
+        let overwriting = recycled.withLock { recycled in
+            guard let slash = fileName.firstIndex(of: "/"), recycled.folders.contains(String(fileName[..<slash])) else { return false }
+            recycled.written.insert(fileName)
+            return true
+        }
+        return try ReportFile(path: staging + "/" + fileName, shownPath: shown + "/" + fileName, overwriting: overwriting)
     }
 
-    /// A new folder report named `name` (`owners`), made empty in the staging folder.
+    /// A folder report named `name` (`owners`) in the staging folder: the previous set's, whose files are
+    /// written over and whose files not written again are removed before the switch, or a new one.
     func folder(_ name: String) throws(Failure) {
+        if previous?.take(name, to: staging + "/" + name) == true {
+            recycled.withLock { _ = $0.folders.insert(name) }
+            return
+        }
         guard mkdir(staging + "/" + name, 0o755) == 0 else { throw Failure(path: shown + "/" + name, reason: ReportFolder.lastError()) }
+    }
+
+    /// Removes from the folder reports taken from the previous set every entry this audit did not write
+    /// (the action list of a person who has nothing left to do).
+    private func removeUnwritten() throws(Failure) {
+        let (folders, written) = recycled.withLock { ($0.folders, $0.written) }
+        for folder in folders.sorted() {
+            for entry in try entries(of: staging + "/" + folder, shown: shown + "/" + folder) where !written.contains(folder + "/" + entry) {
+                let path = staging + "/" + folder + "/" + entry
+                if unlink(path) != 0 {
+                    do { try FileManager.default.removeItem(atPath: path) } catch {
+                        throw Failure(path: shown + "/" + folder + "/" + entry, reason: "left from the previous audit and cannot be removed: \(error.localizedDescription)")
+                    }
+                }
+            }
+        }
     }
 
     /// Waits until every file written into the staging folder is on disk: the files finished with
@@ -168,6 +203,7 @@ final class ReportFolder: @unchecked Sendable {
     /// next audit deletes; otherwise what is left in the staging folder is deleted now.
     /// - Throws: `Failure` when that fails: with `folderChanged` false, the folder is as it was.
     func switchIn() throws(Failure) {
+        try removeUnwritten()
         syncFolder(staging)
         var swapped = false
         try Interruption.shared.uninterrupted { () throws(Failure) in

@@ -151,6 +151,45 @@ import Testing
         #expect(try herald.file("Reports/owners") == Data("mine".utf8), "the file is kept")
     }
 
+    /// The action lists of the previous set are written over (docs/performance.md): the result is the
+    /// same bytes as lists written anew, a list nobody needs is gone, and a list someone linked elsewhere
+    /// is never changed through the link.
+    @Test func actionListsWrittenOverAreTheSameAsNewOnes() throws {
+        let herald = try HeraldProcess.withShippedInventory()
+        defer { herald.remove() }
+        let previous = herald.directory.appendingPathComponent(".Reports.herald-previous/owners")
+        let live = herald.directory.appendingPathComponent("Reports/owners")
+        let inode = { (url: URL) -> ino_t in
+            var info = stat()
+            return stat(url.path, &info) == 0 ? info.st_ino : 0
+        }
+        #expect(try herald.run(["audit", "--as-of", "2026-11-01"]).status == 1)
+        #expect(try herald.run(["audit", "--as-of", "2026-11-02"]).status == 1)
+        // The previous set's lists: one longer than any new one, one of a person with nothing left to do.
+        let handle = try FileHandle(forWritingTo: previous.appendingPathComponent("tbrooks.md"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(repeating: UInt8(ascii: "x"), count: 100_000))
+        try handle.close()
+        try Data("nothing left to do".utf8).write(to: previous.appendingPathComponent("gone.md"))
+        let recycledInode = inode(previous.appendingPathComponent("tbrooks.md"))
+        // A list of the current set kept by a hard link, as someone might keep last night's.
+        #expect(link(live.appendingPathComponent("tbrooks.md").path, herald.directory.appendingPathComponent("kept.md").path) == 0)
+
+        #expect(try herald.run(["audit", "--as-of", "2026-11-03"]).status == 1)
+        #expect(inode(live.appendingPathComponent("tbrooks.md")) == recycledInode, "written over, not made anew")
+        #expect(try herald.run(["audit", "--as-of", "2026-11-04"]).status == 1)
+        #expect(try herald.run(["audit", "--as-of", "2026-11-04", "--output", "Fresh"]).status == 1)
+        let fresh = herald.directory.appendingPathComponent("Fresh/owners")
+        let names = try FileManager.default.contentsOfDirectory(atPath: live.path).sorted()
+        #expect(names == (try FileManager.default.contentsOfDirectory(atPath: fresh.path).sorted()))
+        #expect(!names.contains("gone.md"))
+        for name in names {
+            #expect(try Data(contentsOf: live.appendingPathComponent(name)) == Data(contentsOf: fresh.appendingPathComponent(name)), "\(name)")
+        }
+        let kept = String(decoding: try herald.file("kept.md"), as: UTF8.self)
+        #expect(kept.contains("2026-11-02") && !kept.contains("2026-11-04"), "the linked copy keeps the 11-02 list")
+    }
+
     @Test func formatPicksTheReports() throws {
         let herald = try HeraldProcess(fixture: "CleanInventory")
         defer { herald.remove() }
