@@ -19,8 +19,9 @@ final class ReportFile: @unchecked Sendable {
     private var written = 0, handedToDisk = 0
     private static let writebackStep = 8 << 20
 
-    /// Set when an existing file is written over: cut to the new length at `finish`.
-    private let overwrites: Bool
+    /// The length of the file written over (0 for a new file): longer than what is written, it is cut
+    /// at `finish`.
+    private let previousLength: Int
 
     /// - Parameter overwriting: true in a folder report taken from the previous set (`PreviousReportSet`):
     ///   a file of this name there is written over, keeping its blocks, when it is a plain file with no
@@ -31,16 +32,17 @@ final class ReportFile: @unchecked Sendable {
         self.shownPath = shownPath
         var info = stat()
         if overwriting, lstat(path, &info) == 0 {
-            overwrites = true
             if info.st_mode & S_IFMT == S_IFREG && info.st_nlink == 1 {
+                previousLength = Int(info.st_size)
                 descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
             } else {
+                previousLength = 0
                 // A link shared with another file, or not a file: replaced, never written through.
                 try? FileManager.default.removeItem(atPath: path)
                 descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             }
         } else {
-            overwrites = false
+            previousLength = 0
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard descriptor >= 0 else { throw ReportFolder.Failure(path: shownPath, reason: ReportFolder.lastError()) }
@@ -74,7 +76,7 @@ final class ReportFile: @unchecked Sendable {
     /// way against 0.62 s written plainly and synced together (docs/performance.md).
     func finish(waiting: Bool = true) throws(ReportFolder.Failure) {
         try flush()
-        if overwrites, ftruncate(descriptor, off_t(written)) != 0 {
+        if previousLength > written, ftruncate(descriptor, off_t(written)) != 0 {
             throw ReportFolder.Failure(path: shownPath, reason: ReportFolder.lastError())
         }
         // fdatasync: the bytes and the size must be on disk before the folder is switched; the times need not be.
