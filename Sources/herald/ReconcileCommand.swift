@@ -39,7 +39,7 @@ struct Reconcile: AsyncParsableCommand {
 
     func run() async throws {
         let (exports, map, rest) = split
-        var audit = try Audit.parse(exports.flatMap { ["--export", $0] } + (map.map { ["--export-map", $0] } ?? []) + rest)
+        let audit = try Audit.parse(exports.flatMap { ["--export", $0] } + (map.map { ["--export-map", $0] } ?? []) + rest)
         try await audit.run()
     }
 }

@@ -43,7 +43,7 @@ public enum ActionLists {
         try Fragments.render(groups, { group in
             var files: [File] = []
             for person in group {
-                let owned = index.owned[person.id, default: []].filter { !index.counted($0).isEmpty }
+                let owned = index.owned[person.id, default: []].filter { index.isFailing[$0] }
                 let units = (index.maintained[person.id] ?? []).compactMap { index.rollUp(of: $0) }
                 let own = index.personal[person.id] ?? []
                 guard !owned.isEmpty || !units.isEmpty || !own.isEmpty else { continue }
@@ -97,9 +97,15 @@ public enum ActionLists {
         /// Findings that count in people.yaml, by the person whose entry they point into (an overdue
         /// training, a private address: the person's own to fix).
         var personal: [String: [Finding]] = [:]
+        /// By account index: whether the account has a finding that counts (`counted` is not empty).
+        let isFailing: [Bool]
+        /// The units' summaries by unit id (looked up for every maintainer's roll-up).
+        let summaries: [String: AuditResult.UnitSummary]
 
         init(_ result: AuditResult) {
             self.result = result
+            isFailing = result.accounts.map { result.findings(of: $0).contains(where: \.counts) }
+            summaries = Dictionary(result.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             for (position, audited) in result.accounts.enumerated() {
                 for owner in Set(audited.account.owners?.value.map(\.value) ?? []) { owned[owner, default: []].append(position) }
                 byUnit[audited.unitKey, default: []].append(position)
@@ -132,8 +138,8 @@ public enum ActionLists {
         /// What a maintainer of `unitID` must see, or nil when the unit has nothing to act on.
         func rollUp(of unitID: String) -> UnitRollUp? {
             let accounts = byUnit[unitID] ?? []
-            let summary = result.units.first { $0.id == unitID }
-            let expired = accounts.flatMap { counted($0).filter { $0.rule == "waiver-expired" } }
+            let summary = summaries[unitID]
+            let expired = accounts.filter { isFailing[$0] }.flatMap { counted($0).filter { $0.rule == "waiver-expired" } }
             var departed: [String: [Int]] = [:]
             for position in accounts where !result.accounts[position].account.isRetired {
                 for owner in result.accounts[position].account.owners?.value ?? [] where result.registry.people[owner.value]?.active == false {
@@ -143,7 +149,7 @@ public enum ActionLists {
             let unitFile = result.organisationFindings.filter { $0.unit == unitID && $0.counts }
             guard (summary?.failingAccounts ?? 0) > 0 || !expired.isEmpty || !departed.isEmpty || !unitFile.isEmpty else { return nil }
             return UnitRollUp(id: unitID, name: result.registry.units[unitID]?.name ?? unitID, summary: summary,
-                              failing: accounts.filter { !counted($0).isEmpty }, expiredWaivers: expired,
+                              failing: accounts.filter { isFailing[$0] }, expiredWaivers: expired,
                               departedOwners: departed.keys.sorted().map { ($0, departed[$0]!) }, unitFileFindings: unitFile)
         }
 
