@@ -56,9 +56,11 @@ struct Audit: AsyncParsableCommand {
     func run() async throws {
         Interruption.shared.install()
         let formats = format.isEmpty ? ReportFormat.allCases : format.flatMap(\.formats).uniqued()
-        // Deleted, but for the action lists to write over, while the registry is loaded and audited.
-        let previousSet = PreviousReportSet(of: output, keeping: Set(formats.filter(\.isFolder).map(\.fileName)))
-        defer { previousSet.wait() }
+        let folderReports = Set(formats.filter(\.isFolder).map(\.fileName))
+        // The spare's action lists are written over; the rest of it is deleted while the registry is
+        // loaded and audited.
+        let spareSet = SpareReportSet(of: output, keeping: folderReports)
+        defer { spareSet.wait() }
         let renderer = ReportRenderer(html: try htmlReport())
         let previous = try compareTo.map { path in
             try Outcome.readOrStop("the report to compare with") { () throws(ProblemList) in try PreviousReport.read(path) }
@@ -76,9 +78,9 @@ struct Audit: AsyncParsableCommand {
         let result = history == nil ? compared : compared.with(trend: AuditTrend(earlier: earlierPoints, current: AuditTrend.Point(compared)))
         print(AuditSummaryText.render(result))
         do {
-            let folder = try ReportFolder(output, replacing: formats.map(\.fileName), folders: Set(formats.filter(\.isFolder).map(\.fileName)),
+            let folder = try ReportFolder(output, replacing: formats.map(\.fileName), folders: folderReports,
                                           protected: [options.inventory, FileManager.default.currentDirectoryPath],
-                                          reportNames: ReportFormat.allCases.map(\.fileName), recycling: previousSet)
+                                          reportNames: ReportFormat.allCases.map(\.fileName), recycling: spareSet)
             // Reports are rendered side by side, longest first, each on a thread of its own: each has
             // stretches that run on one core, and the short ones then fill the gaps at the end.
             let longestFirst = formats.sorted { $0.renderingCost > $1.renderingCost }
@@ -145,7 +147,7 @@ struct Audit: AsyncParsableCommand {
             throw Outcome.reportNotWritten.exitCode
         }
         let failed = options.failed(result.findings, newOnly: count == .new, baseline: result.baseline)
-        previousSet.wait()
+        spareSet.wait()
         // Exiting here spares freeing the registry object by object, which the system does at once.
         Self.exit(withError: Outcome.audited(failed: failed).exitCode)
     }

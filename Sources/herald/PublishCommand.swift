@@ -17,6 +17,9 @@ struct Publish: ParsableCommand {
             """,
         version: HeraldVersion.current)
 
+    /// The site's folder of unit pages (`units/x.html`), when the lists are split.
+    static let unitPages = "units"
+
     @OptionGroup var location: InventoryOption
     var inventory: String { location.inventory }
 
@@ -39,9 +42,9 @@ struct Publish: ParsableCommand {
 
     func run() throws {
         Interruption.shared.install()
-        // The site's folders (units/) are written over; the rest of the previous site is deleted meanwhile.
-        let previousSet = PreviousReportSet(of: output, keeping: ["units"])
-        defer { previousSet.wait() }
+        // The spare site's unit pages are written over; the rest of it is deleted while the registry loads.
+        let spareSet = SpareReportSet(of: output, keeping: [Publish.unitPages])
+        defer { spareSet.wait() }
         let site = try site()
         let registry = try Outcome.loadRegistry(inventory, given: location.isGiven)
         let result = Auditor(asOf: asOf ?? AuditOptions.today).audit(registry)
@@ -52,7 +55,7 @@ struct Publish: ParsableCommand {
             let folders = Set(files.compactMap { $0.name.split(separator: "/").count > 1 ? String($0.name.split(separator: "/")[0]) : nil })
             let names = Set(files.map { String($0.name.split(separator: "/")[0]) }).sorted()
             let folder = try ReportFolder(output, replacing: names, folders: folders, protected: [inventory, FileManager.default.currentDirectoryPath],
-                                          reportNames: names + ["units"], recycling: previousSet)
+                                          reportNames: names + [Publish.unitPages], recycling: spareSet)
             do throws(ReportFolder.Failure) {
                 for name in folders.sorted() { try folder.folder(name) }
                 for file in files {

@@ -22,30 +22,43 @@ final class ReportFile: @unchecked Sendable {
     /// The length of the file written over (0 for a new file): longer than what is written, it is cut
     /// at `finish`.
     private let previousLength: Int
+    /// The file's inode: `ReportFolder` keeps, in a folder taken from the spare, only the files it wrote.
+    let inode: ino_t
 
-    /// - Parameter overwriting: true in a folder report taken from the previous set (`PreviousReportSet`):
-    ///   a file of this name there is written over, keeping its blocks, when it is a plain file with no
-    ///   other link (a link would change another copy too; anything else is replaced).
+    /// - Parameter overwriting: true for a file of this name in a folder report taken from the spare
+    ///   (`SpareReportSet`): written over, keeping its blocks, when it is a plain file with no other link
+    ///   that can be opened for writing; anything else (a link that would change another copy too, a
+    ///   folder, a file that cannot be written) is replaced by a new file.
+    /// - Parameter mode: the permissions of a new file, which a file written over is given too.
     /// - Throws: `ReportFolder.Failure` when the file cannot be created.
-    init(path: String, shownPath: String, overwriting: Bool = false) throws(ReportFolder.Failure) {
+    init(path: String, shownPath: String, overwriting: Bool = false, mode: mode_t = 0o644) throws(ReportFolder.Failure) {
         self.path = path
         self.shownPath = shownPath
-        var info = stat()
-        if overwriting, lstat(path, &info) == 0 {
-            if info.st_mode & S_IFMT == S_IFREG && info.st_nlink == 1 {
-                previousLength = Int(info.st_size)
-                descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
-            } else {
-                previousLength = 0
-                // A link shared with another file, or not a file: replaced, never written through.
-                try? FileManager.default.removeItem(atPath: path)
-                descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        var (before, opened) = (stat(), stat())
+        if overwriting, lstat(path, &before) == 0, before.st_mode & S_IFMT == S_IFREG, before.st_nlink == 1 {
+            descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+            // The file opened must be the one looked at, still with no other link.
+            if descriptor >= 0, fstat(descriptor, &opened) != 0 || opened.st_ino != before.st_ino || opened.st_nlink != 1 || fchmod(descriptor, mode) != 0 {
+                close(descriptor)
+                descriptor = -1
             }
         } else {
-            previousLength = 0
-            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            descriptor = -1
         }
-        guard descriptor >= 0 else { throw ReportFolder.Failure(path: shownPath, reason: ReportFolder.lastError()) }
+        previousLength = descriptor >= 0 ? Int(opened.st_size) : 0
+        if descriptor < 0 {
+            if overwriting { ReportFile.remove(path) }
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode)
+        }
+        guard descriptor >= 0, fstat(descriptor, &opened) == 0 else {
+            throw ReportFolder.Failure(path: shownPath, reason: ReportFolder.lastError())
+        }
+        inode = opened.st_ino
+    }
+
+    /// Removes whatever stands at `path` in a folder taken from the spare: a file, a link, a folder.
+    private static func remove(_ path: String) {
+        if unlink(path) != 0 && errno != ENOENT { try? FileManager.default.removeItem(atPath: path) }
     }
 
     deinit {

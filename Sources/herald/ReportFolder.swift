@@ -15,10 +15,10 @@ import Darwin
 /// receives, as hard links, everything of the old folder that this audit does not replace (reports of
 /// formats not asked for, files people put there). When every report is on disk, the two folders are
 /// swapped in one system call (`renameat2` with `RENAME_EXCHANGE` on Linux, `renamex_np` with
-/// `RENAME_SWAP` on macOS) and the old set is kept beside it as the previous set (`.Reports.herald-previous`),
-/// which the next audit deletes while it audits (`PreviousReportSet`). A kill at any point leaves the old
-/// set or the new one, and at most a staging folder, which the next audit removes once its owner is gone.
-/// Two audits writing the same folder at once each swap in a complete set: the last one wins.
+/// `RENAME_SWAP` on macOS) and the old set is kept beside it as its spare (`.Reports.herald-spare`), which
+/// the next audit recycles (`SpareReportSet`). A kill at any point leaves the old set or the new one, and at
+/// most a staging folder, which the next audit removes once its owner is gone. Two audits writing the same
+/// folder at once each swap in a complete set: the last one wins.
 ///
 /// Where the folder cannot be swapped — it is a mount point (a container's volume), its parent folder
 /// cannot be written, or the file system cannot swap two folders (NFS, SMB) — the reports are staged
@@ -53,11 +53,15 @@ final class ReportFolder: @unchecked Sendable {
     private var interruptionToken: Int?
     /// Set, under the interruption lock, once the new set is in place.
     private let switched = Atomic(false)
-    /// The previous set, whose folder reports are written over rather than made anew.
-    private let previous: PreviousReportSet?
-    /// The folder reports taken from the previous set, and the files written into them: what is not
+    /// The spare, whose folder reports are written over rather than made anew.
+    private let spare: SpareReportSet?
+    /// The folder reports taken from the spare, with the names they held; and the files written into
+    /// them, by inode (on a disk that ignores case, `jdoe.md` may be written over `JDoe.md`): what was not
     /// written is removed before the switch.
-    private let recycled = Mutex<(folders: Set<String>, written: Set<String>)>(([], []))
+    private let recycled = Mutex<(folders: [String: Set<String>], written: Set<ino_t>)>(([:], []))
+    /// The permissions a new file and a new folder get (0644 and 0755 less the process's umask): a file
+    /// written over gets them too.
+    private let fileMode: mode_t, folderMode: mode_t
 
     /// Creates the staging folder (for a swap, holding what the current folder holds except `fileNames`).
     /// - Parameter protected: folders the reports folder may not be or contain (the inventory, the working
@@ -65,18 +69,19 @@ final class ReportFolder: @unchecked Sendable {
     /// - Parameter folders: those of `fileNames` that are folder reports.
     /// - Parameter reportNames: the file names of every report format (debris of earlier versions is
     ///   recognised by them).
-    /// - Parameter previous: the previous set, claimed when the command started; its folder reports are
-    ///   written over.
+    /// - Parameter spare: the spare, claimed when the command started; its folder reports are written over.
     /// - Throws: `Failure` when the folder cannot be created or prepared.
     init(_ output: String, replacing fileNames: [String], folders: Set<String> = [], protected: [String], reportNames: [String],
-         recycling previous: PreviousReportSet? = nil) throws(Failure) {
-        self.previous = previous
-        var shown = output
-        while shown.count > 1 && shown.hasSuffix("/") { shown.removeLast() }
+         recycling spare: SpareReportSet? = nil) throws(Failure) {
+        self.spare = spare
+        let (shown, absolute) = (Name(output).shown, Name(output).absolute)
         self.shown = shown
         self.fileNames = fileNames
         folderNames = folders
-        let absolute = ReportFolder.absolute(shown)
+        // Read while no other thread creates files (umask has no read-only form).
+        let mask = umask(0o022)
+        umask(mask)
+        (fileMode, folderMode) = (0o644 & ~mask, 0o755 & ~mask)
         var info = stat()
         if lstat(absolute, &info) != 0 {
             try ReportFolder.createFolders(absolute, shown: shown)
@@ -91,13 +96,12 @@ final class ReportFolder: @unchecked Sendable {
         let parent = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
         var parentInfo = stat()
-        let pid = String(getpid())
         ReportFolder.removeDebris(in: parent, prefix: ReportFolder.stagingPrefix(name))
         ReportFolder.removeDebris(in: target, prefix: ".herald-")
         ReportFolder.removeEarlierDebris(in: target, reportNames: reportNames)
         let mode = info.st_mode & 0o7777
         (staging, swapsWhole, liveness) = try ReportFolder.makeStaging(
-            beside: parent + "/" + ReportFolder.stagingPrefix(name) + pid, inside: target + "/.herald-" + pid,
+            beside: ReportFolder.staging(of: target, pid: getpid()), inside: target + "/.herald-" + String(getpid()),
             swappable: stat(parent, &parentInfo) == 0 && parentInfo.st_dev == info.st_dev && !ReportFolder.stagesInside, shown: shown)
         interruptionToken = Interruption.shared.onInterrupt { [self] in
             // After the swap the staging path holds the old set: removing it changes nothing a reader sees.
@@ -145,33 +149,42 @@ final class ReportFolder: @unchecked Sendable {
     /// folder report, once `folder(_:)` has made its folder.
     func file(_ fileName: String) throws(Failure) -> ReportFile {
         let overwriting = recycled.withLock { recycled in
-            guard let slash = fileName.firstIndex(of: "/"), recycled.folders.contains(String(fileName[..<slash])) else { return false }
-            recycled.written.insert(fileName)
-            return true
+            guard let slash = fileName.firstIndex(of: "/"), let names = recycled.folders[String(fileName[..<slash])] else { return false }
+            // Only a file of exactly this name is written over; any other of its name (`JDoe.md` on a disk that
+            // ignores case) is replaced.
+            return names.contains(String(fileName[fileName.index(after: slash)...]))
         }
-        return try ReportFile(path: staging + "/" + fileName, shownPath: shown + "/" + fileName, overwriting: overwriting)
+        let file = try ReportFile(path: staging + "/" + fileName, shownPath: shown + "/" + fileName, overwriting: overwriting, mode: fileMode)
+        if fileName.contains("/") { recycled.withLock { _ = $0.written.insert(file.inode) } }
+        return file
     }
 
-    /// A folder report named `name` (`owners`) in the staging folder: the previous set's, whose files are
-    /// written over and whose files not written again are removed before the switch, or a new one.
+    /// A folder report named `name` (`owners`) in the staging folder: the spare's, whose files are written
+    /// over and whose files not written again are removed before the switch, or a new one.
     func folder(_ name: String) throws(Failure) {
-        if previous?.take(name, to: staging + "/" + name) == true {
-            recycled.withLock { _ = $0.folders.insert(name) }
+        let path = staging + "/" + name
+        if spare?.take(name, to: path) == true {
+            let names = Set((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
+            recycled.withLock { $0.folders[name] = names }
+            _ = chmod(path, folderMode)
             return
         }
-        guard mkdir(staging + "/" + name, 0o755) == 0 else { throw Failure(path: shown + "/" + name, reason: ReportFolder.lastError()) }
+        guard mkdir(path, 0o755) == 0 else { throw Failure(path: shown + "/" + name, reason: ReportFolder.lastError()) }
     }
 
-    /// Removes from the folder reports taken from the previous set every entry this audit did not write
-    /// (the action list of a person who has nothing left to do).
+    /// Removes from the folder reports taken from the spare every entry this audit did not write (the
+    /// action list of a person who has nothing left to do).
     private func removeUnwritten() throws(Failure) {
-        let (folders, written) = recycled.withLock { ($0.folders, $0.written) }
-        for folder in folders.sorted() {
-            for entry in try entries(of: staging + "/" + folder, shown: shown + "/" + folder) where !written.contains(folder + "/" + entry) {
+        let (folders, written) = recycled.withLock { ($0.folders.keys.sorted(), $0.written) }
+        for folder in folders {
+            for entry in try entries(of: staging + "/" + folder, shown: shown + "/" + folder) {
                 let path = staging + "/" + folder + "/" + entry
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }  // gone meanwhile
+                if info.st_mode & S_IFMT == S_IFREG && written.contains(info.st_ino) { continue }
                 if unlink(path) != 0 {
                     do { try FileManager.default.removeItem(atPath: path) } catch {
-                        throw Failure(path: shown + "/" + folder + "/" + entry, reason: "left from the previous audit and cannot be removed: \(error.localizedDescription)")
+                        throw Failure(path: shown + "/" + folder + "/" + entry, reason: "left from the audit before last and cannot be removed: \(error.localizedDescription)")
                     }
                 }
             }
@@ -189,7 +202,8 @@ final class ReportFolder: @unchecked Sendable {
         guard errno == ENOSYS else { throw Failure(path: shown, reason: ReportFolder.lastError()) }
         let files = FileManager.default.enumerator(atPath: staging)
         while let name = files?.nextObject() as? String {
-            let file = open(staging + "/" + name, O_RDONLY | O_CLOEXEC)
+            // Never blocks on a named pipe, never follows a link out of the folder.
+            let file = open(staging + "/" + name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
             guard file >= 0 else { continue }
             defer { close(file) }
             var info = stat()
@@ -199,8 +213,8 @@ final class ReportFolder: @unchecked Sendable {
         }
     }
 
-    /// Puts the new set in place of the old. After a swap the old set becomes the previous set, which the
-    /// next audit deletes; otherwise what is left in the staging folder is deleted now.
+    /// Puts the new set in place of the old. After a swap the old set becomes the spare, which the next
+    /// audit recycles; otherwise what is left in the staging folder is deleted now.
     /// - Throws: `Failure` when that fails: with `folderChanged` false, the folder is as it was.
     func switchIn() throws(Failure) {
         try removeUnwritten()
@@ -220,13 +234,12 @@ final class ReportFolder: @unchecked Sendable {
         }
         syncFolder(target)
         let parent = (target as NSString).deletingLastPathComponent
-        // Kept rather than deleted: deleting thousands of files (the action lists) takes longer than writing
-        // them, and the next audit does it on a thread of its own while it audits (`PreviousReportSet`).
-        // An empty old set (the first audit into a new folder) is simply removed. Where a previous set is
-        // still there (another audit's, finishing at the same time), the rename fails and `discard()`
-        // deletes this one now.
-        if swapped, rmdir(staging) != 0 {
-            _ = rename(staging, ReportFolder.previousSet(in: parent, name: (target as NSString).lastPathComponent))
+        // Kept rather than deleted (`SpareReportSet` says why), and private: nothing reads it, and a web
+        // server must not serve an old set. An empty old set (the first audit into a new folder) is simply
+        // removed. Where a spare is still there (another audit's, finishing at the same time), the rename
+        // fails and `discard()` deletes this one now.
+        if swapped, rmdir(staging) != 0, chmod(staging, 0o700) == 0 {
+            _ = rename(staging, ReportFolder.spare(of: target))
         }
         syncFolder(parent)
         discard()
@@ -332,21 +345,22 @@ final class ReportFolder: @unchecked Sendable {
     /// `.Reports.herald-`: staging folders beside the reports folder are named this, then the process id.
     private static func stagingPrefix(_ name: String) -> String { "." + name + ".herald-" }
 
-    /// Removes the staging folders (`<prefix><pid>`, `<prefix><pid>-discarded`) and the previous sets being
-    /// deleted (`<prefix><pid>-old`) in `folder` whose audit no
-    /// longer runs: it held the lock `<staging>.lock` while it lived, or, without one, its process is gone.
+    /// Removes the staging folders (`<prefix><pid>`, `<prefix><pid>-discarded`) and the spares being
+    /// recycled (`<prefix><pid>-old`) in `folder` whose audit no longer runs: it held a lock while it lived
+    /// (`<prefix><pid>.lock` for a staging folder, `<prefix><pid>-old.lock` for a spare), or, without one,
+    /// its process is gone.
     private static func removeDebris(in folder: String, prefix: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in names where name.hasPrefix(prefix) {
-            let rest = name.hasSuffix(".lock") ? name.dropFirst(prefix.count).dropLast(5) : name.dropFirst(prefix.count)
-            guard let pid = pid_t(rest.prefix { $0.isASCIIDigit }),
-                  ["", "-discarded", PreviousReportSet.claimedSuffix].contains(String(rest.dropFirst(String(pid).count))) else {
-                continue
-            }
-            let base = folder + "/" + prefix + String(pid)
-            guard !isAlive(lock: base + ".lock", pid: pid) else { continue }
+            let entry = name.hasSuffix(".lock") ? String(name.dropLast(5)) : name
+            let rest = entry.dropFirst(prefix.count)
+            guard let pid = pid_t(rest.prefix { $0.isASCIIDigit }) else { continue }
+            let suffix = String(rest.dropFirst(String(pid).count))
+            guard ["", "-discarded", SpareReportSet.claimedSuffix].contains(suffix) else { continue }
+            let lock = folder + "/" + prefix + String(pid) + (suffix == SpareReportSet.claimedSuffix ? suffix : "") + ".lock"
+            guard !isAlive(lock: lock, pid: pid) else { continue }
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
-            unlink(base + ".lock")
+            unlink(lock)
         }
     }
 
@@ -390,7 +404,7 @@ final class ReportFolder: @unchecked Sendable {
 
     /// The lock `path` that says a staging folder's audit is alive, created already locked: it is locked
     /// under a name of its own and then renamed into place, so no other audit can open it unlocked.
-    private static func takeLiveness(_ path: String) -> Int32? {
+    static func takeLiveness(_ path: String) -> Int32? {
         let pending = path + ".new-" + String(getpid())
         let descriptor = holdLock(pending)
         guard descriptor >= 0 else { return nil }
@@ -401,7 +415,7 @@ final class ReportFolder: @unchecked Sendable {
         return descriptor
     }
 
-    private static func release(_ descriptor: Int32, _ path: String) {
+    static func release(_ descriptor: Int32, _ path: String) {
         unlink(path)
         close(descriptor)
     }
@@ -416,13 +430,30 @@ final class ReportFolder: @unchecked Sendable {
 
     // MARK: Plumbing
 
-    /// `path` made absolute against the working folder.
-    static func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    /// The reports folder as the user named it, without trailing slashes (`Reports`, for messages), and
+    /// made absolute against the working folder.
+    struct Name {
+        let shown: String
+        let absolute: String
+
+        init(_ output: String) {
+            var shown = output
+            while shown.count > 1 && shown.hasSuffix("/") { shown.removeLast() }
+            self.shown = shown
+            absolute = shown.hasPrefix("/") ? shown : FileManager.default.currentDirectoryPath + "/" + shown
+        }
     }
 
-    /// The previous set of the reports folder `name` in `parent`: `.Reports.herald-previous`.
-    static func previousSet(in parent: String, name: String) -> String { parent + "/" + stagingPrefix(name) + "previous" }
+    /// The staging folder beside the reports folder `target` (absolute, links resolved) of the process
+    /// `pid`: `.Reports.herald-<pid>`.
+    static func staging(of target: String, pid: pid_t) -> String {
+        (target as NSString).deletingLastPathComponent + "/" + stagingPrefix((target as NSString).lastPathComponent) + String(pid)
+    }
+
+    /// The spare of the reports folder `target`: `.Reports.herald-spare`.
+    static func spare(of target: String) -> String {
+        (target as NSString).deletingLastPathComponent + "/" + stagingPrefix((target as NSString).lastPathComponent) + "spare"
+    }
 
     private static func createFolders(_ path: String, shown: String) throws(Failure) {
         var built = ""

@@ -151,41 +151,57 @@ import Testing
         #expect(try herald.file("Reports/owners") == Data("mine".utf8), "the file is kept")
     }
 
-    /// The action lists of the previous set are written over (docs/performance.md): the result is the
-    /// same bytes as lists written anew, a list nobody needs is gone, and a list someone linked elsewhere
-    /// is never changed through the link.
+    /// The spare's action lists are written over (docs/performance.md): the result is the same bytes as
+    /// lists written anew; a list nobody needs is gone; a list someone linked elsewhere, a link, a folder or
+    /// a named pipe where a list goes is replaced, never written through or waited on.
     @Test func actionListsWrittenOverAreTheSameAsNewOnes() throws {
         let herald = try HeraldProcess.withShippedInventory()
         defer { herald.remove() }
-        let previous = herald.directory.appendingPathComponent(".Reports.herald-previous/owners")
+        let spare = herald.directory.appendingPathComponent(".Reports.herald-spare/owners")
         let live = herald.directory.appendingPathComponent("Reports/owners")
         let inode = { (url: URL) -> ino_t in
             var info = stat()
             return stat(url.path, &info) == 0 ? info.st_ino : 0
         }
+        let sameAsFresh = { (date: String) throws in
+            #expect(try herald.run(["audit", "--as-of", date, "--output", "Fresh-" + date]).status == 1)
+            let fresh = herald.directory.appendingPathComponent("Fresh-\(date)/owners")
+            let names = try FileManager.default.contentsOfDirectory(atPath: live.path).sorted()
+            #expect(names == (try FileManager.default.contentsOfDirectory(atPath: fresh.path).sorted()), "\(date)")
+            for name in names {
+                #expect(try Data(contentsOf: live.appendingPathComponent(name)) == Data(contentsOf: fresh.appendingPathComponent(name)), "\(date) \(name)")
+            }
+        }
         #expect(try herald.run(["audit", "--as-of", "2026-11-01"]).status == 1)
         #expect(try herald.run(["audit", "--as-of", "2026-11-02"]).status == 1)
-        // The previous set's lists: one longer than any new one, one of a person with nothing left to do.
-        let handle = try FileHandle(forWritingTo: previous.appendingPathComponent("tbrooks.md"))
+        // The spare's lists: one longer than any new one, one of a person with nothing left to do, and where
+        // three lists go, a folder, a named pipe and a link to a file of someone's.
+        let lists = try FileManager.default.contentsOfDirectory(atPath: spare.path).filter { $0 != "tbrooks.md" && !$0.hasPrefix("_") }.sorted()
+        try #require(lists.count >= 3)
+        let handle = try FileHandle(forWritingTo: spare.appendingPathComponent("tbrooks.md"))
         try handle.seekToEnd()
         try handle.write(contentsOf: Data(repeating: UInt8(ascii: "x"), count: 100_000))
         try handle.close()
-        try Data("nothing left to do".utf8).write(to: previous.appendingPathComponent("gone.md"))
-        let recycledInode = inode(previous.appendingPathComponent("tbrooks.md"))
+        try Data("nothing left to do".utf8).write(to: spare.appendingPathComponent("gone.md"))
+        try FileManager.default.removeItem(at: spare.appendingPathComponent(lists[0]))
+        try FileManager.default.createDirectory(at: spare.appendingPathComponent(lists[0] + "/inside"), withIntermediateDirectories: true)
+        try FileManager.default.removeItem(at: spare.appendingPathComponent(lists[1]))
+        #expect(mkfifo(spare.appendingPathComponent(lists[1]).path, 0o644) == 0)
+        let outside = herald.directory.appendingPathComponent("outside.txt")
+        try Data("mine".utf8).write(to: outside)
+        try FileManager.default.removeItem(at: spare.appendingPathComponent(lists[2]))
+        try FileManager.default.createSymbolicLink(atPath: spare.appendingPathComponent(lists[2]).path, withDestinationPath: outside.path)
+        let recycledInode = inode(spare.appendingPathComponent("tbrooks.md"))
         // A list of the current set kept by a hard link, as someone might keep last night's.
         #expect(link(live.appendingPathComponent("tbrooks.md").path, herald.directory.appendingPathComponent("kept.md").path) == 0)
 
         #expect(try herald.run(["audit", "--as-of", "2026-11-03"]).status == 1)
         #expect(inode(live.appendingPathComponent("tbrooks.md")) == recycledInode, "written over, not made anew")
+        try sameAsFresh("2026-11-03")
+        #expect(!FileManager.default.fileExists(atPath: live.appendingPathComponent("gone.md").path))
+        #expect(try Data(contentsOf: outside) == Data("mine".utf8), "a link is replaced, not written through")
         #expect(try herald.run(["audit", "--as-of", "2026-11-04"]).status == 1)
-        #expect(try herald.run(["audit", "--as-of", "2026-11-04", "--output", "Fresh"]).status == 1)
-        let fresh = herald.directory.appendingPathComponent("Fresh/owners")
-        let names = try FileManager.default.contentsOfDirectory(atPath: live.path).sorted()
-        #expect(names == (try FileManager.default.contentsOfDirectory(atPath: fresh.path).sorted()))
-        #expect(!names.contains("gone.md"))
-        for name in names {
-            #expect(try Data(contentsOf: live.appendingPathComponent(name)) == Data(contentsOf: fresh.appendingPathComponent(name)), "\(name)")
-        }
+        try sameAsFresh("2026-11-04")
         let kept = String(decoding: try herald.file("kept.md"), as: UTF8.self)
         #expect(kept.contains("2026-11-02") && !kept.contains("2026-11-04"), "the linked copy keeps the 11-02 list")
     }

@@ -32,9 +32,9 @@ import Darwin
 
     /// Entries beside and inside the report folder that an audit leaves only while it runs.
     static func debris(in herald: HeraldProcess) throws -> [String] {
-        // The previous set (`.Reports.herald-previous`) is kept on purpose, for the next audit to delete.
+        // The spare (`.Reports.herald-spare`) is kept on purpose, for the next audit to recycle.
         let beside = try FileManager.default.contentsOfDirectory(atPath: herald.directory.path)
-            .filter { $0.contains(".herald-") && $0 != ".Reports.herald-previous" }
+            .filter { $0.contains(".herald-") && $0 != ".Reports.herald-spare" }
         let inside = try FileManager.default.contentsOfDirectory(atPath: herald.directory.appendingPathComponent("Reports").path)
             .filter { $0.contains(".tmp-") || $0.contains(".previous-") }
         return beside + inside
@@ -93,7 +93,7 @@ import Darwin
         try files.createDirectory(at: staging, withIntermediateDirectories: true)
         try Data("half".utf8).write(to: staging.appendingPathComponent("report.json"))
         try files.createDirectory(at: herald.directory.appendingPathComponent(".Reports.herald-\(pid)-discarded"), withIntermediateDirectories: true)
-        // A previous set it was still deleting when it was killed.
+        // A spare it was still recycling when it was killed.
         try files.createDirectory(at: herald.directory.appendingPathComponent(".Reports.herald-\(pid)-old/owners"), withIntermediateDirectories: true)
         // The lock the killed audit held, now free: it, not the process id (which may be reused), says the
         // audit is gone.
@@ -163,20 +163,32 @@ import Darwin
         }
     }
 
-    @Test func theOldSetIsKeptBesideUntilTheNextAuditDeletesIt() throws {
+    @Test func theOldSetIsKeptBesideAsASpareUntilTheNextAudit() throws {
         let herald = try HeraldProcess(fixture: "CleanInventory")
         defer { herald.remove() }
-        let previous = herald.directory.appendingPathComponent(".Reports.herald-previous")
+        let previous = herald.directory.appendingPathComponent(".Reports.herald-spare")
         #expect(try herald.run(["audit", "--as-of", "2026-11-01"]).status == 0)
         #expect(!FileManager.default.fileExists(atPath: previous.path), "the first audit swaps out an empty folder: nothing to keep")
         #expect(try herald.run(["audit", "--as-of", "2026-11-02"]).status == 0)
         #expect(try Self.auditDates(in: previous) == ["2026-11-01"])
         #expect(try Self.auditDates(in: herald.directory.appendingPathComponent("Reports")) == ["2026-11-02"])
+        var info = stat()
+        #expect(stat(previous.path, &info) == 0 && info.st_mode & 0o777 == 0o700, "nothing reads the spare: a web server must not serve it")
         #expect(try herald.run(["audit", "--as-of", "2026-11-03"]).status == 0)
         #expect(try Self.auditDates(in: previous) == ["2026-11-02"], "the 11-01 set was deleted and the 11-02 one kept")
         #expect(try Self.debris(in: herald) == [])
 
-        // A previous set that is a link is neither followed nor deleted through: it is not Herald's.
+        // A failed audit puts back what it had not yet recycled (the action lists), for the next one.
+        let broken = herald.directory.appendingPathComponent("Inventory/herald.yaml")
+        let policy = try Data(contentsOf: broken)
+        try Data("organisation: [".utf8).write(to: broken)
+        #expect(try herald.run(["audit", "--as-of", "2026-11-04"]).status == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: previous.path) == ["owners"])
+        #expect(try Self.auditDates(in: herald.directory.appendingPathComponent("Reports")) == ["2026-11-03"])
+        #expect(try Self.debris(in: herald) == [])
+        try policy.write(to: broken)
+
+        // A spare that is a link is neither followed nor deleted through: it is not Herald's.
         let elsewhere = herald.directory.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
         try Data("mine".utf8).write(to: elsewhere.appendingPathComponent("keep.txt"))
