@@ -13,8 +13,9 @@ struct Initialise: ParsableCommand {
             Writes into FOLDER (default Inventory), which must not exist or must be empty: nothing is ever \
             overwritten. The standards are written out in herald.yaml with what each means; the example \
             people, unit and account are marked as examples, to replace with your own. herald audit passes \
-            on the new inventory at once. A .gitignore with Reports/ and Directory/ is added beside it when \
-            there is none.
+            on the new inventory at once. A .gitignore with Reports/ and Directory/ (and their staging \
+            folders and spares, .Reports.herald-* and .Directory.herald-*) is added beside it when there is \
+            none.
             """,
         version: HeraldVersion.current)
 
@@ -119,7 +120,7 @@ struct Initialise: ParsableCommand {
             }
             if !FileManager.default.fileExists(atPath: ".gitignore") {
                 try Data(("# Written by herald audit and herald publish: rebuilt on every run. Beside them while they are written,\n"
-                          + "# and as the previous set until the next run: .Reports.herald-* and .Directory.herald-*.\n"
+                          + "# and as a spare until the next run: .Reports.herald-* and .Directory.herald-*.\n"
                           + "Reports/\nDirectory/\n.Reports.herald-*\n.Directory.herald-*\n").utf8)
                     .write(to: URL(fileURLWithPath: ".gitignore"), options: .withoutOverwriting)
             }

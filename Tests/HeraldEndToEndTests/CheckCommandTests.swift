@@ -89,7 +89,7 @@ import Testing
         #expect(report["organisation"] as? String == "Town of \"Example\" # <Ltd>", "the name is written as YAML text, whatever it holds")
         #expect((report["findings"] as? [[String: Any]])?.isEmpty == true)
         let ignored = String(decoding: try herald.file(".gitignore"), as: UTF8.self)
-        #expect(ignored.contains("\nReports/\n") && ignored.contains("\n.Reports.herald-*\n"), "the reports and their previous set stay out of git")
+        #expect(ignored.contains("\nReports/\n") && ignored.contains("\n.Reports.herald-*\n"), "the reports and their spare stay out of git")
         let people = try herald.file("Inventory/people.yaml")
         let again = try herald.run(["init", "--organisation", "Other"])
         #expect(again.status == 64 && again.stderr.contains("never overwrites"))

@@ -372,37 +372,37 @@ public enum ActionLists {
     /// `text` for any text, word by word as strings; `text` gives the same for printable ASCII, faster.
     static func textByWords(_ value: String) -> String {
         value.split(separator: " ", omittingEmptySubsequences: false).map { word in
-            let bare = word.utf8.drop { isOpening($0) }
-            let scheme = word.utf8.indices.contains { word.utf8[$0...].starts(with: "://".utf8) }
-            let autolinked = scheme || bare.first == UInt8(ascii: "@") || (bare.count >= 4 && zip(bare.prefix(4), "www.".utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 })
-            guard autolinked else { return GitHubStepSummary.escaped(String(word)) }
-            // Punctuation that ends the sentence stays outside the span (`@name`: not `@name:`).
-            let trailing = word.reversed().prefix { ":,;.!?".contains($0) }.count
-            let span = trailing == word.count ? word[...] : word.dropLast(trailing)
-            return "`\(code(String(span)))`" + GitHubStepSummary.escaped(String(word.suffix(trailing == word.count ? 0 : trailing)))
+            guard isAutolinked(word.utf8) else { return GitHubStepSummary.escaped(String(word)) }
+            let trailing = trailingPunctuation(word.utf8)
+            let span = trailing == word.utf8.count ? word[...] : Substring(word.utf8.dropLast(trailing))
+            return "`\(code(String(span)))`" + GitHubStepSummary.escaped(String(decoding: word.utf8.suffix(trailing == word.utf8.count ? 0 : trailing), as: UTF8.self))
         }.joined(separator: " ")
     }
 
     /// One word of printable ASCII, marked up as `textByWords` marks it up.
     private static func appendMarkedUp(_ word: [UInt8], to out: inout [UInt8]) {
-        let bare = word.drop { isOpening($0) }
-        var scheme = false
-        if word.count >= 3 {
-            for at in 0 ... word.count - 3 where word[at] == UInt8(ascii: ":") && word[at + 1] == UInt8(ascii: "/") && word[at + 2] == UInt8(ascii: "/") {
-                scheme = true
-                break
-            }
-        }
-        let autolinked = scheme || bare.first == UInt8(ascii: "@") || (bare.count >= 4 && zip(bare.prefix(4), "www.".utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 })
-        guard autolinked else { return appendEscaped(word[...], to: &out) }
-        var trailing = 0
-        while trailing < word.count && ":,;.!?".utf8.contains(word[word.count - 1 - trailing]) { trailing += 1 }
+        guard isAutolinked(word) else { return appendEscaped(word[...], to: &out) }
+        let trailing = trailingPunctuation(word)
         let spanEnd = trailing == word.count ? word.count : word.count - trailing
         out.append(UInt8(ascii: "`"))
         // In a code span a backtick would end it early: code(_:) writes it as an apostrophe.
         for byte in word[..<spanEnd] { out.append(byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : byte) }
         out.append(UInt8(ascii: "`"))
         appendEscaped(word[spanEnd...], to: &out)
+    }
+
+    /// Whether a forge turns `word` (its UTF-8 bytes) into a link or a mention on its own: it holds `://`,
+    /// or, past opening quotes and brackets, starts with `@` or `www.` in any case.
+    private static func isAutolinked<Word: Collection>(_ word: Word) -> Bool where Word.Element == UInt8 {
+        let bare = word.drop { isOpening($0) }
+        let scheme = word.indices.contains { word[$0...].starts(with: "://".utf8) }
+        return scheme || bare.first == UInt8(ascii: "@") || (bare.count >= 4 && zip(bare.prefix(4), "www.".utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 })
+    }
+
+    /// How many bytes at the end of `word` are punctuation that ends a sentence (`:,;.!?`): kept outside the
+    /// code span (`@name`: not `@name:`).
+    private static func trailingPunctuation<Word: BidirectionalCollection>(_ word: Word) -> Int where Word.Element == UInt8 {
+        word.reversed().prefix { ":,;.!?".utf8.contains($0) }.count
     }
 
     /// `GitHubStepSummary.escaped` for printable ASCII.
