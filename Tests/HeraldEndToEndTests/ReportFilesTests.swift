@@ -163,15 +163,7 @@ import Testing
             var info = stat()
             return stat(url.path, &info) == 0 ? info.st_ino : 0
         }
-        let sameAsFresh = { (date: String) throws in
-            #expect(try herald.run(["audit", "--as-of", date, "--output", "Fresh-" + date]).status == 1)
-            let fresh = herald.directory.appendingPathComponent("Fresh-\(date)/owners")
-            let names = try FileManager.default.contentsOfDirectory(atPath: live.path).sorted()
-            #expect(names == (try FileManager.default.contentsOfDirectory(atPath: fresh.path).sorted()), "\(date)")
-            for name in names {
-                #expect(try Data(contentsOf: live.appendingPathComponent(name)) == Data(contentsOf: fresh.appendingPathComponent(name)), "\(date) \(name)")
-            }
-        }
+        let sameAsFresh = { (date: String) throws in try Self.expectActionListsAsFresh(in: herald, asOf: date) }
         #expect(try herald.run(["audit", "--as-of", "2026-11-01"]).status == 1)
         #expect(try herald.run(["audit", "--as-of", "2026-11-02"]).status == 1)
         // The spare's lists: one longer than any new one, one of a person with nothing left to do, and where
@@ -204,6 +196,39 @@ import Testing
         try sameAsFresh("2026-11-04")
         let kept = String(decoding: try herald.file("kept.md"), as: UTF8.self)
         #expect(kept.contains("2026-11-02") && !kept.contains("2026-11-04"), "the linked copy keeps the 11-02 list")
+    }
+
+    /// Expects `Reports/owners` to hold the same files, byte for byte, as an audit as of `date` into a new
+    /// folder.
+    static func expectActionListsAsFresh(in herald: HeraldProcess, asOf date: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(try herald.run(["audit", "--as-of", date, "--output", "Fresh-" + date]).status == 1, sourceLocation: sourceLocation)
+        let live = herald.directory.appendingPathComponent("Reports/owners")
+        let fresh = herald.directory.appendingPathComponent("Fresh-\(date)/owners")
+        let names = try FileManager.default.contentsOfDirectory(atPath: live.path).sorted()
+        #expect(names == (try FileManager.default.contentsOfDirectory(atPath: fresh.path).sorted()), "\(date)", sourceLocation: sourceLocation)
+        for name in names {
+            #expect(try Data(contentsOf: live.appendingPathComponent(name)) == Data(contentsOf: fresh.appendingPathComponent(name)), "\(date) \(name)",
+                    sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Whatever ran before (a JSON-only audit, whose spare holds the lists as links to the current ones;
+    /// the way of writing for a mount point), the action lists are those of a fresh audit, and nothing is
+    /// left beside the folder but its spare.
+    @Test func actionListsStayRightWhateverRanBefore() throws {
+        let herald = try HeraldProcess.withShippedInventory()
+        defer { herald.remove() }
+        #expect(try herald.run(["audit", "--as-of", "2026-11-01"]).status == 1)
+        #expect(try herald.run(["audit", "--as-of", "2026-11-02", "--format", "json"]).status == 1)
+        #expect(try herald.run(["audit", "--as-of", "2026-11-03"]).status == 1)
+        try Self.expectActionListsAsFresh(in: herald, asOf: "2026-11-03")
+        #expect(try herald.run(["audit", "--as-of", "2026-11-04"], environment: ["HERALD_STAGE_INSIDE": "1"]).status == 1)
+        try Self.expectActionListsAsFresh(in: herald, asOf: "2026-11-04")
+        #expect(try herald.run(["audit", "--as-of", "2026-11-05", "--format", "json,owners"]).status == 1)
+        #expect(try herald.run(["audit", "--as-of", "2026-11-06", "--format", "owners"]).status == 1)
+        try Self.expectActionListsAsFresh(in: herald, asOf: "2026-11-06")
+        let beside = try FileManager.default.contentsOfDirectory(atPath: herald.directory.path).filter { $0.contains(".herald-") }
+        #expect(beside.allSatisfy { $0 == ".Reports.herald-spare" || $0.hasPrefix(".Fresh-") }, "\(beside)")
     }
 
     @Test func formatPicksTheReports() throws {
