@@ -1,5 +1,4 @@
 import CSystemCalls
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -47,18 +46,14 @@ final class ReportFile: @unchecked Sendable {
         }
         previousLength = descriptor >= 0 ? Int(opened.st_size) : 0
         if descriptor < 0 {
-            if overwriting { ReportFile.remove(path) }
+            // A link shared with another file, a link, a folder or a file that cannot be written: replaced.
+            if overwriting { try? ReportFolder.removeEntry(path) }
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode)
         }
         guard descriptor >= 0, fstat(descriptor, &opened) == 0 else {
             throw ReportFolder.Failure(path: shownPath, reason: ReportFolder.lastError())
         }
         inode = opened.st_ino
-    }
-
-    /// Removes whatever stands at `path` in a folder taken from the spare: a file, a link, a folder.
-    private static func remove(_ path: String) {
-        if unlink(path) != 0 && errno != ENOENT { try? FileManager.default.removeItem(atPath: path) }
     }
 
     deinit {

@@ -74,7 +74,8 @@ final class ReportFolder: @unchecked Sendable {
     init(_ output: String, replacing fileNames: [String], folders: Set<String> = [], protected: [String], reportNames: [String],
          recycling spare: SpareReportSet? = nil) throws(Failure) {
         self.spare = spare
-        let (shown, absolute) = (Name(output).shown, Name(output).absolute)
+        let given = Name(output)
+        let (shown, absolute) = (given.shown, given.absolute)
         self.shown = shown
         self.fileNames = fileNames
         folderNames = folders
@@ -182,10 +183,8 @@ final class ReportFolder: @unchecked Sendable {
                 var info = stat()
                 guard lstat(path, &info) == 0 else { continue }  // gone meanwhile
                 if info.st_mode & S_IFMT == S_IFREG && written.contains(info.st_ino) { continue }
-                if unlink(path) != 0 {
-                    do { try FileManager.default.removeItem(atPath: path) } catch {
-                        throw Failure(path: shown + "/" + folder + "/" + entry, reason: "left from the audit before last and cannot be removed: \(error.localizedDescription)")
-                    }
+                do { try ReportFolder.removeEntry(path) } catch {
+                    throw Failure(path: shown + "/" + folder + "/" + entry, reason: "left from the audit before last and cannot be removed: \(error.localizedDescription)")
                 }
             }
         }
@@ -418,6 +417,13 @@ final class ReportFolder: @unchecked Sendable {
     static func release(_ descriptor: Int32, _ path: String) {
         unlink(path)
         close(descriptor)
+    }
+
+    /// Removes whatever stands at `path`: a file or a link (unlinked, never followed), or a folder with all
+    /// it holds. Nothing there is not an error.
+    static func removeEntry(_ path: String) throws {
+        if unlink(path) == 0 || errno == ENOENT { return }
+        try FileManager.default.removeItem(atPath: path)
     }
 
     /// Removes a folder and all it holds. It is first renamed aside, so that report threads still
