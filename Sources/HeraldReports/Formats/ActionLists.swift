@@ -44,7 +44,7 @@ public enum ActionLists {
             var files: [File] = []
             for person in group {
                 let owned = index.owned[person.id, default: []].filter { index.isFailing[$0] }
-                let units = (index.maintained[person.id] ?? []).compactMap { index.rollUp(of: $0) }
+                let units = (index.maintained[person.id] ?? []).compactMap { index.rollUps[$0] }
                 let own = index.personal[person.id] ?? []
                 guard !owned.isEmpty || !units.isEmpty || !own.isEmpty else { continue }
                 let list = PersonList(person: person, own: own, owned: owned, units: units)
@@ -101,14 +101,26 @@ public enum ActionLists {
         let isFailing: [Bool]
         /// The units' summaries by unit id (looked up for every maintainer's roll-up).
         let summaries: [String: AuditResult.UnitSummary]
+        /// Findings that count in each unit's file, by unit id.
+        var unitFileFindings: [String: [Finding]] = [:]
+        /// What the maintainers of each maintained unit must see, by unit id; a unit with nothing to act on
+        /// has none. Worked out once per unit, on every core, rather than once per maintainer.
+        var rollUps: [String: UnitRollUp] = [:]
 
         init(_ result: AuditResult) {
             self.result = result
             isFailing = result.accounts.map { result.findings(of: $0).contains(where: \.counts) }
             summaries = Dictionary(result.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             for (position, audited) in result.accounts.enumerated() {
-                for owner in Set(audited.account.owners?.value.map(\.value) ?? []) { owned[owner, default: []].append(position) }
+                let owners = audited.account.owners?.value ?? []
+                // Each owner once, however often the file names them (a set per account cost more than this).
+                for (number, owner) in owners.enumerated() where !owners[..<number].contains(where: { $0.value == owner.value }) {
+                    owned[owner.value, default: []].append(position)
+                }
                 byUnit[audited.unitKey, default: []].append(position)
+            }
+            for finding in result.organisationFindings where finding.counts {
+                if let unit = finding.unit { unitFileFindings[unit, default: []].append(finding) }
             }
             for unit in result.registry.units.values.sorted(by: { $0.id < $1.id }) {
                 for maintainer in Set(unit.maintainers.map(\.value)) { maintained[maintainer, default: []].append(unit.id) }
@@ -128,6 +140,10 @@ public enum ActionLists {
                 guard low > 0 else { continue }
                 personal[entries[low - 1].1, default: []].append(finding)
             }
+            let index = self
+            let maintainedUnits = Set(maintained.values.joined()).sorted()
+            let found = ParallelMap.map(maintainedUnits, chunkSize: 16) { index.rollUp(of: $0) }
+            rollUps = Dictionary(zip(maintainedUnits, found).compactMap { unit, rollUp in rollUp.map { (unit, $0) } }) { first, _ in first }
         }
 
         /// The account's findings that count, in report order.
@@ -136,7 +152,7 @@ public enum ActionLists {
         }
 
         /// What a maintainer of `unitID` must see, or nil when the unit has nothing to act on.
-        func rollUp(of unitID: String) -> UnitRollUp? {
+        private func rollUp(of unitID: String) -> UnitRollUp? {
             let accounts = byUnit[unitID] ?? []
             let summary = summaries[unitID]
             let expired = accounts.filter { isFailing[$0] }.flatMap { counted($0).filter { $0.rule == "waiver-expired" } }
@@ -146,7 +162,7 @@ public enum ActionLists {
                     departed[owner.value, default: []].append(position)
                 }
             }
-            let unitFile = result.organisationFindings.filter { $0.unit == unitID && $0.counts }
+            let unitFile = unitFileFindings[unitID] ?? []
             guard (summary?.failingAccounts ?? 0) > 0 || !expired.isEmpty || !departed.isEmpty || !unitFile.isEmpty else { return nil }
             return UnitRollUp(id: unitID, name: result.registry.units[unitID]?.name ?? unitID, summary: summary,
                               failing: accounts.filter { isFailing[$0] }, expiredWaivers: expired,
