@@ -37,7 +37,8 @@ final class ReportFile: @unchecked Sendable {
         if overwriting, lstat(path, &before) == 0, before.st_mode & S_IFMT == S_IFREG, before.st_nlink == 1 {
             descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
             // The file opened must be the one looked at, still with no other link.
-            if descriptor >= 0, fstat(descriptor, &opened) != 0 || opened.st_ino != before.st_ino || opened.st_nlink != 1 || fchmod(descriptor, mode) != 0 {
+            if descriptor >= 0, fstat(descriptor, &opened) != 0 || opened.st_ino != before.st_ino || opened.st_nlink != 1
+                || opened.st_mode & 0o7777 != mode && fchmod(descriptor, mode) != 0 {
                 close(descriptor)
                 descriptor = -1
             }
@@ -49,9 +50,9 @@ final class ReportFile: @unchecked Sendable {
             // A link shared with another file, a link, a folder or a file that cannot be written: replaced.
             if overwriting { try? ReportFolder.removeEntry(path) }
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode)
-        }
-        guard descriptor >= 0, fstat(descriptor, &opened) == 0 else {
-            throw ReportFolder.Failure(path: shownPath, reason: ReportFolder.lastError())
+            guard descriptor >= 0, fstat(descriptor, &opened) == 0 else {
+                throw ReportFolder.Failure(path: shownPath, reason: ReportFolder.lastError())
+            }
         }
         inode = opened.st_ino
     }
