@@ -30,10 +30,11 @@ public enum JUnitReport {
         let xml = XMLWriter(streamingTo: output)
         // The schema asks for a timestamp and a host; both are fixed so that equal audits give equal files.
         let timestamp = result.asOf.description + "T00:00:00"
-        let facts = ParallelMap.map(Fragments.chunks(of: 0..<result.accountCount), chunkSize: 1) { ChunkFacts($0, result) }
+        let classes = ClassNames(result)
+        let facts = ParallelMap.map(Fragments.chunks(of: 0..<result.accountCount), chunkSize: 1) { ChunkFacts($0, result, classes) }
         // Every suite's counts come first in the file: they are worked out before its test cases are written.
         var counts = ParallelMap.map(Array(result.rules.indices), chunkSize: 1) { index in
-            suiteCounts(of: result.rules[index], index, in: result, facts: facts)
+            suiteCounts(of: result.rules[index], index, in: result, facts: facts, classes: classes)
         }
         let failures = failureSize(result)
         let level = Collapse.allCases.first { $0.estimatedSize(counts, failures: failures) <= sizeBudget } ?? .perRule
@@ -43,7 +44,7 @@ public enum JUnitReport {
         var open: Int?  // the rule whose suite is being written
         func advance(to rule: Int) {
             while open != rule {
-                if let open { endSuite(result.rules[open], counts: counts[open], level: level, in: result, to: xml) }
+                if let open { endSuite(result.rules[open], counts: counts[open], level: level, classes: classes, in: result, to: xml) }
                 let next = (open ?? -1) + 1
                 startSuite(result.rules[next], next, counts: counts[next], timestamp: timestamp, in: result, to: xml)
                 open = next
@@ -58,7 +59,7 @@ public enum JUnitReport {
             xml.insert(bytes)
         })
         if !result.rules.isEmpty { advance(to: result.rules.count - 1) }
-        if let open { endSuite(result.rules[open], counts: counts[open], level: level, in: result, to: xml) }
+        if let open { endSuite(result.rules[open], counts: counts[open], level: level, classes: classes, in: result, to: xml) }
         xml.endElement()
         _ = try xml.finish()
     }
@@ -78,7 +79,7 @@ public enum JUnitReport {
             counts.reduce(failures) { size, suite in
                 switch self {
                 case .none: return size + suite.passed * 110 + suite.retired * 190
-                case .passingPerUnit: return size + suite.passingByUnit.count * 110 + suite.retired * 190
+                case .passingPerUnit: return size + suite.passingUnits * 110 + suite.retired * 190
                 case .perRule: return size + 300
                 }
             }
@@ -94,14 +95,14 @@ public enum JUnitReport {
         return size
     }
 
-    private static func suiteCounts(of rule: AuditedRule, _ index: Int, in result: AuditResult, facts: [ChunkFacts]) -> Counts {
-        var counts = Counts()
+    private static func suiteCounts(of rule: AuditedRule, _ index: Int, in result: AuditResult, facts: [ChunkFacts], classes: ClassNames) -> Counts {
+        var counts = Counts(classes: classes.names.count)
         if rule.scope.accounts {
             for chunk in facts {
                 for account in chunk.accounts {
                     let outcome = result.outcome(ofRule: index, onAccount: account)
                     counts.add(outcome)
-                    if outcome == .passed { counts.passingByUnit[chunk.classNames[account - chunk.accounts.lowerBound], default: 0] += 1 }
+                    if outcome == .passed { counts.passingByClass[chunk.classIndexes[account - chunk.accounts.lowerBound]] += 1 }
                 }
             }
         }
@@ -136,7 +137,7 @@ public enum JUnitReport {
     }
 
     /// Ends a suite with the cases that stand for many accounts (`level`), then the organisation files'.
-    private static func endSuite(_ rule: AuditedRule, counts: Counts, level: Collapse, in result: AuditResult, to xml: XMLWriter) {
+    private static func endSuite(_ rule: AuditedRule, counts: Counts, level: Collapse, classes: ClassNames, in result: AuditResult, to xml: XMLWriter) {
         func gathered(_ className: String, _ count: Int, _ what: String, skipped: Bool) {
             xml.startElement("testcase")
             xml.attribute("classname", className)
@@ -149,8 +150,8 @@ public enum JUnitReport {
         case .none:
             break
         case .passingPerUnit:
-            for className in counts.passingByUnit.keys.sorted() {
-                let count = counts.passingByUnit[className]!
+            for (position, className) in classes.names.enumerated() where counts.passingByClass[position] > 0 {
+                let count = counts.passingByClass[position]
                 gathered(className, count, count == 1 ? "account passes" : "accounts pass", skipped: false)
             }
         case .perRule:
@@ -178,18 +179,39 @@ public enum JUnitReport {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
+    /// Every `classname` the accounts have, sorted, each named once: passing accounts are counted per rule
+    /// by their place in this list (counting them in a dictionary by name hashed a name for every account
+    /// and rule).
+    private struct ClassNames: Sendable {
+        let names: [String]
+        /// The place in `names` of each unit key's class name.
+        let positions: [String: Int]
+
+        init(_ result: AuditResult) {
+            var byUnit: [String: String] = [:]
+            for audited in result.accounts where byUnit[audited.unitKey] == nil { byUnit[audited.unitKey] = JUnitReport.className(unit: audited.unitKey) }
+            // Two unit keys can share a class name (`a.b` and `a_b`): they are counted together, as the names were.
+            names = Set(byUnit.values).sorted()
+            let place = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+            positions = byUnit.mapValues { place[$0]! }
+        }
+    }
+
     /// What every suite asks of a chunk of accounts, worked out once per chunk and on every core: each
     /// account's `classname` and the start of its test cases' `name`.
     private struct ChunkFacts: Sendable {
         let accounts: Range<Int>
-        /// Per account: its unit as `herald.<unit>` (the `classname`; passing accounts are counted by it).
+        /// Per account: its unit as `herald.<unit>` (the `classname`).
         let classNames: [String]
+        /// Per account: the place of its class name in `ClassNames.names` (passing accounts are counted by it).
+        let classIndexes: [Int]
         /// Per account: its name followed by " · " (the start of its test cases' `name`).
         let names: [String]
 
-        init(_ accounts: Range<Int>, _ result: AuditResult) {
+        init(_ accounts: Range<Int>, _ result: AuditResult, _ classes: ClassNames) {
             self.accounts = accounts
-            classNames = result.accounts[accounts].map { JUnitReport.className(unit: $0.unitKey) }
+            classIndexes = result.accounts[accounts].map { classes.positions[$0.unitKey]! }
+            classNames = classIndexes.map { classes.names[$0] }
             names = result.accounts[accounts].map { ($0.account.identity ?? JUnitReport.fileName($0.account.file)) + " · " }
         }
     }
@@ -198,14 +220,20 @@ public enum JUnitReport {
         var tests = 0, failures = 0, errors = 0, skipped = 0, passed = 0
         /// Retired accounts the rule leaves alone (skipped cases).
         var retired = 0
-        /// Passing accounts by class name.
-        var passingByUnit: [String: Int] = [:]
+        /// Passing accounts by class name, at the name's place in `ClassNames.names`.
+        var passingByClass: [Int]
+        /// How many class names have a passing account.
+        var passingUnits: Int { passingByClass.count { $0 > 0 } }
+
+        init(classes: Int) {
+            passingByClass = Array(repeating: 0, count: classes)
+        }
 
         /// The counts once cases are gathered as `level` says.
         mutating func collapse(_ level: Collapse) {
             switch level {
             case .none: break
-            case .passingPerUnit: tests += passingByUnit.count - passed
+            case .passingPerUnit: tests += passingUnits - passed
             case .perRule:
                 let gathered = (passed > 0 ? 1 : 0) + (retired > 0 ? 1 : 0)
                 tests += gathered - passed - retired
