@@ -223,9 +223,15 @@ final class PathScope {
     }
 
     /// Links in the folder are resolved but not the file's own name, so a link that is refused is still
-    /// reported where it sits.
+    /// reported where it sits. `realpath` where the path exists (every folder an account was read from):
+    /// Foundation's `resolvingSymlinksInPath` for the 2,000 folders of the benchmark's registry made
+    /// `herald check` dearer than a JSON-only audit (docs/performance.md).
     private static func resolved(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        if let pointer = realpath(path, nil) {
+            defer { free(pointer) }
+            return String(cString: pointer)
+        }
+        return URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }
 
