@@ -24,17 +24,28 @@ final class ReportFile: @unchecked Sendable {
     /// The file's inode: `ReportFolder` keeps, in a folder taken from the spare, only the files it wrote.
     let inode: ino_t
 
-    /// - Parameter overwriting: true for a file of this name in a folder report taken from the spare
-    ///   (`SpareReportSet`): written over, keeping its blocks, when it is a plain file with no other link
-    ///   that can be opened for writing; anything else (a link that would change another copy too, a
-    ///   folder, a file that cannot be written) is replaced by a new file.
+    /// What stands at a new report's path before it is written.
+    enum Standing {
+        /// Nothing: the path is in a folder made by this audit.
+        case nothing
+        /// A file of exactly this name, in a folder report taken from the spare (`SpareReportSet`): written
+        /// over, keeping its blocks, when it is a plain file with no other link that can be opened for
+        /// writing; anything else (a link that would change another copy too, a folder, a file that cannot
+        /// be written) is replaced by a new file.
+        case sameName
+        /// No entry of this exact name in a folder report taken from the spare, but perhaps one that answers
+        /// to it (`JDoe.md` for `jdoe.md` on a disk that ignores case): replaced by a new file, never
+        /// written through.
+        case maybeOther
+    }
+
     /// - Parameter mode: the permissions of a new file, which a file written over is given too.
     /// - Throws: `ReportFolder.Failure` when the file cannot be created.
-    init(path: String, shownPath: String, overwriting: Bool = false, mode: mode_t = 0o644) throws(ReportFolder.Failure) {
+    init(path: String, shownPath: String, standing: Standing = .nothing, mode: mode_t = 0o644) throws(ReportFolder.Failure) {
         self.path = path
         self.shownPath = shownPath
         var (before, opened) = (stat(), stat())
-        if overwriting, lstat(path, &before) == 0, before.st_mode & S_IFMT == S_IFREG, before.st_nlink == 1 {
+        if standing == .sameName, lstat(path, &before) == 0, before.st_mode & S_IFMT == S_IFREG, before.st_nlink == 1 {
             descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
             // The file opened must be the one looked at, still with no other link.
             if descriptor >= 0, fstat(descriptor, &opened) != 0 || opened.st_ino != before.st_ino || opened.st_nlink != 1
@@ -47,11 +58,17 @@ final class ReportFile: @unchecked Sendable {
         }
         previousLength = descriptor >= 0 ? Int(opened.st_size) : 0
         if descriptor < 0 {
-            // A link shared with another file, a link, a folder or a file that cannot be written: replaced.
-            if overwriting { try? ReportFolder.removeEntry(path) }
-            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode)
+            if standing == .nothing {
+                descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode)
+            } else {
+                // Whatever stands there is removed and the file made anew (`O_EXCL`: never an existing one).
+                try? ReportFolder.removeEntry(path)
+                descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+            }
             guard descriptor >= 0, fstat(descriptor, &opened) == 0 else {
-                throw ReportFolder.Failure(path: shownPath, reason: ReportFolder.lastError())
+                let failure = ReportFolder.Failure(path: shownPath, reason: ReportFolder.lastError())
+                if descriptor >= 0 { close(descriptor) }
+                throw failure
             }
         }
         inode = opened.st_ino

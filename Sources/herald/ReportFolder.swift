@@ -149,13 +149,13 @@ final class ReportFolder: @unchecked Sendable {
     /// A new report named `fileName`, written into the staging folder; `owners/jdoe.md` for a file of a
     /// folder report, once `folder(_:)` has made its folder.
     func file(_ fileName: String) throws(Failure) -> ReportFile {
-        let overwriting = recycled.withLock { recycled in
-            guard let slash = fileName.firstIndex(of: "/"), let names = recycled.folders[String(fileName[..<slash])] else { return false }
-            // Only a file of exactly this name is written over; any other of its name (`JDoe.md` on a disk that
-            // ignores case) is replaced.
-            return names.contains(String(fileName[fileName.index(after: slash)...]))
+        let standing = recycled.withLock { recycled -> ReportFile.Standing in
+            guard let slash = fileName.firstIndex(of: "/"), let names = recycled.folders[String(fileName[..<slash])] else { return .nothing }
+            // Only a file of exactly this name is written over; any other that answers to its name (`JDoe.md`
+            // on a disk that ignores case) is replaced.
+            return names.contains(String(fileName[fileName.index(after: slash)...])) ? .sameName : .maybeOther
         }
-        let file = try ReportFile(path: staging + "/" + fileName, shownPath: shown + "/" + fileName, overwriting: overwriting, mode: fileMode)
+        let file = try ReportFile(path: staging + "/" + fileName, shownPath: shown + "/" + fileName, standing: standing, mode: fileMode)
         if fileName.contains("/") { recycled.withLock { _ = $0.written.insert(file.inode) } }
         return file
     }

@@ -57,7 +57,13 @@ final class SpareReportSet: Sendable {
         }
         // Claimed, then looked at again: what was renamed must be the folder looked at, not a link put there
         // meanwhile (its target would be deleted through it).
-        guard rename(spare, claimed) == 0, lstat(claimed, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+        guard rename(spare, claimed) == 0 else {
+            ReportFolder.release(lock, claimed + ".lock")
+            (paths, removal, liveness, interruptionToken) = (nil, nil, -1, nil)
+            return
+        }
+        guard lstat(claimed, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            _ = rename(claimed, spare)  // someone's link: given back as it was
             ReportFolder.release(lock, claimed + ".lock")
             (paths, removal, liveness, interruptionToken) = (nil, nil, -1, nil)
             return
@@ -75,8 +81,9 @@ final class SpareReportSet: Sendable {
         }
         // A signal puts the set back (or leaves it, to the next audit) rather than wait for the deletion.
         interruptionToken = Interruption.shared.onInterrupt {
-            SpareReportSet.putBack(claimed, as: spare)
-            unlink(claimed + ".lock")
+            // Where it cannot be put back (a newer spare stands there), the lock stays: a lock nobody holds
+            // tells the next audit that this set is debris.
+            if SpareReportSet.putBack(claimed, as: spare) { unlink(claimed + ".lock") }
             return false
         }
     }
@@ -101,9 +108,10 @@ final class SpareReportSet: Sendable {
             // Files only; a file system that does not say what an entry is (DT_UNKNOWN) has its entries
             // opened too, without blocking (a named pipe) or following a link.
             guard entry.pointee.d_type == UInt8(DT_REG) || entry.pointee.d_type == UInt8(DT_UNKNOWN) else { continue }
-            let file = withUnsafePointer(to: entry.pointee.d_name) { name in
-                name.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { openat(folderDescriptor, $0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
-            }
+            // The name is read where it lies in the entry: a copy of `d_name` would read its full 256 bytes,
+            // past the end of a short entry.
+            let name = UnsafeRawPointer(entry).advanced(by: MemoryLayout<dirent>.offset(of: \.d_name)!).assumingMemoryBound(to: CChar.self)
+            let file = openat(folderDescriptor, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
             guard file >= 0 else { continue }
             _ = posix_fadvise(file, 0, 0, POSIX_FADV_WILLNEED)
             close(file)
