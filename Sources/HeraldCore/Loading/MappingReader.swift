@@ -4,7 +4,10 @@ struct MappingReader {
     let file: String
     let location: SourceLocation
     /// Registry mappings hold a dozen keys at most: a list searched in order beats hashing every key.
-    private var entries: [(name: String, key: YAMLNode, value: YAMLNode, anchor: String?)] = []
+    /// The key names are a list of their own, parallel to `entries`: searching the entries for a name
+    /// copied each whole entry, and that was most of the lookup's time.
+    private var names: [String] = []
+    private var entries: [(key: YAMLNode, value: YAMLNode, anchor: String?)] = []
     private(set) var problems: [Problem] = []
 
     /// nil (with a problem recorded) when `node` is not a mapping. `what` names the thing for messages.
@@ -16,6 +19,7 @@ struct MappingReader {
         }
         self.file = file
         self.location = location
+        names.reserveCapacity(pairs.count)
         entries.reserveCapacity(pairs.count)
         // A mapping of thousands of keys (a hostile or generated file) is checked for repeats by hashing:
         // searching the list for each key would take time in the square of their number.
@@ -34,35 +38,37 @@ struct MappingReader {
                 continue
             }
             positions?[name] = entries.count
-            entries.append((name, key, value, pair.anchor))
+            names.append(name)
+            entries.append((key, value, pair.anchor))
         }
     }
 
     /// The mapping's key names, in file order.
-    var keyNames: some Collection<String> { entries.lazy.map(\.name) }
+    var keyNames: [String] { names }
 
     /// Records a problem for every key not in `allowed`, and for every `required` key that is missing or empty.
     mutating func checkKeys(allowed: [String], required: [String] = [], what: String) {
         // Files list their keys in the documented order, so each search starts where the last one matched.
         var next = 0
         var unknown = 0
-        for entry in entries where !MappingReader.find(entry.name, in: allowed, from: &next) {
+        for index in names.indices where !MappingReader.find(names[index], in: allowed, from: &next) {
+            let name = names[index], entry = entries[index]
             if let anchor = entry.anchor {
                 // A key written only to hold values for merge keys (`<<: *defaults`): the merged keys count.
-                report("key \"\(entry.name)\" is not a key of \(what): it only holds the anchor &\(anchor), whose keys are merged where `<<: *\(anchor)` is written; put the anchor on a key or entry Herald reads (in people.yaml, the first person: `- &\(anchor)`) and delete this key",
-                       at: entry.key.location, field: entry.name)
+                report("key \"\(name)\" is not a key of \(what): it only holds the anchor &\(anchor), whose keys are merged where `<<: *\(anchor)` is written; put the anchor on a key or entry Herald reads (in people.yaml, the first person: `- &\(anchor)`) and delete this key",
+                       at: entry.key.location, field: name)
                 continue
             }
             unknown += 1
             // Past the number a file lists (`Problem.cap`), only the count matters: no suggestion is sought
             // (comparing with every allowed key made 50,000 stray keys take seconds).
             let listed = unknown <= FileLimits.problemsOfAKindPerFile
-            let suggestion = listed ? KeySuggestion.closest(to: entry.name, among: allowed) : nil
+            let suggestion = listed ? KeySuggestion.closest(to: name, among: allowed) : nil
             let hint = suggestion.map { "did you mean \"\($0)\"? " } ?? ""
             // The field is the key it was meant to be, so rules about that key see it was written, only misspelt.
             var problem = Problem(file: file, location: entry.key.location,
-                                  message: listed ? "unknown key \"\(entry.name)\" in \(what): \(hint)the keys allowed are \(allowed.joined(separator: ", "))" : "",
-                                  field: suggestion ?? entry.name)
+                                  message: listed ? "unknown key \"\(name)\" in \(what): \(hint)the keys allowed are \(allowed.joined(separator: ", "))" : "",
+                                  field: suggestion ?? name)
             problem.repeatable = .unknownKey
             problems.append(problem)
         }
@@ -89,7 +95,7 @@ struct MappingReader {
     /// entry's four reference-counted values (no difference measured in the benchmark's wall time).
     private mutating func position(of name: String) -> Int? {
         var position = cursor
-        guard MappingReader.find(name, in: entries.lazy.map(\.name), from: &position) else { return nil }
+        guard MappingReader.find(name, in: names, from: &position) else { return nil }
         cursor = position
         return position - 1
     }

@@ -44,22 +44,25 @@ enum SecretScanner {
             return changed.map { .sequence($0, location) }
         case let .mapping(pairs, location):
             var changed: [YAMLPair]?
+            // Pairs are read in place (`pairs[index]`), not copied: this walks every key of every file.
             for index in pairs.indices {
-                let pair = pairs[index]
-                guard case let .scalar(name, _, keyLocation) = pair.key else { continue }
+                guard case let .scalar(name, _, keyLocation) = pairs[index].key else {
+                    changed?.append(pairs[index])  // a key that is no text is reported by the reader
+                    continue
+                }
                 let tokens = name.utf8.count >= shortestToken ? findings(in: name, key: nil) : []
                 if isSecretKey(name) || !tokens.isEmpty {
                     // A token pasted as a key (`ghp_…: leftover`) is withheld with its value; the finding names
                     // the place, never the key.
                     suspects.append(SecretSuspect(key: tokens.isEmpty ? name : "(a key)", location: keyLocation,
                                                   reason: tokens.first?.reason ?? .secretKey))
-                    withheld += tokens.map(\.withheld) + scalars(in: pair.value)
+                    withheld += tokens.map(\.withheld) + scalars(in: pairs[index].value)
                     if changed == nil { changed = Array(pairs[..<index]) }
                     continue
                 }
-                let cleaned = scan(pair.value, under: name, suspects: &suspects, withheld: &withheld)
+                let cleaned = scan(pairs[index].value, under: name, suspects: &suspects, withheld: &withheld)
                 if cleaned != nil, changed == nil { changed = Array(pairs[..<index]) }
-                changed?.append(cleaned.map { YAMLPair(key: pair.key, value: $0) } ?? pair)
+                changed?.append(cleaned.map { YAMLPair(key: pairs[index].key, value: $0, anchor: pairs[index].anchor) } ?? pairs[index])
             }
             return changed.map { .mapping($0, location) }
         }
@@ -154,22 +157,23 @@ enum SecretScanner {
     }
 
     private static func findings(in bytes: UnsafeBufferPointer<UInt8>, text: String, key: String?) -> [(reason: SecretSuspect.Reason, withheld: String)] {
-        // One pass tells which of the closer looks can find anything: almost every value needs none.
-        var hasSpace = false, hasAt = false, hasColon = false, mayHoldPassword = false, mayHoldToken = false, hasKeyMarker = false
-        var previous: UInt8 = 0x20
+        // One pass tells which of the closer looks can find anything: almost every value needs none. Each
+        // byte's part in it is read from one table (`ByteClass`): the scan reads every value of every file.
+        var seen: UInt16 = 0
+        var hasKeyMarker = false, mayHoldPassword = false, mayHoldToken = false
+        var previous = ByteClass.space
+        let classes = byteClasses
         for byte in bytes {
-            switch byte {
-            case 0x20, 0x09, 0x0A: hasSpace = true
-            case UInt8(ascii: "@"): hasAt = true
-            case UInt8(ascii: ":"): hasColon = true
-            case UInt8(ascii: "-"): hasKeyMarker = hasKeyMarker || previous == UInt8(ascii: "Y")
-            case UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "w"), UInt8(ascii: "W"):
-                mayHoldPassword = mayHoldPassword || previous | 0x20 == UInt8(ascii: "p")
-            default: break
+            let kind = classes[Int(byte)]
+            seen |= kind
+            if kind & ByteClass.marks != 0 {
+                if kind & ByteClass.hyphen != 0 { hasKeyMarker = hasKeyMarker || previous & ByteClass.letterY != 0 }
+                if kind & ByteClass.afterP != 0 { mayHoldPassword = mayHoldPassword || previous & ByteClass.letterP != 0 }
+                if kind & ByteClass.prefixStart != 0 && previous & ByteClass.word == 0 { mayHoldToken = true }
             }
-            if !isWordByte(previous) && startsKnownPrefix[Int(byte)] { mayHoldToken = true }
-            previous = byte
+            previous = kind
         }
+        let hasSpace = seen & ByteClass.space != 0, hasAt = seen & ByteClass.at != 0, hasColon = seen & ByteClass.colon != 0
         var found: [(reason: SecretSuspect.Reason, withheld: String)] = []
         if hasKeyMarker, bytes.count >= 40, index(of: privateKeyMarker, in: bytes) != nil { return [(.knownCredential("a private key"), text)] }
         if mayHoldToken, bytes.count >= shortestToken { found += knownTokens(in: bytes) }
@@ -269,6 +273,32 @@ enum SecretScanner {
             || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "+")
     }
 
+
+    /// What the first pass over a value notes of each byte, as bits: `space` (space, tab, line feed), `at`,
+    /// `colon`, `word` (a byte a word is made of), `prefixStart` (the first byte of a known token prefix),
+    /// `hyphen`, `afterP` (`a` or `w` in either case, as in `pa…`, `pw…`), `letterP` (either case) and
+    /// `letterY` (upper case, as in `KEY-----`). `word`, `letterP` and `letterY` are read of the byte before.
+    private enum ByteClass {
+        static let space: UInt16 = 1, at: UInt16 = 2, colon: UInt16 = 4, word: UInt16 = 8, prefixStart: UInt16 = 16
+        static let hyphen: UInt16 = 32, afterP: UInt16 = 64, letterP: UInt16 = 128, letterY: UInt16 = 256
+        /// The bits that ask the loop to look at the byte before.
+        static let marks = prefixStart | hyphen | afterP
+    }
+
+    private static let byteClasses: [UInt16] = (0...255).map { value in
+        let byte = UInt8(value)
+        var kind: UInt16 = 0
+        if byte == 0x20 || byte == 0x09 || byte == 0x0A { kind |= ByteClass.space }
+        if byte == UInt8(ascii: "@") { kind |= ByteClass.at }
+        if byte == UInt8(ascii: ":") { kind |= ByteClass.colon }
+        if isWordByte(byte) { kind |= ByteClass.word }
+        if startsKnownPrefix[value] { kind |= ByteClass.prefixStart }
+        if byte == UInt8(ascii: "-") { kind |= ByteClass.hyphen }
+        if [UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "w"), UInt8(ascii: "W")].contains(byte) { kind |= ByteClass.afterP }
+        if byte | 0x20 == UInt8(ascii: "p") { kind |= ByteClass.letterP }
+        if byte == UInt8(ascii: "Y") { kind |= ByteClass.letterY }
+        return kind
+    }
 
     /// Webhook addresses, by host and path: what follows the path is the secret.
     private static let webhooks = [

@@ -25,9 +25,12 @@ enum YAMLNode: Equatable {
     /// only spaces, quoted or not (`handle: ""` is no handle).
     var isNull: Bool {
         guard case let .scalar(text, style, _) = self else { return false }
-        if style == .plain && (text == "~" || text == "null" || text == "Null" || text == "NULL") { return true }
-        // Almost every value starts with a visible ASCII character: settle those without Unicode tables.
-        if let first = text.utf8.first, first > 0x20, first < 0x80 { return false }
+        // Almost every value starts with a visible ASCII character: settle those without Unicode tables,
+        // and without comparing text unless it starts as `~` or `null` does (every key read asks this).
+        if let first = text.utf8.first, first > 0x20, first < 0x80 {
+            guard style == .plain, first == UInt8(ascii: "~") || first | 0x20 == UInt8(ascii: "n") else { return false }
+            return text == "~" || text == "null" || text == "Null" || text == "NULL"
+        }
         return text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 

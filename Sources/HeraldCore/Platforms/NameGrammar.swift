@@ -1,6 +1,8 @@
 /// What one kind of name or id may look like on a platform: its length, its characters and where some of
-/// them may not stand. Lengths count Unicode scalars, which for every ASCII-only grammar are bytes.
-public struct NameGrammar: Sendable {
+/// them may not stand. Lengths count Unicode scalars, which for every ASCII-only grammar are bytes. An
+/// object, built once with the platform table: as a value, each identifier rule handed over retained its
+/// three tables and four strings.
+public final class NameGrammar: Sendable {
     /// The characters a name may hold besides those listed in `extra`.
     public enum Alphabet: Sendable {
         /// A–Z, a–z and 0–9.
@@ -106,10 +108,15 @@ public enum IdentifierShape: Sendable {
     /// An AT Protocol DID: `did:plc:` and 24 base32 characters, or `did:web:` and a domain name.
     case did
 
+    /// The 24 base32 characters after `did:plc:` (source: https://atproto.com/specs/did), built once: its
+    /// tables were built anew for every DID checked.
+    private static let plcIdentifier = NameGrammar(length: 24...24, alphabet: .lowercaseBase32, words: "")
+
     /// True when `text` has the shape.
     public func accepts(_ text: String) -> Bool {
         switch self {
         case let .name(grammar, prefix):
+            if prefix.isEmpty { return grammar.accepts(text) }
             guard text.hasPrefix(prefix) else { return false }
             return grammar.accepts(text.dropFirst(prefix.count))
         case .domainName:
@@ -119,7 +126,7 @@ public enum IdentifierShape: Sendable {
             return parts.count == 2 && user.accepts(parts[0]) && DomainName.isValid(parts[1], allowingUnicode: true)
         case .did:
             if text.hasPrefix("did:plc:") {
-                return NameGrammar(length: 24...24, alphabet: .lowercaseBase32, words: "").accepts(text.dropFirst(8))
+                return IdentifierShape.plcIdentifier.accepts(text.dropFirst(8))
             }
             if text.hasPrefix("did:web:") { return DomainName.isValid(text.dropFirst(8)) }
             return false

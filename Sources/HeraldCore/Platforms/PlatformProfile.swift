@@ -21,8 +21,10 @@ public enum IdentifierKind: String, Sendable, CaseIterable {
 }
 
 /// One kind of identifier on one platform: its shape in use, how letter case counts, and the address
-/// that is known to lead to the account it names.
-public struct IdentifierRule: Sendable {
+/// that is known to lead to the account it names. An object built once with the platform table: every
+/// account's handle and url are read against these rules, and as a value each hand-over retained a dozen
+/// arrays and strings (the url check's largest cost after reading the address).
+public final class IdentifierRule: Sendable {
     public let kind: IdentifierKind
     /// What identifiers in use look like. "Cannot exist" is decided by this, never by the stricter rules
     /// for registering a new name today.
