@@ -93,7 +93,24 @@ struct JSONWriter {
 
     mutating func number(_ value: Int) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        // Digits written in place: every finding has a line and a column, and formatting each through
+        // `String(value)` cost more than the rest of the number's bytes.
+        if value >= 0 && value < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+        } else if value > 0 {
+            var digits = 0, rest = value
+            while rest > 0 { digits += 1; rest /= 10 }
+            let end = bytes.count + digits
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+            var remaining = value, position = end - 1
+            while remaining > 0 {
+                bytes[position] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+                position -= 1
+            }
+        } else {
+            bytes.append(contentsOf: String(value).utf8)
+        }
         needsComma = true
     }
 
@@ -128,14 +145,29 @@ struct JSONWriter {
     private mutating func newline() {
         guard !compact else { return }
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+        let spaces = depth * 2
+        if spaces <= JSONWriter.indentation.count {
+            bytes.append(contentsOf: JSONWriter.indentation[..<spaces])
+        } else {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
+        }
+    }
+
+    /// Spaces for the usual depths, copied in one piece (a finding's keys are at depth 3).
+    private static let indentation = [UInt8](repeating: UInt8(ascii: " "), count: 32)
+
+    /// The bytes a JSON string cannot hold as they are: control characters, `"`, `\\`, DEL, and the first
+    /// byte of U+2028 and U+2029 (looked at closer).
+    private static let needsEscape: [Bool] = (0 ... 255).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2
     }
 
     private mutating func writeString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         // Most strings need no escape: copied in one piece from the string's own storage.
+        let escapes = JSONWriter.needsEscape
         let plain = value.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) else { return false }
+            guard !utf8.contains(where: { escapes[Int($0)] }) else { return false }
             bytes.append(contentsOf: utf8)
             return true
         } ?? false

@@ -85,6 +85,21 @@ import Testing
         #expect(problem.message.hasPrefix("the file name does not match the platform and handle: rename the file to x-fairhavenparks.yaml"))
     }
 
+    @Test func fileNameMatchesInAnyLetterCaseWithEitherExtension() throws {
+        for name in ["x-fairhavenparks.yaml", "X-FairhavenParks.YAML", "x-fairhavenparks.yml", "x-FAIRHAVENPARKS.Yml"] {
+            #expect(try problems(TemporaryInventory.validAccount, at: "parks/" + name).isEmpty, "\(name)")
+        }
+        for name in ["x-fairhavenparks.yaml.yml", "x-fairhavenpark.yaml", "x-fairhavenparkss.yml"] {
+            #expect(try only(problems(TemporaryInventory.validAccount, at: "parks/" + name)).message.hasPrefix("the file name does not match"), "\(name)")
+        }
+        // Names outside ASCII are compared lower-cased as Unicode lowers them.
+        let youtube = TemporaryInventory.validAccount.replacingOccurrences(of: "platform: x", with: "platform: youtube")
+            .replacingOccurrences(of: "handle: FairhavenParks", with: "handle: \"@ÉcoleFairhaven\"")
+            .replacingOccurrences(of: "https://x.com/FairhavenParks", with: "https://www.youtube.com/@ÉcoleFairhaven")
+        #expect(try problems(youtube, at: "parks/YouTube-ÉCOLEfairhaven.yaml").filter { $0.message.contains("file name") }.isEmpty)
+        #expect(try problems(youtube, at: "parks/youtube-ecolefairhaven.yaml").contains { $0.message.hasPrefix("the file name does not match") })
+    }
+
     @Test func folderMustMatchUnit() throws {
         let problem = try only(problems(TemporaryInventory.validAccount, at: "city-hall/x-fairhavenparks.yaml"))
         #expect((problem.line, problem.column) == (4, 7))

@@ -39,6 +39,29 @@ import Testing
         #expect(result.accounts.map(\.findingRange.count).reduce(0, +) + result.organisationFindings.count == result.findings.count)
     }
 
+    @Test func findingsAreInFileOrderWhenRunsOfAccountsInterleave() throws {
+        // Files outside any folder come as one run here, but the folder's files sort between them: the runs
+        // cannot simply be put in order, and the accounts are sorted one by one.
+        func stale(_ handle: String, platform: String = "instagram", unit: Bool = true) -> String {
+            var text = Self.stale.replacingOccurrences(of: "fairhavenparks", with: handle)
+            if platform != "instagram" { text = text.replacingOccurrences(of: "instagram", with: platform) }
+            return unit ? text : text.replacingOccurrences(of: "unit: parks\n", with: "")
+        }
+        let result = try audit([("instagram-aaaparks.yaml", nil, stale("aaaparks", unit: false)),
+                                ("x-zzzparks.yaml", nil, stale("zzzparks", platform: "x", unit: false)),
+                                ("parks/instagram-fairhavenparks.yaml", "parks", stale("fairhavenparks")),
+                                ("parks-east/instagram-fairhaveneast.yaml", "parks-east", stale("fairhaveneast"))])
+        let files = result.findings.filter(\.isInAccountFile).map(\.file)
+        #expect(files == files.sorted())
+        let runs = files.reduce(into: [String]()) { runs, file in if runs.last != file { runs.append(file) } }
+        #expect(runs == ["Inventory/accounts/instagram-aaaparks.yaml", "Inventory/accounts/parks-east/instagram-fairhaveneast.yaml",
+                         "Inventory/accounts/parks/instagram-fairhavenparks.yaml", "Inventory/accounts/x-zzzparks.yaml"])
+        for audited in result.accounts {
+            #expect(!audited.findingRange.isEmpty)
+            #expect(result.findings(of: audited).allSatisfy { $0.file == audited.account.file })
+        }
+    }
+
     @Test func anAccountOutsideAnyUnitCountsUnderNoneEverywhere() throws {
         let loose = Self.passing.replacingOccurrences(of: "unit: parks\n", with: "")
         let result = try audit([("instagram-fairhavenparks.yaml", nil, loose)])

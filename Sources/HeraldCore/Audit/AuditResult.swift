@@ -66,11 +66,7 @@ public struct AuditResult: Sendable {
         self.outcomes = outcomes
         self.organisationFindings = organisationFindings
 
-        // Accounts come folder by folder, which is file order unless a folder name sorts around "/"
-        // (`a-b` before `a/`): then their runs are put in file order, each account's run kept whole.
-        let accountsInOrder = registry.accounts.indices
-        let fileOrder = zip(accountsInOrder, accountsInOrder.dropFirst()).allSatisfy { registry.accounts[$0].file < registry.accounts[$1].file }
-            ? Array(accountsInOrder) : accountsInOrder.sorted { registry.accounts[$0].file < registry.accounts[$1].file }
+        let fileOrder = AuditResult.fileOrder(of: registry.accounts)
         var all: [Finding] = []
         all.reserveCapacity(accountFindings.reduce(0) { $0 + $1.count } + organisationFindings.count)
         var ranges = [Range<Int>](repeating: 0 ..< 0, count: registry.accounts.count)
@@ -134,6 +130,25 @@ public struct AuditResult: Sendable {
         warningCount = units.reduce(organisationFindings.count - organisationErrors - organisationWaived - organisationBaselined) { $0 + $1.warnings }
         waivedCount = units.reduce(organisationWaived) { $0 + $1.waived }
         baselinedCount = units.reduce(organisationBaselined) { $0 + $1.baselined }
+    }
+
+    /// The positions of `accounts` in file order (by path). Accounts come folder by folder, which is file
+    /// order unless a folder name sorts around "/" (`a-b/` sorts before `a/`): then the runs of accounts
+    /// already in order are put in order by their first file, and the result checked. Only a registry
+    /// whose runs interleave is sorted account by account: sorting 100,000 paths that share long prefixes
+    /// was 50 ms of the audit's one-core stretch, where ordering 2,000 folder runs takes well under one.
+    static func fileOrder(of accounts: [Account]) -> [Int] {
+        var runs: [Range<Int>] = []
+        var start = 0
+        for position in accounts.indices.dropFirst() where !(accounts[position - 1].file < accounts[position].file) {
+            runs.append(start ..< position)
+            start = position
+        }
+        runs.append(start ..< accounts.count)
+        guard runs.count > 1 else { return Array(accounts.indices) }
+        let order = runs.sorted { accounts[$0.lowerBound].file < accounts[$1.lowerBound].file }.flatMap { $0 }
+        let inOrder = zip(order, order.dropFirst()).allSatisfy { accounts[$0].file < accounts[$1].file }
+        return inOrder ? order : accounts.indices.sorted { accounts[$0].file < accounts[$1].file }
     }
 
     /// The unit an account counts under in every report: the unit it names, else the folder it sits in,

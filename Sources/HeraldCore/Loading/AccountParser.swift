@@ -138,6 +138,20 @@ enum AccountParser {
         return false
     }
 
+    /// Whether `fileName` is `stem` (lower case) and `.yaml` or `.yml`, in any letter case. Every account's
+    /// file name is asked: ASCII names (nearly all) are compared byte by byte, without lower-cased copies.
+    static func isNamed(_ fileName: String, stem: String) -> Bool {
+        let name = fileName.utf8
+        guard name.allSatisfy({ $0 < 0x80 }) else {
+            let lowered = fileName.lowercased()
+            let ownStem = lowered.hasSuffix(".yaml") ? lowered.dropLast(5) : lowered.hasSuffix(".yml") ? lowered.dropLast(4) : lowered[...]
+            return ownStem == stem
+        }
+        let stemLength = name.count >= 5 && ASCIICase.equal(name.suffix(5), ".yaml".utf8) ? name.count - 5
+            : name.count >= 4 && ASCIICase.equal(name.suffix(4), ".yml".utf8) ? name.count - 4 : name.count
+        return ASCIICase.equal(name.prefix(stemLength), stem.utf8)
+    }
+
     /// The file must sit in `accounts/<unit>/` and be named `<platform>-<handle>.yaml`.
     private static func placementProblems(of account: Account, fileName: String) -> [Problem] {
         var problems: [Problem] = []
@@ -154,10 +168,8 @@ enum AccountParser {
             let expected = AccountIdentifiers.fileStem(platform: platform.value, handle: handle.value)
             // A name written with the handle's colons (a DID) is accepted too; the hint gives the one every
             // system can store (Windows refuses colons in file names).
-            let name = fileName.lowercased()
-            let stem = name.hasSuffix(".yaml") ? name.dropLast(5) : name.hasSuffix(".yml") ? name.dropLast(4) : name[...]
-            let matches = stem == expected
-                || (handle.value.contains(":") && stem == "\(platform.value.rawValue)-\(AccountIdentifiers.bare(handle.value))".lowercased())
+            let matches = isNamed(fileName, stem: expected)
+                || (handle.value.contains(":") && isNamed(fileName, stem: "\(platform.value.rawValue)-\(AccountIdentifiers.bare(handle.value))".lowercased()))
             if !matches {
                 let fix = account.handleIsUnusable || account.identifiers?.handleCanExist == false
                     ? "correct the handle first (it cannot exist on \(platform.value.rawValue)), then name the file <platform>-<handle>.yaml"

@@ -4,10 +4,13 @@ struct MappingReader {
     let file: String
     let location: SourceLocation
     /// Registry mappings hold a dozen keys at most: a list searched in order beats hashing every key.
-    /// The key names are a list of their own, parallel to `entries`: searching the entries for a name
-    /// copied each whole entry, and that was most of the lookup's time.
+    /// The key names are a list of their own, with the place of each in `pairs` beside it: copying every
+    /// pair into entries of the reader's own, and searching them for a name, copied each whole entry, and
+    /// that was most of the reading's time.
     private var names: [String] = []
-    private var entries: [(key: YAMLNode, value: YAMLNode, anchor: String?)] = []
+    /// Where each name's pair is in `pairs` (a repeated key and a key that is no text have no entry).
+    private var pairIndices: [Int] = []
+    private let pairs: [YAMLPair]
     private(set) var problems: [Problem] = []
 
     /// nil (with a problem recorded) when `node` is not a mapping. `what` names the thing for messages.
@@ -19,27 +22,28 @@ struct MappingReader {
         }
         self.file = file
         self.location = location
+        self.pairs = pairs
         names.reserveCapacity(pairs.count)
-        entries.reserveCapacity(pairs.count)
+        pairIndices.reserveCapacity(pairs.count)
         // A mapping of thousands of keys (a hostile or generated file) is checked for repeats by hashing:
         // searching the list for each key would take time in the square of their number.
         var positions: [String: Int]? = pairs.count > 32 ? Dictionary(minimumCapacity: pairs.count) : nil
-        for pair in pairs {
-            let key = pair.key, value = pair.value
-            guard case let .scalar(name, _, _) = key else {
+        for index in pairs.indices {
+            guard case let .scalar(name, _, _) = pairs[index].key else {
+                let key = pairs[index].key
                 self.problems.append(Problem(file: file, location: key.location, message: "a key must be a plain word such as `name`, not \(key.kindDescription)"))
                 continue
             }
             if let earlier = positions == nil ? position(of: name) : positions![name] {
-                var problem = Problem(file: file, location: key.location,
-                                      message: "key \"\(name)\" appears twice (first on line \(entries[earlier].key.location.line)): keep one and delete the other", field: name)
+                var problem = Problem(file: file, location: pairs[index].key.location,
+                                      message: "key \"\(name)\" appears twice (first on line \(pairs[pairIndices[earlier]].key.location.line)): keep one and delete the other", field: name)
                 problem.repeatable = .repeatedKey
                 self.problems.append(problem)
                 continue
             }
-            positions?[name] = entries.count
+            positions?[name] = names.count
             names.append(name)
-            entries.append((key, value, pair.anchor))
+            pairIndices.append(index)
         }
     }
 
@@ -52,7 +56,7 @@ struct MappingReader {
         var next = 0
         var unknown = 0
         for index in names.indices where !MappingReader.find(names[index], in: allowed, from: &next) {
-            let name = names[index], entry = entries[index]
+            let name = names[index], entry = pairs[pairIndices[index]]
             if let anchor = entry.anchor {
                 // A key written only to hold values for merge keys (`<<: *defaults`): the merged keys count.
                 report("key \"\(name)\" is not a key of \(what): it only holds the anchor &\(anchor), whose keys are merged where `<<: *\(anchor)` is written; put the anchor on a key or entry Herald reads (in people.yaml, the first person: `- &\(anchor)`) and delete this key",
@@ -74,7 +78,8 @@ struct MappingReader {
         }
         for key in required {
             if let position = position(of: key) {
-                if entries[position].value.isNull { report("\"\(key)\" has no value: fill it in", at: entries[position].value.location, field: key) }
+                let value = pairs[pairIndices[position]].value
+                if value.isNull { report("\"\(key)\" has no value: fill it in", at: value.location, field: key) }
             } else {
                 report("\(what) has no \"\(key)\": add a line `\(key): ...`", at: location, field: key)
             }
@@ -83,8 +88,8 @@ struct MappingReader {
 
     /// The node under `key`, unless it is missing or empty.
     mutating func node(_ key: String) -> YAMLNode? {
-        guard let position = position(of: key), !entries[position].value.isNull else { return nil }
-        return entries[position].value
+        guard let position = position(of: key), !pairs[pairIndices[position]].value.isNull else { return nil }
+        return pairs[pairIndices[position]].value
     }
 
     /// Where the last lookup matched: keys are read in the order files usually write them, so the next
@@ -132,7 +137,7 @@ struct MappingReader {
     /// - Parameter asShown: trim trailing line breaks and spaces whatever the style, as a platform shows
     ///   the text (bios). A block value (`|`, `>`) always loses the line break YAML ends it with.
     mutating func string(_ key: String, keepEmpty: Bool = false, asShown: Bool = false) -> Located<String>? {
-        if keepEmpty, let position = position(of: key), entries[position].value.isNull { return Located("", at: entries[position].value.location) }
+        if keepEmpty, let position = position(of: key), pairs[pairIndices[position]].value.isNull { return Located("", at: pairs[pairIndices[position]].value.location) }
         guard let node = node(key) else { return nil }
         guard case let .scalar(text, style, location) = node else {
             report("\"\(key)\" must be a single text value, but this is \(node.kindDescription)", at: node.location, field: key)
