@@ -164,35 +164,39 @@ struct JSONWriter {
 
     private mutating func writeString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        // Most strings need no escape: copied in one piece from the string's own storage.
-        let escapes = JSONWriter.needsEscape
-        let plain = value.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            guard !utf8.contains(where: { escapes[Int($0)] }) else { return false }
-            bytes.append(contentsOf: utf8)
-            return true
-        } ?? false
-        if plain {
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        let utf8 = Array(value.utf8)
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            switch byte {
-            case 0x22: bytes.append(contentsOf: "\\\"".utf8)
-            case 0x5C: bytes.append(contentsOf: "\\\\".utf8)
-            case 0x0A: bytes.append(contentsOf: "\\n".utf8)
-            case 0x0D: bytes.append(contentsOf: "\\r".utf8)
-            case 0x09: bytes.append(contentsOf: "\\t".utf8)
-            case 0x00...0x1F, 0x7F: bytes.append(contentsOf: Self.escaped(UInt32(byte)).utf8)
-            // U+2028 and U+2029 (E2 80 A8/A9): separators JavaScript once took for line breaks.
-            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                bytes.append(contentsOf: Self.escaped(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029).utf8)
-                index += 2
-            default: bytes.append(byte)
+        // One pass over the string's own storage: runs that need no escape (almost all of every string)
+        // are copied in one piece, each byte looked up in one table. Findings' messages are most of a
+        // large report.json's bytes.
+        var value = value
+        value.withUTF8 { utf8 in
+            let escapes = JSONWriter.needsEscape
+            var runStart = 0, index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                guard escapes[Int(byte)] else {
+                    index += 1
+                    continue
+                }
+                // U+2028 and U+2029 (E2 80 A8/A9): separators JavaScript once took for line breaks.
+                let separator = byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)
+                if byte == 0xE2 && !separator {
+                    index += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart ..< index]))
+                switch byte {
+                case 0x22: bytes.append(contentsOf: "\\\"".utf8)
+                case 0x5C: bytes.append(contentsOf: "\\\\".utf8)
+                case 0x0A: bytes.append(contentsOf: "\\n".utf8)
+                case 0x0D: bytes.append(contentsOf: "\\r".utf8)
+                case 0x09: bytes.append(contentsOf: "\\t".utf8)
+                case 0xE2: bytes.append(contentsOf: Self.escaped(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029).utf8)
+                default: bytes.append(contentsOf: Self.escaped(UInt32(byte)).utf8)  // the other controls and DEL
+                }
+                index += separator ? 3 : 1
+                runStart = index
             }
-            index += 1
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart ..< index]))
         }
         bytes.append(UInt8(ascii: "\""))
     }

@@ -90,7 +90,7 @@ extension XMLText {
         "plain", "Inventory/accounts/parks/x-fairhavenparks.yaml", "a < b", "a > b", "Parks & Rec", "\"quoted\"", "it's",
         "tab\there", "line\nbreak", "carriage\rreturn", "Café", "emoji 👩🏽‍💻 🇬🇧", "rtl \u{202E}txt", "del\u{7F}", "]]>", "<!-- -->",
         "&amp;", "", " ", "x:parks · owner-assigned", "\u{0301}\"", "nul\u{0}esc\u{1B}", "non\u{FFFE}char", "\u{FFFF}", "ï",
-        "\u{10FFFF}", "\u{85}next line", "\u{2028}",
+        "\u{10FFFF}", "\u{85}next line", "\u{2028}", "unit \"parks\" <is> & 'is not'\r\n\tend\u{1}", "<<&&>>\"\"", "\t\n\r\u{1F}",
     ]
 
     @Test(arguments: samples)

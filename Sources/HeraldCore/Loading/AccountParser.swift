@@ -141,15 +141,19 @@ enum AccountParser {
     /// Whether `fileName` is `stem` (lower case) and `.yaml` or `.yml`, in any letter case. Every account's
     /// file name is asked: ASCII names (nearly all) are compared byte by byte, without lower-cased copies.
     static func isNamed(_ fileName: String, stem: String) -> Bool {
-        let name = fileName.utf8
-        guard name.allSatisfy({ $0 < 0x80 }) else {
-            let lowered = fileName.lowercased()
-            let ownStem = lowered.hasSuffix(".yaml") ? lowered.dropLast(5) : lowered.hasSuffix(".yml") ? lowered.dropLast(4) : lowered[...]
-            return ownStem == stem
+        var (fileName, stem) = (fileName, stem)
+        let ascii = fileName.withUTF8 { name in
+            stem.withUTF8 { stem -> Bool? in
+                guard name.allSatisfy({ $0 < 0x80 }) else { return nil }
+                let stemLength = name.count >= 5 && ASCIICase.equal(name[(name.count - 5)...], ".yaml".utf8) ? name.count - 5
+                    : name.count >= 4 && ASCIICase.equal(name[(name.count - 4)...], ".yml".utf8) ? name.count - 4 : name.count
+                return ASCIICase.equal(name[..<stemLength], stem)
+            }
         }
-        let stemLength = name.count >= 5 && ASCIICase.equal(name.suffix(5), ".yaml".utf8) ? name.count - 5
-            : name.count >= 4 && ASCIICase.equal(name.suffix(4), ".yml".utf8) ? name.count - 4 : name.count
-        return ASCIICase.equal(name.prefix(stemLength), stem.utf8)
+        if let ascii { return ascii }
+        let lowered = fileName.lowercased()
+        let ownStem = lowered.hasSuffix(".yaml") ? lowered.dropLast(5) : lowered.hasSuffix(".yml") ? lowered.dropLast(4) : lowered[...]
+        return ownStem == stem
     }
 
     /// The file must sit in `accounts/<unit>/` and be named `<platform>-<handle>.yaml`.

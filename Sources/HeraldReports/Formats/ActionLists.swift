@@ -101,6 +101,9 @@ public enum ActionLists {
         let isFailing: [Bool]
         /// The units' summaries by unit id (looked up for every maintainer's roll-up).
         let summaries: [String: AuditResult.UnitSummary]
+        /// Whether each person is a current member of staff, by person id: looked up for every owner of
+        /// every account, where reading it off the registry copied the whole person each time.
+        let isActive: [String: Bool]
         /// Findings that count in each unit's file, by unit id.
         var unitFileFindings: [String: [Finding]] = [:]
         /// What the maintainers of each maintained unit must see, by unit id; a unit with nothing to act on
@@ -111,6 +114,7 @@ public enum ActionLists {
             self.result = result
             isFailing = result.accounts.map { result.findings(of: $0).contains(where: \.counts) }
             summaries = Dictionary(result.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            isActive = result.registry.people.mapValues(\.active)
             for (position, audited) in result.accounts.enumerated() {
                 let owners = audited.account.owners?.value ?? []
                 // Each owner once, however often the file names them (a set per account cost more than this).
@@ -158,7 +162,7 @@ public enum ActionLists {
             let expired = accounts.filter { isFailing[$0] }.flatMap { counted($0).filter { $0.rule == "waiver-expired" } }
             var departed: [String: [Int]] = [:]
             for position in accounts where !result.accounts[position].account.isRetired {
-                for owner in result.accounts[position].account.owners?.value ?? [] where result.registry.people[owner.value]?.active == false {
+                for owner in result.accounts[position].account.owners?.value ?? [] where isActive[owner.value] == false {
                     departed[owner.value, default: []].append(position)
                 }
             }
@@ -174,7 +178,7 @@ public enum ActionLists {
             result.accounts.indices.filter { position in
                 let account = result.accounts[position].account
                 guard account.wasRead, !account.isRetired else { return false }
-                return !(account.owners?.value ?? []).contains { result.registry.people[$0.value]?.active == true }
+                return !(account.owners?.value ?? []).contains { isActive[$0.value] == true }
             }
         }
     }
