@@ -1,8 +1,16 @@
 /// A calendar day (no time, no time zone), as registry files and `--as-of` write it: `YYYY-MM-DD`.
+///
+/// The month and day are kept in a byte each: an account holds several dates, and three 64-bit numbers
+/// made each one 24 bytes.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
-    public let month: Int
-    public let day: Int
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+
+    /// 1 to 12.
+    public var month: Int { Int(storedMonth) }
+    /// 1 to 31.
+    public var day: Int { Int(storedDay) }
 
     /// Parses a strict `YYYY-MM-DD` date; returns nil for anything else, including days that do not exist.
     public init?(_ text: String) {
@@ -44,8 +52,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public init?(year: Int, month: Int, day: Int) {
         guard year >= 1, (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
         self.year = year
-        self.month = month
-        self.day = day
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
     }
 
     /// Days since 1970-01-01 in the proleptic Gregorian calendar.

@@ -1,11 +1,18 @@
 /// A position in a registry file: 1-based line and column (columns count Unicode scalars, as libyaml does).
+///
+/// Kept in 32 bits each: every value of every account carries one, and two 64-bit numbers were a sixth of
+/// an account's memory. No registry file reaches 2^31 lines or columns (files are refused above 64 MiB,
+/// `FileLimits`); a larger number is kept as the largest that fits.
 public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let line: Int
-    public let column: Int
+    private let storedLine: Int32
+    private let storedColumn: Int32
+
+    public var line: Int { Int(storedLine) }
+    public var column: Int { Int(storedColumn) }
 
     public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
     }
 
     /// The start of a file, used when a problem concerns the file as a whole.

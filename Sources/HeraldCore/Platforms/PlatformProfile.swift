@@ -137,6 +137,8 @@ public final class PlatformProfile: Sendable {
     public let tabs: [String]
     public let addressSource: String
     private let exactHosts: Set<String>
+    /// `exactHosts` as bytes, for urls read as bytes.
+    private let exactHostBytes: [[UInt8]]
     private let wildcardSuffixes: [String]
 
     init(platform: Platform, bioLimit: Int, bioLimitSource: String, handleKinds: [IdentifierRule], stableID: (key: String, rule: IdentifierRule)?,
@@ -151,6 +153,7 @@ public final class PlatformProfile: Sendable {
         self.tabs = tabs
         self.addressSource = addressSource
         exactHosts = Set(hosts.filter { !$0.hasPrefix("*.") })
+        exactHostBytes = hosts.filter { !$0.hasPrefix("*.") }.map { Array($0.utf8) }
         wildcardSuffixes = hosts.filter { $0.hasPrefix("*.") }.map { String($0.dropFirst(1)) }
     }
 
@@ -160,6 +163,14 @@ public final class PlatformProfile: Sendable {
         return wildcardSuffixes.contains { suffix in
             host.hasSuffix(suffix) && host.utf8.count > suffix.utf8.count && !host.dropLast(suffix.count).contains(".")
         }
+    }
+
+    /// `serves(_:)` for a host as a url writes it, in bytes and in any letter case: a platform has a
+    /// handful of hosts, compared byte by byte without making a string of the url's.
+    func serves(host: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        if hosts.isEmpty || exactHostBytes.contains(where: { ASCIICase.equal(host, $0) }) { return true }
+        guard !wildcardSuffixes.isEmpty else { return false }
+        return serves(String(decoding: host.map(ASCIICase.lower), as: UTF8.self))
     }
 
     /// The rule for identifiers of `kind`, from the handle kinds or the stable id.

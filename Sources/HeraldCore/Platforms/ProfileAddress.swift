@@ -15,7 +15,13 @@ public enum ProfileAddress: Sendable, Equatable {
     /// Worked on bytes: every account has a url, and Swift's character-wise string search (grapheme
     /// breaking) made this the audit's most expensive check.
     public static func read(_ url: String, on profile: PlatformProfile) -> ProfileAddress {
-        let bytes = Array(url.utf8)
+        // Read in the string's own storage, the host compared as bytes and made a string only for an
+        // answer that names it: copying each url and its host cost half of reading it.
+        var url = url
+        return url.withUTF8 { read(utf8: $0, on: profile) }
+    }
+
+    private static func read(utf8 bytes: UnsafeBufferPointer<UInt8>, on profile: PlatformProfile) -> ProfileAddress {
         let secure: Bool
         if ASCIICase.equal(bytes.prefix(8), "https://".utf8) { secure = true }
         else if ASCIICase.equal(bytes.prefix(7), "http://".utf8) { secure = false }
@@ -27,20 +33,20 @@ public enum ProfileAddress: Sendable, Equatable {
         if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }  // user info: no-secrets reports it
         if let colon = authority.lastIndex(of: UInt8(ascii: ":")) { authority = authority[..<colon] }
         if authority.last == UInt8(ascii: ".") { authority = authority.dropLast() }
-        let host = String(decoding: authority.map(ASCIICase.lower), as: UTF8.self)
-        guard profile.serves(host) else { return .otherHost(host) }
+        var host: String { String(decoding: authority.map(ASCIICase.lower), as: UTF8.self) }
+        guard profile.serves(host: authority) else { return .otherHost(host) }
         var pathEnd = authorityEnd
         while pathEnd < bytes.count, bytes[pathEnd] != question, bytes[pathEnd] != hash { pathEnd += 1 }
         // The old `#!` addresses (`twitter.com/#!/name`, on many official sites still) put the path in the
         // fragment; the platforms sent them on to the path.
         if pathEnd + 2 < bytes.count, bytes[pathEnd] == hash, bytes[pathEnd + 1] == UInt8(ascii: "!"),
            bytes[pathEnd + 2] == slash, bytes[authorityEnd..<pathEnd].allSatisfy({ $0 == slash }) {
-            return read(String(decoding: bytes[..<authorityEnd] + bytes[(pathEnd + 2)...], as: UTF8.self), on: profile)
+            return read(String(decoding: Array(bytes[..<authorityEnd]) + bytes[(pathEnd + 2)...], as: UTF8.self), on: profile)
         }
         var queryEnd = pathEnd
         while queryEnd < bytes.count, bytes[queryEnd] != hash { queryEnd += 1 }
         let segments = bytes[authorityEnd..<pathEnd].split(separator: slash)
-        let query = pathEnd < queryEnd ? bytes[(pathEnd + 1)..<queryEnd] : []
+        let query = pathEnd < queryEnd ? bytes[(pathEnd + 1)..<queryEnd] : bytes[pathEnd..<pathEnd]
         for form in profile.addresses {
             guard let identifier = capture(segments, query: query, form: form, tabs: profile.tabs),
                   let rule = profile.rule(for: form.kind) else { continue }
@@ -56,9 +62,10 @@ public enum ProfileAddress: Sendable, Equatable {
     private static let slash = UInt8(ascii: "/"), question = UInt8(ascii: "?"), hash = UInt8(ascii: "#")
 
     /// The identifier `form` finds in the path (and query), or nil when the path has another form.
-    private static func capture(_ segments: [ArraySlice<UInt8>], query: ArraySlice<UInt8>, form: AddressForm, tabs: [String]) -> String? {
+    private static func capture(_ segments: [Slice<UnsafeBufferPointer<UInt8>>], query: Slice<UnsafeBufferPointer<UInt8>>, form: AddressForm,
+                                tabs: [String]) -> String? {
         guard segments.count >= form.segments.count else { return nil }
-        var identifier: ArraySlice<UInt8>?
+        var identifier: Slice<UnsafeBufferPointer<UInt8>>?
         for (pattern, segment) in zip(form.segments, segments) {
             switch pattern {
             case .identifier: identifier = segment
