@@ -56,10 +56,13 @@ enum AccountParser {
         if let platform = account.platform?.value, let handle = account.handle {
             let identifiers = AccountIdentifiers(platform: platform, handle: handle.value, stableID: account.stableID?.value)
             account.identifiers = identifiers
-            let identity = "\(platform.rawValue):\(identifiers.handleReadings.first?.folded ?? handle.value.lowercased())"
+            let identity = platform.rawValue + ":" + (identifiers.handleReadings.first?.folded ?? handle.value.lowercased())
             account.identity = identity
-            // The usual single key is the identity itself: share its storage rather than keep a copy.
-            account.identityKeys = identifiers.handleCanExist || identifiers.stableID != nil
+            // The usual single key is the identity itself: share its storage rather than keep a copy (and, for
+            // a handle read one way only, without working the keys out again).
+            let readings = identifiers.handleReadings
+            let onlyName = identifiers.stableID == nil && readings.count == 1 && !readings[0].kind.isStable
+            account.identityKeys = !onlyName && (identifiers.handleCanExist || identifiers.stableID != nil)
                 ? identifiers.identityKeys.map { $0 == identity ? identity : $0 } : [identity]
         }
     }

@@ -143,7 +143,9 @@ struct MappingReader {
             report("\"\(key)\" must be a single text value, but this is \(node.kindDescription)", at: node.location, field: key)
             return nil
         }
-        guard style == .block || asShown, let last = text.unicodeScalars.last, last.properties.isWhitespace else { return Located(text, at: location) }
+        // A value that ends in a visible ASCII character (almost every one) has nothing to trim.
+        guard style == .block || asShown, let lastByte = text.utf8.last, lastByte <= 0x20 || lastByte >= 0x7F,
+              let last = text.unicodeScalars.last, last.properties.isWhitespace else { return Located(text, at: location) }
         var scalars = text.unicodeScalars[...]
         while let end = scalars.last, end.properties.isWhitespace { scalars = scalars.dropLast() }
         return Located(String(String.UnicodeScalarView(scalars)), at: location)

@@ -47,6 +47,13 @@ struct NormalizedText: Sendable, Equatable {
 
     var isEmpty: Bool { scalars.isEmpty }
 
+    /// True when `text` is empty or only white space. A visible ASCII character settles it at once:
+    /// walking every bio character by character through Unicode's tables cost more than the bio check.
+    static func isBlank(_ text: String) -> Bool {
+        if text.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return false }
+        return text.allSatisfy(\.isWhitespace)
+    }
+
     /// True when `phrase` occurs here as whole words: a phrase that starts or ends with a letter or digit
     /// must not be glued to another letter or digit ("DPH" is not found in "adphoto").
     func contains(_ phrase: NormalizedText) -> Bool {

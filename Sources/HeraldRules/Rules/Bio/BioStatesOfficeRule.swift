@@ -34,7 +34,7 @@ public struct BioStatesOfficeRule: Rule {
             guard let unit = context.registry.units[unitID] else { return unitID }
             return unit.aliases.isEmpty ? "\"\(unit.name)\"" : "\"\(unit.name)\" (or \(unit.aliases.joined(separator: ", ")))"
         }
-        guard let bio = account.bio, !bio.value.allSatisfy(\.isWhitespace) else {
+        guard let bio = account.bio, !NormalizedText.isBlank(bio.value) else {
             return [Violation(at: account.bio?.location ?? account.location, "the account has no bio: write one that mentions \(office)", field: "bio")]
         }
         let text = NormalizedText(bio.value)
