@@ -159,6 +159,29 @@ enum AccountParser {
         return ownStem == stem
     }
 
+    /// For an ASCII file name and handle (nearly every account), whether the name is `fileStem(platform:handle:)`
+    /// and `.yaml` or `.yml` in any letter case, compared in place rather than building the stem; nil for
+    /// any other name, which `isNamed(_:stem:)` answers.
+    static func isNamedForASCII(_ fileName: String, platform: Platform, handle: String) -> Bool? {
+        var (fileName, handle) = (fileName, handle)
+        return fileName.withUTF8 { name in
+            handle.withUTF8 { handle -> Bool? in
+                guard name.allSatisfy({ $0 < 0x80 }), handle.allSatisfy({ $0 < 0x80 }) else { return nil }
+                let handle = handle.first == UInt8(ascii: "@") ? UnsafeBufferPointer(rebasing: handle.dropFirst()) : handle
+                let stemLength = name.count >= 5 && ASCIICase.equal(name[(name.count - 5)...], ".yaml".utf8) ? name.count - 5
+                    : name.count >= 4 && ASCIICase.equal(name[(name.count - 4)...], ".yml".utf8) ? name.count - 4 : name.count
+                let prefix = platform.rawValue.utf8
+                guard stemLength == prefix.count + 1 + handle.count,
+                      ASCIICase.equal(name[..<prefix.count], prefix), name[prefix.count] == UInt8(ascii: "-") else { return false }
+                for (offset, byte) in handle.enumerated() {
+                    let wanted = byte == UInt8(ascii: ":") ? UInt8(ascii: "-") : ASCIICase.lower(byte)
+                    guard ASCIICase.lower(name[prefix.count + 1 + offset]) == wanted else { return false }
+                }
+                return true
+            }
+        }
+    }
+
     /// The file must sit in `accounts/<unit>/` and be named `<platform>-<handle>.yaml`.
     private static func placementProblems(of account: Account, fileName: String) -> [Problem] {
         var problems: [Problem] = []
@@ -172,15 +195,15 @@ enum AccountParser {
                 message: "unit \"\(unit.value)\" does not match the folder \"\(folder)\": move the file to accounts/\(unit.value)/ or correct the unit", field: "unit"))
         }
         if let platform = account.platform, let handle = account.handle {
-            let expected = AccountIdentifiers.fileStem(platform: platform.value, handle: handle.value)
+            let expected = { AccountIdentifiers.fileStem(platform: platform.value, handle: handle.value) }
             // A name written with the handle's colons (a DID) is accepted too; the hint gives the one every
             // system can store (Windows refuses colons in file names).
-            let matches = isNamed(fileName, stem: expected)
+            let matches = isNamedForASCII(fileName, platform: platform.value, handle: handle.value) ?? isNamed(fileName, stem: expected())
                 || (handle.value.contains(":") && isNamed(fileName, stem: "\(platform.value.rawValue)-\(AccountIdentifiers.bare(handle.value))".lowercased()))
             if !matches {
                 let fix = account.handleIsUnusable || account.identifiers?.handleCanExist == false
                     ? "correct the handle first (it cannot exist on \(platform.value.rawValue)), then name the file <platform>-<handle>.yaml"
-                    : "rename the file to \(expected).yaml or correct platform/handle"
+                    : "rename the file to \(expected()).yaml or correct platform/handle"
                 problems.append(Problem(file: account.file, location: handle.location,
                     message: "the file name does not match the platform and handle: \(fix)", field: "handle"))
             }
