@@ -196,6 +196,9 @@ final class PathScope {
             let resolved = PathScope.resolved(file)
             return roots.contains { PathScope.is(resolved, inside: $0) }
         }
+        // Accounts come folder by folder: the folder asked before is the usual answer, found without
+        // hashing its path again.
+        if let (lastFolder, lastFacts) = last, lastFolder == folder { return lastFacts.inScope || lastFacts.rootFiles.contains(name) }
         let facts = folders[folder] ?? {
             let resolved = PathScope.resolved(folder.isEmpty ? "." : String(folder))
             let inScope = roots.contains { PathScope.is(resolved, inside: $0) }
@@ -204,8 +207,11 @@ final class PathScope {
             folders[folder] = (inScope, rootFiles)
             return (inScope, rootFiles)
         }()
+        last = (folder, facts)
         return facts.inScope || facts.rootFiles.contains(name)
     }
+
+    private var last: (folder: Substring, facts: (inScope: Bool, rootFiles: Set<Substring>))?
 
     /// Whether the resolved path `path` is `root` or lies under it.
     private static func `is`(_ path: String, inside root: String) -> Bool {
