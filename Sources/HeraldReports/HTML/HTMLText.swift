@@ -23,24 +23,18 @@ struct HTMLText {
         var value = value
         value.withUTF8 { utf8 in
             guard utf8.contains(where: { HTMLText.special[Int($0)] }) else { return bytes.append(contentsOf: utf8) }
-            var start = 0
-            for index in utf8.indices {
-                let replacement: StaticString
-                switch utf8[index] {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&#34;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                case 0x09, 0x0A, 0x0D: continue
-                case 0x00..<0x20, 0x7F: replacement = "\u{FFFD}"
-                default: continue
+            appendEscapingRuns(utf8, to: &bytes) { byte in
+                switch byte {
+                case UInt8(ascii: "&"): "&amp;"
+                case UInt8(ascii: "<"): "&lt;"
+                case UInt8(ascii: ">"): "&gt;"
+                case UInt8(ascii: "\""): "&#34;"
+                case UInt8(ascii: "'"): "&#39;"
+                case 0x09, 0x0A, 0x0D: nil
+                case 0x00..<0x20, 0x7F: "\u{FFFD}"
+                default: nil
                 }
-                bytes.append(contentsOf: utf8[start..<index])
-                raw(replacement)
-                start = index + 1
             }
-            bytes.append(contentsOf: utf8[start...])
         }
     }
 

@@ -32,26 +32,20 @@ enum XMLText {
         // escapes are copied in one piece, as the scalar-by-scalar loop below would write them.
         let ascii = value.withUTF8 { utf8 -> Bool in
             guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
-            var runStart = 0
-            for index in utf8.indices {
-                let escape: StaticString
-                switch utf8[index] {
-                case UInt8(ascii: "<"): escape = "&lt;"
-                case UInt8(ascii: ">"): escape = "&gt;"
-                case UInt8(ascii: "&"): escape = "&amp;"
-                case UInt8(ascii: "\""): escape = "&quot;"
-                case 0x0D: escape = "&#13;"
-                case 0x0A where context == .attribute: escape = "&#10;"
-                case 0x09 where context == .attribute: escape = "&#9;"
-                case 0x09, 0x0A: continue
-                case 0x00 ..< 0x20: escape = context == .attribute ? "&#xFFFD;" : "\u{FFFD}"  // not allowed in XML
-                default: continue
+            appendEscapingRuns(utf8, to: &bytes) { byte in
+                switch byte {
+                case UInt8(ascii: "<"): "&lt;"
+                case UInt8(ascii: ">"): "&gt;"
+                case UInt8(ascii: "&"): "&amp;"
+                case UInt8(ascii: "\""): "&quot;"
+                case 0x0D: "&#13;"
+                case 0x0A where context == .attribute: "&#10;"
+                case 0x09 where context == .attribute: "&#9;"
+                case 0x09, 0x0A: nil
+                case 0x00 ..< 0x20: context == .attribute ? "&#xFFFD;" : "\u{FFFD}"  // not allowed in XML
+                default: nil
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart ..< index]))
-                escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
-                runStart = index + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
             return true
         }
         if ascii { return }

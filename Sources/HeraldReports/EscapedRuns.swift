@@ -1,0 +1,15 @@
+/// Appends `utf8` to `bytes` with every byte that `escape` answers for replaced by its answer, and the runs
+/// between them copied in one piece: the one loop behind the HTML and XML writers' text. Registry text is
+/// mostly runs of plain bytes with a few characters to escape (a finding's message quotes values).
+/// - Parameter escape: what to write for a byte, or nil to keep it.
+@inline(__always)
+func appendEscapingRuns(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8], _ escape: (UInt8) -> StaticString?) {
+    var start = 0
+    for index in utf8.indices {
+        guard let replacement = escape(utf8[index]) else { continue }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start ..< index]))
+        replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        start = index + 1
+    }
+    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+}
