@@ -22,7 +22,9 @@ struct HTMLText {
     mutating func text(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
-            guard utf8.contains(where: { HTMLText.special[Int($0)] }) else { return bytes.append(contentsOf: utf8) }
+            // The table read once, not once per byte (each read of a static asks whether it is made yet).
+            let special = HTMLText.special
+            guard utf8.contains(where: { special[Int($0)] }) else { return bytes.append(contentsOf: utf8) }
             appendEscapingRuns(utf8, to: &bytes) { byte in
                 switch byte {
                 case UInt8(ascii: "&"): "&amp;"

@@ -63,7 +63,9 @@ enum XMLText {
                 bytes.append(contentsOf: "&#x".utf8)
                 bytes.append(contentsOf: String(clean.value, radix: 16, uppercase: true).utf8)
                 bytes.append(UInt8(ascii: ";"))
-            default: bytes.append(contentsOf: clean.utf8)
+            // A scalar's UTF-8 through `UTF8.encode`: appending `clean.utf8` went through the generic
+            // sequence copy, byte by byte (a tenth of junit.xml's rendering where names are not ASCII).
+            default: UTF8.encode(clean) { bytes.append($0) }
             }
         }
     }
