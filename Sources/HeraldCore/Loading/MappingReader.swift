@@ -113,8 +113,13 @@ struct MappingReader {
         guard count > 0 else { return false }
         let start = position % count
         var index = start
+        // Two names that start with different ASCII bytes are different (a string's first base character
+        // stays first under canonical equivalence): most pairs are settled by that byte, where comparing
+        // two different strings in full cost more than the rest of the search.
+        let first = name.utf8.first ?? 0
         repeat {
-            if names[index] == name {
+            let other = names[index].utf8.first ?? 0
+            if (first == other || first >= 0x80 || other >= 0x80) && names[index] == name {
                 position = index + 1
                 return true
             }

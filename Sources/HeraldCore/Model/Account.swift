@@ -167,6 +167,10 @@ public struct Account: Sendable {
         _modify { yield &unique.fields.identityKeys }
     }
     /// Retired accounts are only checked for schema, unit and duplicates.
+    /// True when `other` is this very account as loaded (one storage), not merely an account with equal
+    /// fields: for the audit's lookups of the account being checked.
+    public func isSame(as other: Account) -> Bool { storage === other.storage }
+
     public var isRetired: Bool { status?.value == .retired }
 
     /// The unit the account names, else the folder it sits in; nil when neither (findings carry this as
@@ -175,8 +179,10 @@ public struct Account: Sendable {
 
     /// True when a `credentials` value names where the password is kept (a vault, a folder, an entry:
     /// it has a separator `/ : > #` or several words) rather than looking like the password itself.
+    /// The separators are ASCII, looked for among the bytes (a search by Character broke the text into
+    /// grapheme clusters for every account).
     public static func isVaultReference(_ text: String) -> Bool {
-        text.contains { $0 == "/" || $0 == ":" || $0 == ">" || $0 == " " || $0 == "#" }
+        text.utf8.contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "#") }
     }
 
     /// The keys an account file may hold.

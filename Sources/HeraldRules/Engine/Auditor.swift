@@ -46,7 +46,10 @@ public struct Auditor: Sendable {
             // Each finding holds its rule's id: ids of this chunk's own (`RuleIDs`) keep the two cores from
             // counting references on one shared string for every finding.
             let ids = RuleIDs(active)
+            // This chunk's own copy of the context, which carries the account being checked.
+            var context = context
             for account in accounts[chunk] {
+                context.checking = (account, context.lookUpFacts(for: account))
                 var found = Auditor.findings(on: account, rules: active, scopes: scopes, checkers: checkers, ids: ids, in: context, outcomes: &outcomes)
                 if !account.withheld.isEmpty || !organisationRedaction.isEmpty {
                     let redaction = Redaction(account.withheld + registry.organisationWithheld)

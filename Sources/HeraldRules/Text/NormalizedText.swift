@@ -13,8 +13,20 @@ struct NormalizedText: Sendable, Equatable {
             if pendingSpace { result.append(" "); pendingSpace = false }
             result.append(scalar)
         }
+        // Bios are mostly ASCII: such a bio is read byte by byte, as the loop below reads ASCII scalars.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in text.utf8 {
+                switch byte {
+                case 0x09...0x0D, 0x20: pendingSpace = !result.isEmpty
+                case 0x41...0x5A: append(Unicode.Scalar(byte + 0x20))
+                default: append(Unicode.Scalar(byte))
+                }
+            }
+            scalars = result
+            return
+        }
         for scalar in text.unicodeScalars {
-            // Bios are mostly ASCII: handle it without Unicode property tables, which cost more than the rest.
+            // Handled without Unicode property tables, which cost more than the rest.
             if scalar.isASCII {
                 switch scalar.value {
                 case 0x09...0x0D, 0x20: pendingSpace = !result.isEmpty
