@@ -33,6 +33,19 @@ import Testing
         #expect(SecretScanner.credentialReason(value) == nil)
     }
 
+    /// Removing a secret key keeps everything else of the mapping for the reader: a key that is no text
+    /// (reported by the reader) and the anchor of a value cleaned of a secret (its own message).
+    @Test func removingASecretKeyKeepsTheOtherKeysAndAnchorsForTheReader() throws {
+        func problems(_ text: String) -> [String] {
+            AccountParser.parse(Array(text.utf8), file: "a.yaml", folder: "parks", fileName: "x-fairhavenparks.yaml").schemaProblems.map(\.message)
+        }
+        let account = "platform: x\nhandle: fairhavenparks\nurl: https://x.com/fairhavenparks\nunit: parks\nstatus: active\n"
+        let afterSecret = problems(account + "password: hunter2hunter2\n[a, b]: c\n")
+        #expect(afterSecret.contains { $0.hasPrefix("a key must be a plain word such as `name`, not a list") }, "\(afterSecret)")
+        let anchored = problems(account + "defaults: &d\n  password: hunter2hunter2\n  note: x\n")
+        #expect(anchored.contains { $0.contains("it only holds the anchor &d") }, "\(anchored)")
+    }
+
     @Test func aSecretKeyIsRemovedOtherValuesStayAndOnlyTheSecretIsWithheld() throws {
         let text = "platform: x\nhandle: fairhavenparks\npassword: hunter2hunter2\nbio: \"Parks. Deploy key AKIAQ3EGRWX7EXAMPLE7 oops\"\n"
         guard case let .success(parsed) = YAMLText.parse(Array(text.utf8), file: "a.yaml"), let node = parsed.node else { Issue.record("not parsed"); return }

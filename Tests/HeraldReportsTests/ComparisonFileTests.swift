@@ -74,5 +74,8 @@ import Testing
         #expect(message("{\"schema_version\": 1, \"as_of\": \"2026-11-24\"}").contains("findings is missing"))
         #expect(message("{\"schema_version\": 9, \"as_of\": \"2026-11-24\", \"findings\": []}").contains("schema version 9"))
         #expect(message("{\"schema_version\": 1, \"as_of\": \"yesterday\", \"findings\": []}").contains("YYYY-MM-DD"))
+        // A place no registry file has would be printed back changed (places are kept in 32 bits).
+        let finding = "{\"rule\": \"owner-assigned\", \"severity\": \"error\", \"file\": \"f.yaml\", \"line\": 3000000000, \"column\": 1, \"message\": \"m\"}"
+        #expect(message("{\"schema_version\": 1, \"as_of\": \"2026-11-24\", \"findings\": [\(finding)]}").contains("findings[0] has line 3000000000"))
     }
 }

@@ -147,7 +147,9 @@ enum AccountParser {
         var (fileName, stem) = (fileName, stem)
         let ascii = fileName.withUTF8 { name in
             stem.withUTF8 { stem -> Bool? in
-                guard name.allSatisfy({ $0 < 0x80 }) else { return nil }
+                // Both ASCII: otherwise `==` decides, which takes canonically equivalent text as equal
+                // (U+037E, the Greek question mark, is `;`).
+                guard name.allSatisfy({ $0 < 0x80 }), stem.allSatisfy({ $0 < 0x80 }) else { return nil }
                 let stemLength = name.count >= 5 && ASCIICase.equal(name[(name.count - 5)...], ".yaml".utf8) ? name.count - 5
                     : name.count >= 4 && ASCIICase.equal(name[(name.count - 4)...], ".yml".utf8) ? name.count - 4 : name.count
                 return ASCIICase.equal(name[..<stemLength], stem)

@@ -179,10 +179,12 @@ public struct Account: Sendable {
 
     /// True when a `credentials` value names where the password is kept (a vault, a folder, an entry:
     /// it has a separator `/ : > #` or several words) rather than looking like the password itself.
-    /// The separators are ASCII, looked for among the bytes (a search by Character broke the text into
-    /// grapheme clusters for every account).
+    /// In ASCII text (nearly every value) the separators are looked for among the bytes; other text is
+    /// read character by character, so that a separator with a combining mark on it (`/\u{301}`) is no
+    /// separator, and a password written so stays withheld.
     public static func isVaultReference(_ text: String) -> Bool {
-        text.utf8.contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "#") }
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains { $0 == "/" || $0 == ":" || $0 == ">" || $0 == " " || $0 == "#" } }
+        return text.utf8.contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "#") }
     }
 
     /// The keys an account file may hold.

@@ -31,6 +31,12 @@ public enum PreviousReport {
         guard let asOf = CalendarDate(report.as_of) else {
             throw problem(file, "as_of \"\(report.as_of)\" is not a YYYY-MM-DD date: give the report.json of an earlier `herald audit`")
         }
+        // `SourceLocation` keeps 32 bits (no registry file reaches 2^31 lines): a number beyond them is no
+        // place Herald reported, and would be printed back changed.
+        let kept = Int(Int32.min) ... Int(Int32.max)
+        if let (index, finding) = report.findings.enumerated().first(where: { !kept.contains($0.element.line) || !kept.contains($0.element.column) }) {
+            throw problem(file, "findings[\(index)] has line \(finding.line) and column \(finding.column), which no registry file has: give the report.json of an earlier `herald audit`")
+        }
         let findings = report.findings.map {
             PreviousFinding(rule: $0.rule, severity: $0.severity, file: $0.file, location: SourceLocation(line: $0.line, column: $0.column),
                             account: $0.account, unit: $0.unit, field: $0.field, message: $0.message)
