@@ -213,10 +213,6 @@ enum SecretScanner {
         return found
     }
 
-    /// Whether a byte starts a known prefix: the scan asks this of every byte of every value, and reading
-    /// `prefixesByFirstByte` there retained and released an array each time.
-    private static let startsKnownPrefix: [Bool] = prefixesByFirstByte.map { $0 != nil }
-
     /// The known prefixes by their first byte, longest first, as bytes.
     private static let prefixesByFirstByte: [[(bytes: [UInt8], name: String, minimumLength: Int)]?] = {
         var table = [[(bytes: [UInt8], name: String, minimumLength: Int)]?](repeating: nil, count: 256)
@@ -292,7 +288,7 @@ enum SecretScanner {
         if byte == UInt8(ascii: "@") { kind |= ByteClass.at }
         if byte == UInt8(ascii: ":") { kind |= ByteClass.colon }
         if isWordByte(byte) { kind |= ByteClass.word }
-        if startsKnownPrefix[value] { kind |= ByteClass.prefixStart }
+        if prefixesByFirstByte[value] != nil { kind |= ByteClass.prefixStart }
         if byte == UInt8(ascii: "-") { kind |= ByteClass.hyphen }
         if [UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "w"), UInt8(ascii: "W")].contains(byte) { kind |= ByteClass.afterP }
         if byte | 0x20 == UInt8(ascii: "p") { kind |= ByteClass.letterP }
