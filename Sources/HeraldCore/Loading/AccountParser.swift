@@ -141,21 +141,10 @@ enum AccountParser {
         return false
     }
 
-    /// Whether `fileName` is `stem` (lower case) and `.yaml` or `.yml`, in any letter case. Every account's
-    /// file name is asked: ASCII names (nearly all) are compared byte by byte, without lower-cased copies.
+    /// Whether `fileName` is `stem` (lower case) and `.yaml` or `.yml`, in any letter case, as Unicode
+    /// lowers and compares text (canonically equivalent text is equal). The usual ASCII name is answered
+    /// by `isNamedForASCII` first.
     static func isNamed(_ fileName: String, stem: String) -> Bool {
-        var (fileName, stem) = (fileName, stem)
-        let ascii = fileName.withUTF8 { name in
-            stem.withUTF8 { stem -> Bool? in
-                // Both ASCII: otherwise `==` decides, which takes canonically equivalent text as equal
-                // (U+037E, the Greek question mark, is `;`).
-                guard name.allSatisfy({ $0 < 0x80 }), stem.allSatisfy({ $0 < 0x80 }) else { return nil }
-                let stemLength = name.count >= 5 && ASCIICase.equal(name[(name.count - 5)...], ".yaml".utf8) ? name.count - 5
-                    : name.count >= 4 && ASCIICase.equal(name[(name.count - 4)...], ".yml".utf8) ? name.count - 4 : name.count
-                return ASCIICase.equal(name[..<stemLength], stem)
-            }
-        }
-        if let ascii { return ascii }
         let lowered = fileName.lowercased()
         let ownStem = lowered.hasSuffix(".yaml") ? lowered.dropLast(5) : lowered.hasSuffix(".yml") ? lowered.dropLast(4) : lowered[...]
         return ownStem == stem

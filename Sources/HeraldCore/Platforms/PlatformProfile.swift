@@ -136,8 +136,7 @@ public final class PlatformProfile: Sendable {
     /// channel's `videos` tab).
     public let tabs: [String]
     public let addressSource: String
-    private let exactHosts: Set<String>
-    /// `exactHosts` as bytes, for urls read as bytes.
+    /// The hosts written out (not `*.`), as bytes: urls are read as bytes.
     private let exactHostBytes: [[UInt8]]
     private let wildcardSuffixes: [String]
 
@@ -152,25 +151,26 @@ public final class PlatformProfile: Sendable {
         self.addresses = addresses
         self.tabs = tabs
         self.addressSource = addressSource
-        exactHosts = Set(hosts.filter { !$0.hasPrefix("*.") })
         exactHostBytes = hosts.filter { !$0.hasPrefix("*.") }.map { Array($0.utf8) }
         wildcardSuffixes = hosts.filter { $0.hasPrefix("*.") }.map { String($0.dropFirst(1)) }
     }
 
     /// True when `host` (lower case) serves this platform's profiles; any host, for Mastodon.
     public func serves(_ host: String) -> Bool {
-        if hosts.isEmpty || exactHosts.contains(host) { return true }
-        return wildcardSuffixes.contains { suffix in
-            host.hasSuffix(suffix) && host.utf8.count > suffix.utf8.count && !host.dropLast(suffix.count).contains(".")
-        }
+        var host = host
+        return host.withUTF8 { serves(host: $0[...]) }
     }
 
     /// `serves(_:)` for a host as a url writes it, in bytes and in any letter case: a platform has a
-    /// handful of hosts, compared byte by byte without making a string of the url's.
+    /// handful of hosts, compared byte by byte without making a string of the url's (only a host that
+    /// may match a `*.` host, LinkedIn's country hosts, becomes one).
     func serves(host: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         if hosts.isEmpty || exactHostBytes.contains(where: { ASCIICase.equal(host, $0) }) { return true }
         guard !wildcardSuffixes.isEmpty else { return false }
-        return serves(String(decoding: host.map(ASCIICase.lower), as: UTF8.self))
+        let lowered = String(decoding: host.map(ASCIICase.lower), as: UTF8.self)
+        return wildcardSuffixes.contains { suffix in
+            lowered.hasSuffix(suffix) && lowered.utf8.count > suffix.utf8.count && !lowered.dropLast(suffix.count).contains(".")
+        }
     }
 
     /// The rule for identifiers of `kind`, from the handle kinds or the stable id.
