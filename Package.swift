@@ -20,8 +20,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
-        // renameat2 (swapping the report folder in one step), sync_file_range and syncfs, which Swift cannot call
-        // directly (a header only: the C library has them).
+        // renameat2 (swapping the report folder in one step), sync_file_range, syncfs and glibc's mallopt, which
+        // Swift cannot call directly (a header only: the C library has them).
         .systemLibrary(name: "CSystemCalls"),
         .target(name: "HeraldCore", dependencies: ["CLibYAML"]),
         .target(name: "HeraldRules", dependencies: ["HeraldCore"]),

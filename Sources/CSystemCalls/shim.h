@@ -1,9 +1,13 @@
-// Three system calls Swift cannot reach: glibc declares them only for _GNU_SOURCE, and `syscall` is variadic.
+// What Swift cannot reach of the C library: three system calls (glibc declares them only for _GNU_SOURCE,
+// and `syscall` is variadic), and glibc's allocator settings (<malloc.h>, which Swift's Glibc module leaves out).
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
 #include <sys/syscall.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 // Swaps two paths in one step (Linux renameat2 with RENAME_EXCHANGE; macOS renamex_np with RENAME_SWAP):
 // a reader sees the report folder of one audit or of the other, never a mix. Fails with EINVAL or ENOSYS
@@ -41,5 +45,16 @@ static inline int herald_sync_file_system(int descriptor) {
     (void)descriptor;
     errno = ENOSYS;
     return -1;
+#endif
+}
+
+// Asks glibc's allocator for `bytes` of headroom each time a heap grows (mallopt M_TOP_PAD). Elsewhere does
+// nothing. Returns 1 on success, as mallopt does.
+static inline int herald_set_heap_headroom(int bytes) {
+#if defined(__GLIBC__)
+    return mallopt(M_TOP_PAD, bytes);
+#else
+    (void)bytes;
+    return 1;
 #endif
 }

@@ -23,6 +23,7 @@ struct Herald: AsyncParsableCommand {
     /// Two things ArgumentParser does not say are handled before it parses: a word that is no command
     /// (it would answer only "Unexpected argument") and `--version --verbose`.
     static func main() async {
+        AllocatorTuning.apply()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if Set(arguments) == ["--version", "--verbose"] {
             print(BuildDescription.lines.joined(separator: "\n"))
