@@ -225,7 +225,7 @@ private struct AccountPlaces {
     private var byFile: [String: Int] = [:]
     private var byAccount: [String: Int] = [:]
 
-    init(_ accounts: [AuditedAccount]) {
+    init(_ accounts: AuditedAccounts) {
         for (index, audited) in accounts.enumerated() {
             byFile[audited.account.file] = index
             if let identity = audited.account.identity, byAccount[identity] == nil { byAccount[identity] = index }

@@ -21,14 +21,15 @@ public struct Auditor: Sendable {
     /// The audit of `registry`; the result's registry is the same one with withheld text hidden.
     public func audit(_ registry: Registry) -> AuditResult {
         let active = activeRules(for: registry.organisation)
-        let (perAccount, outcomes, organisationFindings) = findings(in: registry, rules: active)
-        return AuditResult(registry: Auditor.printable(registry), asOf: asOf, rules: active.map(\.info), accountFindings: perAccount,
+        let (perAccount, outcomes, organisationFindings, withholding) = findings(in: registry, rules: active)
+        return AuditResult(registry: Auditor.printable(registry, withholding: withholding), asOf: asOf, rules: active.map(\.info), accountFindings: perAccount,
                            outcomes: outcomes, organisationFindings: organisationFindings.sorted(by: Finding.reportOrder))
     }
 
-    /// Each account's findings and outcomes and the organisation files' findings, with withheld text hidden
-    /// in their messages. Everything that holds the unredacted registry ends here.
-    private func findings(in registry: Registry, rules active: [ActiveRule]) -> ([[Finding]], [RuleOutcome], [Finding]) {
+    /// Each account's findings and outcomes, the organisation files' findings, with withheld text hidden in
+    /// their messages, and the positions of the accounts that withhold text. Everything that holds the
+    /// unredacted registry ends here.
+    private func findings(in registry: Registry, rules active: [ActiveRule]) -> ([[Finding]], [RuleOutcome], [Finding], [Int]) {
         let context = AuditContext(registry: registry, asOf: asOf, history: history, exports: exports)
         let organisationRedaction = Redaction(registry.organisationWithheld)
         let accounts = registry.accounts
@@ -42,11 +43,14 @@ public struct Auditor: Sendable {
         let perChunk = ParallelMap.map(chunks, chunkSize: 1) { chunk in
             var findings: [[Finding]] = []
             var outcomes: [RuleOutcome] = []
+            var withholding: [Int] = []
             findings.reserveCapacity(chunk.count)
             outcomes.reserveCapacity(chunk.count * active.count)
             // This chunk's own copy of the context, which carries the account being checked.
             var context = context
-            for account in accounts[chunk] {
+            for index in chunk {
+                let account = accounts[index]
+                if !account.withheld.isEmpty { withholding.append(index) }
                 context.checking = (account, context.lookUpFacts(for: account))
                 var found = Auditor.findings(on: account, scopes: scopes, checkers: checkers, ids: ids, in: context, outcomes: &outcomes)
                 if !account.withheld.isEmpty || !organisationRedaction.isEmpty {
@@ -55,7 +59,7 @@ public struct Auditor: Sendable {
                 }
                 findings.append(found)
             }
-            return (findings, outcomes)
+            return (findings, outcomes, withholding)
         }
         var organisationFindings: [Finding] = []
         for rule in active where rule.info.scope.organisationFiles {
@@ -65,15 +69,16 @@ public struct Auditor: Sendable {
                                                     field: found.violation.field, isInAccountFile: false))
             }
         }
-        return (perChunk.flatMap(\.0), perChunk.flatMap(\.1), organisationFindings)
+        return (perChunk.flatMap(\.0), perChunk.flatMap(\.1), organisationFindings, perChunk.flatMap(\.2))
     }
 
     /// The registry as reports may print it: withheld text hidden in the accounts that hold it and, when the
     /// organisation files hold any, in people's and units' fields. Rules never see this copy.
-    static func printable(_ registry: Registry) -> Registry {
+    /// - Parameter withholding: the positions of the accounts that withhold text, found while they were
+    ///   audited (looking through 100,000 accounts again, one cache miss each, was 9 ms on one core).
+    static func printable(_ registry: Registry, withholding: [Int]) -> Registry {
         var printable = registry
-        let withheld = printable.accounts.indices.filter { !printable.accounts[$0].withheld.isEmpty }
-        for index in withheld {
+        for index in withholding {
             printable.accounts[index] = printable.accounts[index].redacted(with: Redaction(printable.accounts[index].withheld))
         }
         let redaction = Redaction(printable.organisationWithheld)
