@@ -28,6 +28,7 @@ import Testing
         "https://www.instagram.com/fairhavenparks/", "https://social.fairhaven.gov/@fairhavenlibrary", "1Password: Comms / Parks Instagram",
         "vault://comms/parks-instagram", "Bitwarden:Comms/FairhavenParksInstagram", "fairhaven_public_library_1234", "FairhavenPublicLibrary2024",
         "jane.doe@fairhaven.gov", "2026-11-24", "fairhavenhealth.bsky.social", "Vault: Communications / FHParksAcademyNews2",
+        "Passport office: opening hours, appointments and the Spanish-language pages of the parks department",
     ])
     func ordinaryValues(_ value: String) {
         #expect(SecretScanner.credentialReason(value) == nil)
@@ -86,6 +87,9 @@ import Testing
         ("name", "Fairhaven xoxb-2402-88373-Lk3j4h5G6f7D8s9A Parks", "xoxb-2402-88373-Lk3j4h5G6f7D8s9A"),
         ("escalation", "Call Jane, the password is Sunflower2026!", "Sunflower2026!"),
         ("reason", "shared login (pwd: Tulip-77-Garden) until March", "Tulip-77-Garden"),
+        // The password words in any letter case, at the start, the middle or the end of the text.
+        ("escalation", "PASSWORD: Sunflower2026", "Sunflower2026"), ("reason", "Old phone. Passcode = Gx7-44-Tulip", "Gx7-44-Tulip"),
+        ("escalation", "Desk phone, passwort: Blume-2026-Park", "Blume-2026-Park"), ("reason", "login PWD=Rr-88-Lake", "Rr-88-Lake"),
         ("handle", "ghp_8fK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8U", "ghp_8fK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8U"),
         // Pasted as KEY=value, or after a slash: the token starts where its word does.
         ("bio", "Parks. GITHUB_TOKEN=ghp_Rr9yK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8", "ghp_Rr9yK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8"),

@@ -120,6 +120,20 @@ enum SecretScanner {
 
     static func index<Bytes: RandomAccessCollection>(of needle: [UInt8], in haystack: Bytes) -> Bytes.Index? where Bytes.Element == UInt8 {
         guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        // Bytes in one piece of memory (nearly every call): the C library's `memchr` finds each place the
+        // needle's first byte is, a word at a time, where the loop below looks at every byte.
+        if let offset = haystack.withContiguousStorageIfAvailable({ bytes -> Int? in
+            guard let base = bytes.baseAddress else { return nil }
+            var from = 0
+            while from <= bytes.count - needle.count, let at = memchr(base + from, Int32(first), bytes.count - needle.count + 1 - from) {
+                let position = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(at))
+                if memcmp(base + position, needle, needle.count) == 0 { return position }
+                from = position + 1
+            }
+            return nil
+        }) {
+            return offset.map { haystack.index(haystack.startIndex, offsetBy: $0) }
+        }
         var start = haystack.startIndex
         let last = haystack.index(haystack.endIndex, offsetBy: -needle.count)
         while start <= last {
@@ -158,21 +172,26 @@ enum SecretScanner {
 
     private static func findings(in bytes: UnsafeBufferPointer<UInt8>, text: String, key: String?) -> [(reason: SecretSuspect.Reason, withheld: String)] {
         // One pass tells which of the closer looks can find anything: almost every value needs none. Each
-        // byte's part in it is read from one table (`ByteClass`): the scan reads every value of every file.
-        var seen: UInt16 = 0
-        var hasKeyMarker = false, mayHoldPassword = false, mayHoldToken = false
+        // byte's part in it is read from one table (`ByteClass`), and what depends on the byte before is
+        // worked out with bit operations rather than branches: the scan reads every value of every file,
+        // and its branches, taken at every other letter, cost more than the rest of the pass.
+        var seen: UInt32 = 0, pairs: UInt32 = 0
         var previous = ByteClass.space
+        var run = 0, longestRun = 0
         let classes = byteClasses
         for byte in bytes {
             let kind = classes[Int(byte)]
             seen |= kind
-            if kind & ByteClass.marks != 0 {
-                if kind & ByteClass.hyphen != 0 { hasKeyMarker = hasKeyMarker || previous & ByteClass.letterY != 0 }
-                if kind & ByteClass.afterP != 0 { mayHoldPassword = mayHoldPassword || previous & ByteClass.letterP != 0 }
-                if kind & ByteClass.prefixStart != 0 && previous & ByteClass.word == 0 { mayHoldToken = true }
-            }
+            pairs |= kind & ((previous << 1) ^ ByteClass.prefixStart)
+            run = kind & ByteClass.token != 0 ? run + 1 : 0
+            longestRun = max(longestRun, run)
             previous = kind
         }
+        // `Y-` (as in `KEY-----`), `pa`/`pw`, and a known prefix where a word starts, with a run of token
+        // bytes long enough for the shortest token.
+        let hasKeyMarker = pairs & ByteClass.hyphen != 0
+        let mayHoldPassword = pairs & ByteClass.afterP != 0 && holdsPasswordWord(bytes)
+        let mayHoldToken = pairs & ByteClass.prefixStart != 0 && longestRun >= shortestToken
         let hasSpace = seen & ByteClass.space != 0, hasAt = seen & ByteClass.at != 0, hasColon = seen & ByteClass.colon != 0
         var found: [(reason: SecretSuspect.Reason, withheld: String)] = []
         if hasKeyMarker, bytes.count >= 40, index(of: privateKeyMarker, in: bytes) != nil { return [(.knownCredential("a private key"), text)] }
@@ -271,29 +290,44 @@ enum SecretScanner {
 
 
     /// What the first pass over a value notes of each byte, as bits: `space` (space, tab, line feed), `at`,
-    /// `colon`, `word` (a byte a word is made of), `prefixStart` (the first byte of a known token prefix),
-    /// `hyphen`, `afterP` (`a` or `w` in either case, as in `pa…`, `pw…`), `letterP` (either case) and
-    /// `letterY` (upper case, as in `KEY-----`). `word`, `letterP` and `letterY` are read of the byte before.
+    /// `colon`, `token` (a byte a token is made of), and three pairs of a byte and the byte before it, each
+    /// pair's bits side by side so that `kind & (previous << 1)` finds it: `letterY` then `hyphen` (as in
+    /// `KEY-----`), `letterP` (either case) then `afterP` (`a` or `w` in either case, as in `pa…`, `pw…`),
+    /// and `word` (a byte a word is made of) then `prefixStart` (the first byte of a known token prefix),
+    /// this one wanted where the byte before is no word byte.
     private enum ByteClass {
-        static let space: UInt16 = 1, at: UInt16 = 2, colon: UInt16 = 4, word: UInt16 = 8, prefixStart: UInt16 = 16
-        static let hyphen: UInt16 = 32, afterP: UInt16 = 64, letterP: UInt16 = 128, letterY: UInt16 = 256
-        /// The bits that ask the loop to look at the byte before.
-        static let marks = prefixStart | hyphen | afterP
+        static let space: UInt32 = 1 << 0, at: UInt32 = 1 << 1, colon: UInt32 = 1 << 2, token: UInt32 = 1 << 3
+        static let letterY: UInt32 = 1 << 4, hyphen: UInt32 = 1 << 5
+        static let letterP: UInt32 = 1 << 6, afterP: UInt32 = 1 << 7
+        static let word: UInt32 = 1 << 8, prefixStart: UInt32 = 1 << 9
     }
 
-    private static let byteClasses: [UInt16] = (0...255).map { value in
+    private static let byteClasses: [UInt32] = (0...255).map { value in
         let byte = UInt8(value)
-        var kind: UInt16 = 0
+        var kind: UInt32 = 0
         if byte == 0x20 || byte == 0x09 || byte == 0x0A { kind |= ByteClass.space }
         if byte == UInt8(ascii: "@") { kind |= ByteClass.at }
         if byte == UInt8(ascii: ":") { kind |= ByteClass.colon }
+        if isTokenByte(byte) { kind |= ByteClass.token }
+        if byte == UInt8(ascii: "Y") { kind |= ByteClass.letterY }
+        if byte == UInt8(ascii: "-") { kind |= ByteClass.hyphen }
+        if byte | 0x20 == UInt8(ascii: "p") { kind |= ByteClass.letterP }
+        if [UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "w"), UInt8(ascii: "W")].contains(byte) { kind |= ByteClass.afterP }
         if isWordByte(byte) { kind |= ByteClass.word }
         if prefixesByFirstByte[value] != nil { kind |= ByteClass.prefixStart }
-        if byte == UInt8(ascii: "-") { kind |= ByteClass.hyphen }
-        if [UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "w"), UInt8(ascii: "W")].contains(byte) { kind |= ByteClass.afterP }
-        if byte | 0x20 == UInt8(ascii: "p") { kind |= ByteClass.letterP }
-        if byte == UInt8(ascii: "Y") { kind |= ByteClass.letterY }
         return kind
+    }
+
+    /// Whether `pass` or `pwd` occurs in any letter case: every word `passwordPhrases` looks for starts so,
+    /// and `pa` alone (department, parks, Spanish) is in most bios.
+    private static func holdsPasswordWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        for start in 0 ..< bytes.count - 2 where bytes[start] | 0x20 == UInt8(ascii: "p") {
+            let second = bytes[start + 1] | 0x20, third = bytes[start + 2] | 0x20
+            if second == UInt8(ascii: "w") && third == UInt8(ascii: "d") { return true }
+            if second == UInt8(ascii: "a") && third == UInt8(ascii: "s") && start + 3 < bytes.count && bytes[start + 3] | 0x20 == UInt8(ascii: "s") { return true }
+        }
+        return false
     }
 
     /// Webhook addresses, by host and path: what follows the path is the secret.
