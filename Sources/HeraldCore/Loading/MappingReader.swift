@@ -10,6 +10,8 @@ struct MappingReader {
     private var names: [String] = []
     /// Where each name's pair is in `pairs` (a repeated key and a key that is no text have no entry).
     private var pairIndices: [Int] = []
+    /// The first byte of each name (0 for an empty one), read once: `find` compares it before the name.
+    private var firstBytes: [UInt8] = []
     private let pairs: [YAMLPair]
     private(set) var problems: [Problem] = []
 
@@ -25,6 +27,7 @@ struct MappingReader {
         self.pairs = pairs
         names.reserveCapacity(pairs.count)
         pairIndices.reserveCapacity(pairs.count)
+        firstBytes.reserveCapacity(pairs.count)
         // A mapping of thousands of keys (a hostile or generated file) is checked for repeats by hashing:
         // searching the list for each key would take time in the square of their number.
         var positions: [String: Int]? = pairs.count > 32 ? Dictionary(minimumCapacity: pairs.count) : nil
@@ -44,6 +47,7 @@ struct MappingReader {
             positions?[name] = names.count
             names.append(name)
             pairIndices.append(index)
+            firstBytes.append(name.utf8.first ?? 0)
         }
     }
 
@@ -55,7 +59,7 @@ struct MappingReader {
         // Files list their keys in the documented order, so each search starts where the last one matched.
         var next = 0
         var unknown = 0
-        for index in names.indices where !MappingReader.find(names[index], in: allowed, from: &next) {
+        for index in names.indices where !MappingReader.find(names[index], in: allowed, firstBytes: allowed.lazy.map { $0.utf8.first ?? 0 }, from: &next) {
             let name = names[index], entry = pairs[pairIndices[index]]
             if let anchor = entry.anchor {
                 // A key written only to hold values for merge keys (`<<: *defaults`): the merged keys count.
@@ -99,25 +103,27 @@ struct MappingReader {
     /// The index in `names` of the key `name`, or nil when the mapping has none.
     private mutating func position(of name: String) -> Int? {
         var position = cursor
-        guard MappingReader.find(name, in: names, from: &position) else { return nil }
+        guard MappingReader.find(name, in: names, firstBytes: firstBytes, from: &position) else { return nil }
         cursor = position
         return position - 1
     }
 
     /// Searches `names` for `name` from `position` round to just before it; on success `position` is the
-    /// index after the match.
-    private static func find<Names: RandomAccessCollection>(_ name: String, in names: Names, from position: inout Int) -> Bool
-    where Names.Element == String, Names.Index == Int {
+    /// index after the match. `firstBytes` holds the first byte of each name (0 for an empty one).
+    private static func find<Names: RandomAccessCollection, FirstBytes: RandomAccessCollection>(
+        _ name: String, in names: Names, firstBytes: FirstBytes, from position: inout Int
+    ) -> Bool where Names.Element == String, Names.Index == Int, FirstBytes.Element == UInt8, FirstBytes.Index == Int {
         let count = names.count
         guard count > 0 else { return false }
         let start = position % count
         var index = start
         // Two names that start with different ASCII bytes are different (a string's first base character
         // stays first under canonical equivalence): most pairs are settled by that byte, where comparing
-        // two different strings in full cost more than the rest of the search.
+        // two different strings in full cost more than the rest of the search, and reading a string's
+        // first byte for every comparison cost about as much again: the mapping's names have theirs read once.
         let first = name.utf8.first ?? 0
         repeat {
-            let other = names[index].utf8.first ?? 0
+            let other = firstBytes[index]
             if (first == other || first >= 0x80 || other >= 0x80) && names[index] == name {
                 position = index + 1
                 return true

@@ -112,17 +112,26 @@ public enum ActionLists {
 
         init(_ result: AuditResult) {
             self.result = result
-            isFailing = result.accounts.map { result.findings(of: $0).contains(where: \.counts) }
+            // The audit counted each account's findings that count: its errors and warnings.
+            isFailing = result.accounts.map(\.isFailing)
             summaries = Dictionary(result.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             isActive = result.registry.people.mapValues(\.active)
+            // Accounts come folder by folder: a run of one unit's accounts is added to its list at once.
+            var run: (unit: String, positions: [Int])?
             for (position, audited) in result.accounts.enumerated() {
                 let owners = audited.account.owners?.value ?? []
                 // Each owner once, however often the file names them (a set per account cost more than this).
                 for (number, owner) in owners.enumerated() where !owners[..<number].contains(where: { $0.value == owner.value }) {
                     owned[owner.value, default: []].append(position)
                 }
-                byUnit[audited.unitKey, default: []].append(position)
+                if run?.unit == audited.unitKey {
+                    run!.positions.append(position)
+                } else {
+                    if let (unit, positions) = run { byUnit[unit, default: []].append(contentsOf: positions) }
+                    run = (audited.unitKey, [position])
+                }
             }
+            if let (unit, positions) = run { byUnit[unit, default: []].append(contentsOf: positions) }
             for finding in result.organisationFindings where finding.counts {
                 if let unit = finding.unit { unitFileFindings[unit, default: []].append(finding) }
             }
