@@ -88,10 +88,18 @@ public struct AuditResult: Sendable {
         }
         let fileOrder = AuditResult.fileOrder(of: accountList, runStarts: facts.flatMap(\.runStarts))
         var all: [Finding] = []
-        all.reserveCapacity(findingLists.reduce(0) { $0 + $1.count } + organisationFindings.count)
+        // Counted from the chunks' counts: each account's list is far from the cache by now.
+        let counted = facts.reduce(0) { total, chunk in chunk.counts.reduce(total) { $0 + $1.findings } }
+        all.reserveCapacity(counted + organisationFindings.count)
         var ranges = [Range<Int>](repeating: 0 ..< 0, count: accountList.count)
         var organisationNext = 0
+        let findingCounts = facts.flatMap(\.counts).map(\.findings)
         for index in fileOrder {
+            // An account without findings (most, in an ordinary registry) is settled without its list.
+            guard findingCounts[index] > 0 else {
+                ranges[index] = all.count ..< all.count
+                continue
+            }
             let own = findingLists[index]
             if let first = own.first {
                 // Organisation files that sort before this account's file come first.
@@ -192,6 +200,9 @@ public struct AuditResult: Sendable {
     /// One account's findings counted, or a run of accounts' added up.
     fileprivate struct Counts: Sendable {
         var accounts = 0, failingAccounts = 0, errors = 0, warnings = 0, waived = 0, baselined = 0
+
+        /// Every finding counted: waived, in the baseline, or counting.
+        var findings: Int { errors + warnings + waived + baselined }
 
         mutating func add(_ other: Counts) {
             accounts += other.accounts

@@ -40,6 +40,18 @@ public struct Auditor: Sendable {
         let scopes = active.map(\.scope)
         let checkers = active.map(\.rule)
         let ids = active.map(\.id)
+        // The rules about the organisation files run beside the accounts' (about 20 ms of 100,000 accounts'
+        // audit, which ran on one core after them).
+        let organisationRules = active.filter(\.info.scope.organisationFiles)
+        let organisationFindings = BackgroundWork { [context] in
+            organisationRules.flatMap { rule in
+                rule.rule.checkOrganisation(in: context).map { found in
+                    Finding(rule: rule.id, severity: rule.severity, file: found.file, location: found.violation.location, account: nil,
+                            unit: found.unit, message: organisationRedaction.apply(found.violation.message), field: found.violation.field,
+                            isInAccountFile: false)
+                }
+            }
+        }
         let perChunk = ParallelMap.map(chunks, chunkSize: 1) { chunk in
             var findings: [[Finding]] = []
             var outcomes: [RuleOutcome] = []
@@ -61,15 +73,7 @@ public struct Auditor: Sendable {
             }
             return (findings, outcomes, withholding)
         }
-        var organisationFindings: [Finding] = []
-        for rule in active where rule.info.scope.organisationFiles {
-            for found in rule.rule.checkOrganisation(in: context) {
-                organisationFindings.append(Finding(rule: rule.id, severity: rule.severity, file: found.file, location: found.violation.location,
-                                                    account: nil, unit: found.unit, message: organisationRedaction.apply(found.violation.message),
-                                                    field: found.violation.field, isInAccountFile: false))
-            }
-        }
-        return (perChunk.flatMap(\.0), perChunk.flatMap(\.1), organisationFindings, perChunk.flatMap(\.2))
+        return (perChunk.flatMap(\.0), perChunk.flatMap(\.1), organisationFindings.result(), perChunk.flatMap(\.2))
     }
 
     /// The registry as reports may print it: withheld text hidden in the accounts that hold it and, when the
