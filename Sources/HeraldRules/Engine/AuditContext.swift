@@ -203,6 +203,20 @@ public struct AuditContext: Sendable {
     }
 
     private static func isOfficial(_ address: String, domains: [String]) -> Bool {
+        // An ASCII address (nearly every one) is compared byte by byte, in place: looking for the `@`
+        // character by character and lower-casing a copy made the people's standing 13 ms of the audit's
+        // one-core stretch on 20,000 people.
+        let bytes = address.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return false }
+            let domain = bytes[bytes.index(after: at)...]
+            return domains.contains { official in
+                let suffix = official.utf8
+                guard domain.count >= suffix.count,
+                      zip(domain.suffix(suffix.count), suffix).allSatisfy({ (0x41...0x5A).contains($0) ? $0 + 0x20 == $1 : $0 == $1 }) else { return false }
+                return domain.count == suffix.count || domain[domain.index(domain.endIndex, offsetBy: -suffix.count - 1)] == UInt8(ascii: ".")
+            }
+        }
         guard let at = address.lastIndex(of: "@") else { return false }
         let domain = address[address.index(after: at)...].lowercased()
         return domains.contains { domain == $0 || domain.hasSuffix("." + $0) }

@@ -15,9 +15,11 @@ public struct OfficialEmailRule: Rule {
             """,
         severity: .error,
         auditsOrganisationFiles: true,
-        passing: [.account(), .account(["recovery_email": "parks.social@rec.fairhaven.gov"])],
+        passing: [.account(), .account(["recovery_email": "parks.social@rec.fairhaven.gov"]),
+                  .account(["recovery_email": "Parks.Social@Rec.Fairhaven.GOV"])],
         failing: [
             .account(["recovery_email": "↓fairhavenparks@gmail.com"]),
+            .account(["recovery_email": "↓parks@notfairhaven.gov"]),
             .people("""
                 - {id: jdoe, name: Jane Doe, email: ↓janedoe1987@yahoo.com, unit: parks, policy_acknowledged: 2026-03-02}
                 - {id: asmith, name: Alex Smith, email: alex.smith@fairhaven.gov, unit: parks, policy_acknowledged: 2026-01-15}
