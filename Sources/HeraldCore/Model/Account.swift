@@ -183,8 +183,20 @@ public struct Account: Sendable {
     /// read character by character, so that a separator with a combining mark on it (`/\u{301}`) is no
     /// separator, and a password written so stays withheld.
     public static func isVaultReference(_ text: String) -> Bool {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains { $0 == "/" || $0 == ":" || $0 == ">" || $0 == " " || $0 == "#" } }
-        return text.utf8.contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "#") }
+        // One pass over the string's own bytes answers for ASCII text (every account's value is asked,
+        // twice: by the loader and by credentials-vaulted); nil sends other text to the Unicode reading.
+        var bytes = text
+        let ascii = bytes.withUTF8 { utf8 -> Bool? in
+            var separator = false
+            for byte in utf8 {
+                guard byte < 0x80 else { return nil }
+                if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "#") {
+                    separator = true
+                }
+            }
+            return separator
+        }
+        return ascii ?? text.contains { $0 == "/" || $0 == ":" || $0 == ">" || $0 == " " || $0 == "#" }
     }
 
     /// The keys an account file may hold.

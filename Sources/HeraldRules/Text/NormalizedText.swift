@@ -6,24 +6,20 @@ struct NormalizedText: Sendable, Equatable {
     let scalars: [Unicode.Scalar]
 
     init(_ text: String) {
+        // Bios are mostly ASCII: such a bio is read in one pass over its bytes, written straight into the
+        // scalars (the loop below reads ASCII scalars the same way). Read through the string's view, byte by
+        // byte, and appended scalar by scalar, this was 2.5% of the audit's processor time.
+        var text = text
+        if let ascii = text.withUTF8({ NormalizedText.foldedASCII($0) }) {
+            scalars = ascii
+            return
+        }
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         func append(_ scalar: Unicode.Scalar) {
             if pendingSpace { result.append(" "); pendingSpace = false }
             result.append(scalar)
-        }
-        // Bios are mostly ASCII: such a bio is read byte by byte, as the loop below reads ASCII scalars.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            for byte in text.utf8 {
-                switch byte {
-                case 0x09...0x0D, 0x20: pendingSpace = !result.isEmpty
-                case 0x41...0x5A: append(Unicode.Scalar(byte + 0x20))
-                default: append(Unicode.Scalar(byte))
-                }
-            }
-            scalars = result
-            return
         }
         for scalar in text.unicodeScalars {
             // Handled without Unicode property tables, which cost more than the rest.
@@ -50,6 +46,32 @@ struct NormalizedText: Sendable, Equatable {
             }
         }
         scalars = result
+    }
+
+    /// `utf8` folded as `init` folds ASCII text (letters lowered, each run of white space one space, none
+    /// at either end), or nil when it holds a byte that is not ASCII.
+    private static func foldedASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar]? {
+        guard !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        return [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { buffer, count in
+            var written = 0
+            var pendingSpace = false
+            for byte in utf8 {
+                switch byte {
+                case 0x09...0x0D, 0x20:
+                    pendingSpace = written > 0
+                    continue
+                default: break
+                }
+                if pendingSpace {
+                    buffer[written] = " "
+                    written += 1
+                    pendingSpace = false
+                }
+                buffer[written] = Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                written += 1
+            }
+            count = written
+        }
     }
 
     private static let typographic: [Unicode.Scalar: Unicode.Scalar] = [
