@@ -50,7 +50,7 @@ struct Audit: AsyncParsableCommand {
         guard givenOutput?.isEmpty != true else { throw ValidationError("--output needs a folder name") }
         if count == .new && compareTo == nil { throw ValidationError("--count new needs --compare-to FILE: new since which audit?") }
         try options.validateBaseline()
-        _ = try htmlReport()
+        if let template { _ = try htmlReport(template) }
     }
 
     func run() async throws {
@@ -61,7 +61,7 @@ struct Audit: AsyncParsableCommand {
         // loaded and audited.
         let spareSet = SpareReportSet(of: output, keeping: folderReports)
         defer { spareSet.wait() }
-        let renderer = ReportRenderer(html: try htmlReport())
+        let renderer = ReportRenderer(html: try template.map(htmlReport))
         let previous = try compareTo.map { path in
             try Outcome.readOrStop("the report to compare with") { () throws(ProblemList) in try PreviousReport.read(path) }
         }
@@ -161,8 +161,8 @@ struct Audit: AsyncParsableCommand {
     }
 
     /// The built-in template, or the organisation's, checked before the audit runs.
-    private func htmlReport() throws -> HTMLReport {
-        guard let template else { return .builtIn }
+    /// The brand's template at `template` (`--template`), compiled.
+    private func htmlReport(_ template: String) throws -> HTMLReport {
         guard let data = FileManager.default.contents(atPath: template), let text = String(data: data, encoding: .utf8) else {
             throw ValidationError("--template \(template): the file cannot be read as UTF-8 text")
         }
