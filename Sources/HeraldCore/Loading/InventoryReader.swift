@@ -32,7 +32,16 @@ struct Walker: Sendable {
 
     func path(_ relative: String) -> String { display + "/" + relative }
 
+    /// Whether `name` ends in `.yaml` or `.yml`, in any letter case. An ASCII name (nearly every one) is
+    /// settled by its last bytes, without the lower-cased copy other names are compared through.
     static func isYAML(_ name: String) -> Bool {
+        var name = name
+        let ascii = name.withUTF8 { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return (bytes.count >= 5 && ASCIICase.equal(bytes[(bytes.count - 5)...], ".yaml".utf8))
+                || (bytes.count >= 4 && ASCIICase.equal(bytes[(bytes.count - 4)...], ".yml".utf8))
+        }
+        if let ascii { return ascii }
         let lowered = name.lowercased()
         return lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml")
     }
@@ -47,14 +56,14 @@ struct Walker: Sendable {
     }
 
     func entry(_ relative: String, listedKind: FileBytes.Kind? = nil) -> Entry {
-        let full = path(relative)
-        switch listedKind ?? FileBytes.kind(full) {
+        switch listedKind ?? FileBytes.kind(path(relative)) {
         case .file: return .file
         case .directory: return .directory
         case .link: break
         case .missing: return .refused("this could not be examined (it disappeared while the inventory was read, or its name cannot be used): check the folder")
         case let kind: return .special(kind)
         }
+        let full = path(relative)
         guard let target = FileBytes.resolved(full) else {
             return .refused("this is a broken link (what it points to does not exist): replace it with the file itself")
         }
@@ -164,7 +173,10 @@ struct Walker: Sendable {
         func refused(_ message: String) -> [InventorySources.AccountFile] {
             [.init(path: path(relative), folder: unitFolder, fileName: name, content: .refused(refusal(relative, message)))]
         }
-        let looksLikeAccount = Walker.isYAML(name) || Walker.looksLikeMisnamedYAML(name)
+        // Every file of the registry passes here: its name is lower-cased and its path built only where
+        // needed (they were a tenth of the audit's allocations).
+        let isYAML = Walker.isYAML(name)
+        var looksLikeAccount: Bool { isYAML || Walker.looksLikeMisnamedYAML(name) }
         guard listed.nameIsUTF8 else { return looksLikeAccount || listed.kind == .directory ? refused(Walker.nameNotUTF8) : [] }
         switch entry(relative, listedKind: listed.kind) {
         case let .refused(message):
@@ -172,7 +184,7 @@ struct Walker: Sendable {
         case let .special(kind):
             // A pipe, socket or device named like an account file would otherwise drop out of the audit unseen.
             return looksLikeAccount ? refused(FileBytes.Failure.notAFile(kind)) : []
-        case .file where Walker.isYAML(name):
+        case .file where isYAML:
             let content: InventorySources.AccountFile.Content
             if let parentFolder, let bytes = try? FileBytes.read(name, inFolder: parentFolder, limit: FileLimits.accountFileBytes) {
                 content = .bytes(bytes)

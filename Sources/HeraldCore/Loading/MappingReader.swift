@@ -3,15 +3,12 @@
 struct MappingReader {
     let file: String
     let location: SourceLocation
-    /// Registry mappings hold a dozen keys at most: a list searched in order beats hashing every key.
-    /// The key names are a list of their own, with the place of each in `pairs` beside it: copying every
-    /// pair into entries of the reader's own, and searching them for a name, copied each whole entry, and
-    /// that was most of the reading's time.
-    private var names: [String] = []
-    /// Where each name's pair is in `pairs` (a repeated key and a key that is no text have no entry).
-    private var pairIndices: [Int] = []
-    /// The first byte of each name (0 for an empty one), read once: `find` compares it before the name.
-    private var firstBytes: [UInt8] = []
+    /// Each key's name, where its pair is in `pairs` (a repeated key and a key that is no text have no
+    /// entry), and the name's first byte (0 for an empty name), read once: `find` compares it first.
+    /// Registry mappings hold a dozen keys at most: a list searched in order beats hashing every key. The
+    /// pairs themselves stay where they are (copying each into the list, and searching whole entries for
+    /// a name, was most of the reading's time), and the list is one allocation per mapping.
+    private var entries: [(name: String, pair: Int, firstByte: UInt8)] = []
     private let pairs: [YAMLPair]
     private(set) var problems: [Problem] = []
 
@@ -25,9 +22,7 @@ struct MappingReader {
         self.file = file
         self.location = location
         self.pairs = pairs
-        names.reserveCapacity(pairs.count)
-        pairIndices.reserveCapacity(pairs.count)
-        firstBytes.reserveCapacity(pairs.count)
+        entries.reserveCapacity(pairs.count)
         // A mapping of thousands of keys (a hostile or generated file) is checked for repeats by hashing:
         // searching the list for each key would take time in the square of their number.
         var positions: [String: Int]? = pairs.count > 32 ? Dictionary(minimumCapacity: pairs.count) : nil
@@ -39,28 +34,26 @@ struct MappingReader {
             }
             if let earlier = positions == nil ? position(of: name) : positions![name] {
                 var problem = Problem(file: file, location: pairs[index].key.location,
-                                      message: "key \"\(name)\" appears twice (first on line \(pairs[pairIndices[earlier]].key.location.line)): keep one and delete the other", field: name)
+                                      message: "key \"\(name)\" appears twice (first on line \(pairs[entries[earlier].pair].key.location.line)): keep one and delete the other", field: name)
                 problem.repeatable = .repeatedKey
                 self.problems.append(problem)
                 continue
             }
-            positions?[name] = names.count
-            names.append(name)
-            pairIndices.append(index)
-            firstBytes.append(name.utf8.first ?? 0)
+            positions?[name] = entries.count
+            entries.append((name, index, name.utf8.first ?? 0))
         }
     }
 
     /// The mapping's key names, in file order.
-    var keyNames: [String] { names }
+    var keyNames: LazyMapSequence<[(name: String, pair: Int, firstByte: UInt8)], String> { entries.lazy.map(\.name) }
 
     /// Records a problem for every key not in `allowed`, and for every `required` key that is missing or empty.
     mutating func checkKeys(allowed: [String], required: [String] = [], what: String) {
         // Files list their keys in the documented order, so each search starts where the last one matched.
         var next = 0
         var unknown = 0
-        for index in names.indices where !MappingReader.find(names[index], in: allowed, firstBytes: allowed.lazy.map { $0.utf8.first ?? 0 }, from: &next) {
-            let name = names[index], entry = pairs[pairIndices[index]]
+        for index in entries.indices where !MappingReader.find(entries[index].name, in: allowed, firstBytes: allowed.lazy.map { $0.utf8.first ?? 0 }, from: &next) {
+            let name = entries[index].name, entry = pairs[entries[index].pair]
             if let anchor = entry.anchor {
                 // A key written only to hold values for merge keys (`<<: *defaults`): the merged keys count.
                 report("key \"\(name)\" is not a key of \(what): it only holds the anchor &\(anchor), whose keys are merged where `<<: *\(anchor)` is written; put the anchor on a key or entry Herald reads (in people.yaml, the first person: `- &\(anchor)`) and delete this key",
@@ -82,7 +75,7 @@ struct MappingReader {
         }
         for key in required {
             if let position = position(of: key) {
-                let value = pairs[pairIndices[position]].value
+                let value = pairs[entries[position].pair].value
                 if value.isNull { report("\"\(key)\" has no value: fill it in", at: value.location, field: key) }
             } else {
                 report("\(what) has no \"\(key)\": add a line `\(key): ...`", at: location, field: key)
@@ -92,18 +85,18 @@ struct MappingReader {
 
     /// The node under `key`, unless it is missing or empty.
     mutating func node(_ key: String) -> YAMLNode? {
-        guard let position = position(of: key), !pairs[pairIndices[position]].value.isNull else { return nil }
-        return pairs[pairIndices[position]].value
+        guard let position = position(of: key), !pairs[entries[position].pair].value.isNull else { return nil }
+        return pairs[entries[position].pair].value
     }
 
     /// Where the last lookup matched: keys are read in the order files usually write them, so the next
     /// one is almost always the next entry.
     private var cursor = 0
 
-    /// The index in `names` of the key `name`, or nil when the mapping has none.
+    /// The index in `entries` of the key `name`, or nil when the mapping has none.
     private mutating func position(of name: String) -> Int? {
         var position = cursor
-        guard MappingReader.find(name, in: names, firstBytes: firstBytes, from: &position) else { return nil }
+        guard MappingReader.find(name, in: entries.lazy.map(\.name), firstBytes: entries.lazy.map(\.firstByte), from: &position) else { return nil }
         cursor = position
         return position - 1
     }
@@ -147,7 +140,7 @@ struct MappingReader {
     /// - Parameter asShown: trim trailing line breaks and spaces whatever the style, as a platform shows
     ///   the text (bios). A block value (`|`, `>`) always loses the line break YAML ends it with.
     mutating func string(_ key: String, keepEmpty: Bool = false, asShown: Bool = false) -> Located<String>? {
-        if keepEmpty, let position = position(of: key), pairs[pairIndices[position]].value.isNull { return Located("", at: pairs[pairIndices[position]].value.location) }
+        if keepEmpty, let position = position(of: key), pairs[entries[position].pair].value.isNull { return Located("", at: pairs[entries[position].pair].value.location) }
         guard let node = node(key) else { return nil }
         guard case let .scalar(text, style, location) = node else {
             report("\"\(key)\" must be a single text value, but this is \(node.kindDescription)", at: node.location, field: key)

@@ -68,7 +68,7 @@ enum OrganisationParser {
         var people: [Person] = []
         for entry in list {
             guard var reader = MappingReader(entry, file: file, what: "each person", problems: &problems) else { continue }
-            reader.checkKeys(allowed: Person.keys, required: InventoryFormat.person.requiredKeys, what: "a person")
+            reader.checkKeys(allowed: Person.keys, required: Person.requiredKeys, what: "a person")
             let id = reader.string("id")
             let name = reader.string("name")
             let email = reader.string("email")
@@ -136,7 +136,7 @@ enum OrganisationParser {
         defer { Problem.cap(&problems, from: start) }
         guard let node = document(bytes, file: file, what: "a unit file", problems: &problems, secrets: &secrets),
               var reader = MappingReader(node, file: file, what: "a unit file", problems: &problems) else { return nil }
-        reader.checkKeys(allowed: Unit.keys, required: InventoryFormat.unit.requiredKeys, what: "a unit file")
+        reader.checkKeys(allowed: Unit.keys, required: Unit.requiredKeys, what: "a unit file")
         let id = reader.string("id")
         if let id, id.value != fileStem {
             reader.report("id \"\(id.value)\" does not match the file name: rename the file to \(id.value).yaml or set id: \(fileStem)", at: id.location, field: "id")

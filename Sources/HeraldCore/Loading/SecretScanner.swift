@@ -343,11 +343,15 @@ enum SecretScanner {
         if let at = authority.lastIndex(of: UInt8(ascii: "@")), let colon = authority[..<at].firstIndex(of: UInt8(ascii: ":")) {
             return (.knownCredential("a link with a password in it"), String(decoding: afterScheme[(colon + 1)..<at], as: UTF8.self))
         }
-        // Webhook addresses are credentials: whoever has one can post as the organisation.
-        let host = String(decoding: authority, as: UTF8.self).lowercased()
-        let path = String(decoding: afterScheme[authorityEnd...].prefix { $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") && $0 != 0x20 }, as: UTF8.self)
-        for (webhookHost, prefix, name) in webhooks where host == webhookHost && path.hasPrefix(prefix) && path.utf8.count > prefix.utf8.count + 8 {
-            return (.knownCredential(name), String(path.dropFirst(prefix.count)))
+        // Webhook addresses are credentials: whoever has one can post as the organisation. The hosts and
+        // paths are ASCII, compared as bytes in any letter case of the host: every link of every file is
+        // asked, and a lower-cased copy of each link's host and path was two allocations each.
+        // A host that is not ASCII is lower-cased as Unicode text (a Kelvin sign lower-cases to k).
+        let path = afterScheme[authorityEnd...].prefix { $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") && $0 != 0x20 }
+        let asciiHost = authority.allSatisfy { $0 < 0x80 }
+        for (webhookHost, prefix, name) in webhooks where path.starts(with: prefix.utf8) && path.count > prefix.utf8.count + 8 {
+            let sameHost = asciiHost ? ASCIICase.equal(authority, webhookHost.utf8) : String(decoding: authority, as: UTF8.self).lowercased() == webhookHost
+            if sameHost { return (.knownCredential(name), String(decoding: path.dropFirst(prefix.utf8.count), as: UTF8.self)) }
         }
         guard let question = afterScheme.firstIndex(of: UInt8(ascii: "?")) else { return nil }
         let query = afterScheme[(question + 1)...].prefix { $0 != UInt8(ascii: "#") }

@@ -48,6 +48,8 @@ public struct Person: Sendable {
 
     /// The keys a person's entry may hold.
     public static let keys = InventoryFormat.person.keys
+    /// The keys every person must have (worked out once: people.yaml asks for every person).
+    public static let requiredKeys = InventoryFormat.person.requiredKeys
 
     /// The person's user name on `host`.
     public func userName(on host: CodeHost) -> String? {
@@ -72,6 +74,8 @@ public struct Unit: Sendable {
 
     /// The keys a unit file may hold.
     public static let keys = InventoryFormat.unit.keys
+    /// The keys every unit file must have (worked out once: a registry has thousands of unit files).
+    public static let requiredKeys = InventoryFormat.unit.requiredKeys
 
     /// The unit's name followed by its aliases: every way a bio may state the office.
     public var namesForBio: [String] { [name] + aliases }

@@ -29,13 +29,14 @@ public struct OwnerAssignedRule: Rule {
             return [Violation(at: account.location, "the account has no owners: add `owners:` with at least \(required) people ids from people.yaml", field: "owners")]
         }
         var violations: [Violation] = []
-        var seen: [String] = []  // a handful of owners: a list beats hashing
-        for owner in owners.value {
-            guard !seen.contains(owner.value) else {
+        // A handful of owners: each is looked for among those before it, with no list of its own to make.
+        var distinct = 0
+        for (position, owner) in owners.value.enumerated() {
+            guard !owners.value[..<position].contains(where: { $0.value == owner.value }) else {
                 violations.append(Violation(at: owner.location, "owner \"\(owner.value)\" is listed twice: remove the repeat", field: "owners"))
                 continue
             }
-            seen.append(owner.value)
+            distinct += 1
             if let standing = context.standing[owner.value] {
                 if !standing.active {
                     violations.append(Violation(at: owner.location,
@@ -46,10 +47,10 @@ public struct OwnerAssignedRule: Rule {
                     "owner \"\(owner.value)\" is not in people.yaml: correct the id or add the person to people.yaml", field: "owners"))
             }
         }
-        if seen.count < required {
-            let count = seen.count == 1 ? "1 owner" : "\(seen.count) owners"
+        if distinct < required {
+            let count = distinct == 1 ? "1 owner" : "\(distinct) owners"
             violations.append(Violation(at: owners.location,
-                "the account has \(count) but its unit requires at least \(required): add \(required - seen.count) more from people.yaml", field: "owners"))
+                "the account has \(count) but its unit requires at least \(required): add \(required - distinct) more from people.yaml", field: "owners"))
         }
         return violations
     }
