@@ -96,6 +96,8 @@ import Testing
         ("url", "https://x.com/ghp_Qq9yK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8", "ghp_Qq9yK2mQ9xLr4Tz7Wv1Yb3Nc6Pd0Se5Ha2Jk8"),
         // A webhook address lets anyone post as the organisation.
         ("escalation", "webhook https://hooks.slack.com/services/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", "T0123ABCD/B0456EFGH/Xk9Lm2Np4Qr6St8Uv0Wx2Yz4"),
+        // The host in any letter case, as a browser takes it.
+        ("escalation", "https://Hooks.SLACK.com/services/T0123ABCD/B0456EFGH/Xk9Lm2Np4Qr6St8Uv0Wx2Yz4", "T0123ABCD/B0456EFGH/Xk9Lm2Np4Qr6St8Uv0Wx2Yz4"),
     ])
     func knownCredentialsAreFoundInsideText(_ key: String, _ value: String, _ token: String) {
         let found = SecretScanner.findings(in: value, key: key)
