@@ -54,19 +54,23 @@ struct Check: AsyncParsableCommand {
         let registry = try Outcome.loadRegistry(options.inventory, given: options.location.isGiven)
         let history = try await pendingHistory
         let earlier = try await changedSince.asyncMap { try await earlierAudit(at: $0, workingTree: registry, history: history) }
-        let audited = Auditor(asOf: options.auditDate, history: history, exports: try options.readExports()).audit(registry)
-        let result = earlier == nil && baseline == nil ? audited : audited.compared(with: earlier, baseline: baseline)
-        let scope = PathScope(paths)
-        // Decided per account (its findings are one run of them), not per finding: a registry that adopts
-        // Herald has several findings per account. Decided on every core, each chunk of accounts with a
-        // scope of its own (a scope remembers the folders it resolved): on one core, reading 100,000
-        // accounts that the rules had let go cold made herald check dearer than a JSON-only audit.
-        let accounts = result.registry.accounts
+        // Which accounts are in the paths: decided per account (its findings are one run of them), not per
+        // finding, on every core, each chunk of accounts with a scope of its own (a scope remembers the
+        // folders it resolved).
+        let accounts = registry.accounts
         let chunks = stride(from: 0, to: accounts.count, by: 4096).map { $0 ..< min($0 + 4096, accounts.count) }
-        let inScope = ParallelMap.flatMap(chunks, chunkSize: 1) { chunk in
+        let positions = ParallelMap.flatMap(chunks, chunkSize: 1) { chunk in
             let scope = PathScope(paths)
             return chunk.filter { scope.contains(accounts[$0].file) }
-        }.map { result.accounts[$0] }
+        }
+        // Only those accounts' rules run: the whole registry still makes the context (a duplicate in another
+        // folder is found), and the organisation files are audited. Comparing with an earlier audit or a
+        // baseline matches every finding of the registry, so those run every account's rules.
+        let auditor = Auditor(asOf: options.auditDate, history: history, exports: try options.readExports())
+        let audited = auditor.audit(registry, checkingOnly: earlier == nil && baseline == nil ? Set(positions) : nil)
+        let result = earlier == nil && baseline == nil ? audited : audited.compared(with: earlier, baseline: baseline)
+        let scope = PathScope(paths)
+        let inScope = positions.map { result.accounts[$0] }
         let shown = (inScope.flatMap { result.findings(of: $0) } + result.organisationFindings.filter { scope.contains($0.file) })
             .filter { earlier == nil || $0.change == .new }
             .sorted(by: Finding.reportOrder)

@@ -22,6 +22,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: herald.directory.appendingPathComponent("Reports").path))
     }
 
+    /// Only the given folder's accounts are checked, but against the whole registry: an account
+    /// registered twice is reported in the folder checked although its twin sits in another folder, and
+    /// nothing of the other folder is printed.
+    @Test func aFolderIsCheckedAgainstTheWholeRegistry() throws {
+        let herald = try HeraldProcess(fixture: "CleanInventory")
+        defer { herald.remove() }
+        let library = herald.directory.appendingPathComponent("Inventory/accounts/library/instagram-fairhavenlibrary.yaml")
+        let twin = try String(contentsOf: library, encoding: .utf8).replacingOccurrences(of: "unit: library", with: "unit: parks")
+        try Data(twin.utf8).write(to: herald.directory.appendingPathComponent("Inventory/accounts/parks/instagram-fairhavenlibrary.yaml"))
+        let output = try herald.run(["check", "Inventory/accounts/library"] + asOf)
+        #expect(output.status == 1)
+        let lines = output.stdout.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("Inventory/accounts/library/instagram-fairhavenlibrary.yaml:") && $0.contains("[duplicate-account]") },
+                "\(output.stdout)")
+        #expect(!lines.contains { $0.hasPrefix("Inventory/accounts/parks/") }, "\(output.stdout)")
+        #expect(output.stdout.hasSuffix("Checked 1 account: 1 error, 0 warnings in 1 file.\n"), "\(output.stdout)")
+    }
+
     @Test func aCleanFileExitsZeroEvenWhenOthersFail() throws {
         let herald = try HeraldProcess(fixture: "FailingInventory")
         defer { herald.remove() }

@@ -19,9 +19,14 @@ public struct Auditor: Sendable {
     }
 
     /// The audit of `registry`; the result's registry is the same one with withheld text hidden.
-    public func audit(_ registry: Registry) -> AuditResult {
+    /// - Parameter checkingOnly: nil to check every account. Otherwise the positions (in
+    ///   `registry.accounts`) of the only accounts whose rules run, for a result read for those accounts'
+    ///   findings alone (`herald check` of some paths): every other account gets no finding and the outcome
+    ///   `notApplicable` for every rule. The whole registry still makes the context (a duplicate in another
+    ///   folder is still found), and the organisation files are still audited.
+    public func audit(_ registry: Registry, checkingOnly: Set<Int>? = nil) -> AuditResult {
         let active = activeRules(for: registry.organisation)
-        let (perAccount, outcomes, organisationFindings, withholding) = findings(in: registry, rules: active)
+        let (perAccount, outcomes, organisationFindings, withholding) = findings(in: registry, rules: active, checkingOnly: checkingOnly)
         return AuditResult(registry: Auditor.printable(registry, withholding: withholding), asOf: asOf, rules: active.map(\.info), accountFindings: perAccount,
                            outcomes: outcomes, organisationFindings: organisationFindings.sorted(by: Finding.reportOrder))
     }
@@ -29,7 +34,7 @@ public struct Auditor: Sendable {
     /// Each account's findings and outcomes, the organisation files' findings, with withheld text hidden in
     /// their messages, and the positions of the accounts that withhold text. Everything that holds the
     /// unredacted registry ends here.
-    private func findings(in registry: Registry, rules active: [ActiveRule]) -> ([[Finding]], [RuleOutcome], [Finding], [Int]) {
+    private func findings(in registry: Registry, rules active: [ActiveRule], checkingOnly: Set<Int>?) -> ([[Finding]], [RuleOutcome], [Finding], [Int]) {
         let context = AuditContext(registry: registry, asOf: asOf, history: history, exports: exports)
         let organisationRedaction = Redaction(registry.organisationWithheld)
         let accounts = registry.accounts
@@ -62,7 +67,13 @@ public struct Auditor: Sendable {
             var context = context
             for index in chunk {
                 let account = accounts[index]
+                // Noted for every account, checked or not: the result's registry hides withheld text in all.
                 if !account.withheld.isEmpty { withholding.append(index) }
+                if let checkingOnly, !checkingOnly.contains(index) {
+                    findings.append([])
+                    outcomes.append(contentsOf: repeatElement(.notApplicable, count: active.count))
+                    continue
+                }
                 context.checking = (account, context.lookUpFacts(for: account))
                 var found = Auditor.findings(on: account, scopes: scopes, checkers: checkers, ids: ids, in: context, outcomes: &outcomes)
                 if !account.withheld.isEmpty || !organisationRedaction.isEmpty {
