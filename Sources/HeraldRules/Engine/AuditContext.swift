@@ -43,9 +43,14 @@ public struct AuditContext: Sendable {
         let forbiddenBioPhrases: [(phrase: String, normalized: NormalizedText)]
         /// True when the unit or one of its ancestors names an escalation contact.
         let hasEscalation: Bool
+        /// How a message names the unit's office: `"Parks and Recreation"` or, with aliases,
+        /// `"Parks and Recreation" (or Fairhaven Parks, Parks Dept)`; nil for an unknown unit. Made once per
+        /// unit: a messy registry's bios fail by the ten thousand, and each message copied the unit whole.
+        let office: String?
 
         init(unit: Unit?, standards: EffectiveStandards, hasEscalation: Bool) {
             isKnown = unit != nil
+            office = unit.map { $0.aliases.isEmpty ? "\"\($0.name)\"" : "\"\($0.name)\" (or \($0.aliases.joined(separator: ", ")))" }
             self.standards = standards
             namesForBio = unit?.namesForBio.map(NormalizedText.init) ?? []
             bioPhrases = standards.bioMustInclude.map { ($0, NormalizedText($0)) }

@@ -29,11 +29,7 @@ public struct BioStatesOfficeRule: Rule {
     public func check(_ account: Account, in context: AuditContext) -> [Violation] {
         let facts = context.facts(for: account)
         guard let unitID = account.unit?.value, facts.isKnown else { return [] }
-        // Spelled out only for a message: most bios pass.
-        var office: String {
-            guard let unit = context.registry.units[unitID] else { return unitID }
-            return unit.aliases.isEmpty ? "\"\(unit.name)\"" : "\"\(unit.name)\" (or \(unit.aliases.joined(separator: ", ")))"
-        }
+        let office = facts.office ?? unitID
         guard let bio = account.bio, !NormalizedText.isBlank(bio.value) else {
             return [Violation(at: account.bio?.location ?? account.location, "the account has no bio: write one that mentions \(office)", field: "bio")]
         }
