@@ -8,23 +8,20 @@ public struct AuditResult: Sendable {
         public let id: String
         /// The unit's name; nil when no unit file defines it.
         public let name: String?
-        public var accounts = 0
+        public var accounts: Int { counts.accounts }
         /// Accounts with at least one finding that counts (not waived).
-        public var failingAccounts = 0
-        public var errors = 0
-        public var warnings = 0
+        public var failingAccounts: Int { counts.failingAccounts }
+        public var errors: Int { counts.errors }
+        public var warnings: Int { counts.warnings }
         /// Findings excused by a valid waiver: shown, but counted neither as errors nor as warnings.
-        public var waived = 0
+        public var waived: Int { counts.waived }
         /// Findings in the baseline (and not waived): shown apart, counted neither as errors nor as warnings.
-        public var baselined = 0
+        public var baselined: Int { counts.baselined }
+        fileprivate var counts = Counts()
 
-        fileprivate mutating func add(_ counts: Counts) {
-            accounts += counts.accounts
-            failingAccounts += counts.failingAccounts
-            errors += counts.errors
-            warnings += counts.warnings
-            waived += counts.waived
-            baselined += counts.baselined
+        fileprivate init(id: String, name: String?) {
+            self.id = id
+            self.name = name
         }
     }
 
@@ -119,7 +116,7 @@ public struct AuditResult: Sendable {
         // Accounts come folder by folder: each chunk counted its runs of one unit's accounts already.
         for run in facts.lazy.flatMap(\.unitRuns) {
             var summary = summaries[run.key] ?? UnitSummary(id: run.key, name: nil)
-            summary.add(run.counts)
+            summary.counts.add(run.counts)
             summaries[run.key] = summary
         }
         accounts = AuditedAccounts(accounts: accountList, unitKeys: facts.flatMap(\.unitKeys), findingRanges: ranges,
@@ -198,7 +195,7 @@ public struct AuditResult: Sendable {
     }
 
     /// One account's findings counted, or a run of accounts' added up.
-    fileprivate struct Counts: Sendable {
+    fileprivate struct Counts: Sendable, Equatable {
         var accounts = 0, failingAccounts = 0, errors = 0, warnings = 0, waived = 0, baselined = 0
 
         /// Every finding counted: waived, in the baseline, or counting.
