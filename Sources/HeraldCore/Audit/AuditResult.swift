@@ -84,16 +84,15 @@ public struct AuditResult: Sendable {
             AccountFacts(accountList, chunk, findingLists)
         }
         let fileOrder = AuditResult.fileOrder(of: accountList, runStarts: facts.flatMap(\.runStarts))
-        var all: [Finding] = []
         // Counted from the chunks' counts: each account's list is far from the cache by now.
-        let counted = facts.reduce(0) { total, chunk in chunk.counts.reduce(total) { $0 + $1.findings } }
-        all.reserveCapacity(counted + organisationFindings.count)
+        let counts = facts.flatMap(\.counts)
+        var all: [Finding] = []
+        all.reserveCapacity(counts.reduce(organisationFindings.count) { $0 + $1.findings })
         var ranges = [Range<Int>](repeating: 0 ..< 0, count: accountList.count)
         var organisationNext = 0
-        let findingCounts = facts.flatMap(\.counts).map(\.findings)
         for index in fileOrder {
             // An account without findings (most, in an ordinary registry) is settled without its list.
-            guard findingCounts[index] > 0 else {
+            guard counts[index].findings > 0 else {
                 ranges[index] = all.count ..< all.count
                 continue
             }
@@ -120,7 +119,7 @@ public struct AuditResult: Sendable {
             summaries[run.key] = summary
         }
         accounts = AuditedAccounts(accounts: accountList, unitKeys: facts.flatMap(\.unitKeys), findingRanges: ranges,
-                                   counts: facts.flatMap(\.counts).map { ($0.errors, $0.warnings) })
+                                   counts: counts.map { ($0.errors, $0.warnings) })
         units = summaries.values.sorted { $0.id < $1.id }
         // The accounts' counts are in the unit summaries already; the organisation files' are added.
         let organisationErrors = organisationFindings.count { $0.severity == .error && $0.counts }
