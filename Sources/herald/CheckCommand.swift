@@ -67,7 +67,8 @@ struct Check: AsyncParsableCommand {
         // folder is found), and the organisation files are audited. Comparing with an earlier audit or a
         // baseline matches every finding of the registry, so those run every account's rules.
         let auditor = Auditor(asOf: options.auditDate, history: history, exports: try options.readExports())
-        let audited = auditor.audit(registry, checkingOnly: earlier == nil && baseline == nil ? Set(positions) : nil)
+        let checksEvery = earlier != nil || baseline != nil || positions.count == accounts.count
+        let audited = auditor.audit(registry, checkingOnly: checksEvery ? nil : Set(positions))
         let result = earlier == nil && baseline == nil ? audited : audited.compared(with: earlier, baseline: baseline)
         let scope = PathScope(paths)
         let inScope = positions.map { result.accounts[$0] }
