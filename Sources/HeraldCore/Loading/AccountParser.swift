@@ -159,8 +159,7 @@ enum AccountParser {
             handle.withUTF8 { handle -> Bool? in
                 guard name.allSatisfy({ $0 < 0x80 }), handle.allSatisfy({ $0 < 0x80 }) else { return nil }
                 let handle = handle.first == UInt8(ascii: "@") ? UnsafeBufferPointer(rebasing: handle.dropFirst()) : handle
-                let stemLength = name.count >= 5 && ASCIICase.equal(name[(name.count - 5)...], ".yaml".utf8) ? name.count - 5
-                    : name.count >= 4 && ASCIICase.equal(name[(name.count - 4)...], ".yml".utf8) ? name.count - 4 : name.count
+                let stemLength = name.count - Walker.yamlExtensionLength(ofASCII: name)
                 let prefix = platform.rawValue.utf8
                 guard stemLength == prefix.count + 1 + handle.count,
                       ASCIICase.equal(name[..<prefix.count], prefix), name[prefix.count] == UInt8(ascii: "-") else { return false }

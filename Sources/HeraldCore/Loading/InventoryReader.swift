@@ -38,12 +38,19 @@ struct Walker: Sendable {
         var name = name
         let ascii = name.withUTF8 { bytes -> Bool? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return (bytes.count >= 5 && ASCIICase.equal(bytes[(bytes.count - 5)...], ".yaml".utf8))
-                || (bytes.count >= 4 && ASCIICase.equal(bytes[(bytes.count - 4)...], ".yml".utf8))
+            return yamlExtensionLength(ofASCII: bytes) > 0
         }
         if let ascii { return ascii }
         let lowered = name.lowercased()
         return lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml")
+    }
+
+    /// The length of the `.yaml` or `.yml` (in any letter case) that the ASCII file name `name` ends in, in
+    /// bytes: 5, 4, or 0 when it ends in neither.
+    static func yamlExtensionLength(ofASCII name: UnsafeBufferPointer<UInt8>) -> Int {
+        if name.count >= 5 && ASCIICase.equal(name[(name.count - 5)...], ".yaml".utf8) { return 5 }
+        if name.count >= 4 && ASCIICase.equal(name[(name.count - 4)...], ".yml".utf8) { return 4 }
+        return 0
     }
 
     /// What an entry of the inventory is. Links are followed only to files inside the inventory.

@@ -1,14 +1,14 @@
 /// ASCII letter case on UTF-8 bytes, for the checks that run on every account (urls, handles, secrets):
 /// lower-casing a `String` allocates a copy, and these compare in place. Bytes outside A–Z are kept as they
 /// are, so non-ASCII text compares exactly.
-enum ASCIICase {
+package enum ASCIICase {
     /// `byte` with A–Z made a–z.
-    static func lower(_ byte: UInt8) -> UInt8 {
+    package static func lower(_ byte: UInt8) -> UInt8 {
         (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
     }
 
     /// True when the two byte sequences are equal but for the case of ASCII letters.
-    static func equal<A: Collection, B: Collection>(_ a: A, _ b: B) -> Bool where A.Element == UInt8, B.Element == UInt8 {
+    package static func equal<A: Collection, B: Collection>(_ a: A, _ b: B) -> Bool where A.Element == UInt8, B.Element == UInt8 {
         a.count == b.count && zip(a, b).allSatisfy { lower($0) == lower($1) }
     }
 }

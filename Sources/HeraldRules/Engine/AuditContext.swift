@@ -217,8 +217,7 @@ public struct AuditContext: Sendable {
             let domain = bytes[bytes.index(after: at)...]
             return domains.contains { official in
                 let suffix = official.utf8
-                guard domain.count >= suffix.count,
-                      zip(domain.suffix(suffix.count), suffix).allSatisfy({ (0x41...0x5A).contains($0) ? $0 + 0x20 == $1 : $0 == $1 }) else { return false }
+                guard domain.count >= suffix.count, ASCIICase.equal(domain.suffix(suffix.count), suffix) else { return false }
                 return domain.count == suffix.count || domain[domain.index(domain.endIndex, offsetBy: -suffix.count - 1)] == UInt8(ascii: ".")
             }
         }
