@@ -71,10 +71,27 @@ struct JSONWriter {
         close("]")
     }
 
-    mutating func key(_ name: String) {
+    /// A key spelled out in the report's code (`"rule"`), written as it stands: such keys are ASCII letters,
+    /// digits and underscores, which JSON never escapes. Every finding has nine keys; looking through each
+    /// for bytes to escape was a third of the strings a finding writes.
+    mutating func key(_ name: StaticString) {
+        assert(name.withUTF8Buffer { $0.allSatisfy { !JSONWriter.needsEscape[Int($0)] } }, "a key written as it stands needs no escape")
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+        needsComma = false
+        pendingKey = true
+    }
+
+    /// A key that is data (a rule id, a platform's name): escaped like any string.
+    mutating func key(computed name: String) {
         separate()
         writeString(name)
-        bytes.append(contentsOf: ": ".utf8)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
         needsComma = false
         pendingKey = true
     }
@@ -137,7 +154,10 @@ struct JSONWriter {
             pendingKey = false
             return
         }
-        if needsComma { bytes.append(contentsOf: compact ? [UInt8(ascii: ","), UInt8(ascii: " ")] : [UInt8(ascii: ",")]) }
+        if needsComma {
+            bytes.append(UInt8(ascii: ","))
+            if compact { bytes.append(UInt8(ascii: " ")) }
+        }
         if depth > 0 { newline() }
         emptyContainer = false
     }
@@ -160,39 +180,45 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
         // One pass over the string's own storage: runs that need no escape (almost all of every string)
         // are copied in one piece, each byte looked up in one table. Findings' messages are most of a
-        // large report.json's bytes.
-        var value = value
-        value.withUTF8 { utf8 in
-            let escapes = JSONWriter.needsEscape
-            var runStart = 0, index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                guard escapes[Int(byte)] else {
-                    index += 1
-                    continue
-                }
-                // U+2028 and U+2029 (E2 80 A8/A9): separators JavaScript once took for line breaks.
-                let separator = byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)
-                if byte == 0xE2 && !separator {
-                    index += 1
-                    continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart ..< index]))
-                switch byte {
-                case 0x22: bytes.append(contentsOf: "\\\"".utf8)
-                case 0x5C: bytes.append(contentsOf: "\\\\".utf8)
-                case 0x0A: bytes.append(contentsOf: "\\n".utf8)
-                case 0x0D: bytes.append(contentsOf: "\\r".utf8)
-                case 0x09: bytes.append(contentsOf: "\\t".utf8)
-                case 0xE2: bytes.append(contentsOf: Self.escaped(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029).utf8)
-                default: bytes.append(contentsOf: Self.escaped(UInt32(byte)).utf8)  // the other controls and DEL
-                }
-                index += separator ? 3 : 1
-                runStart = index
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart ..< index]))
+        // large report.json's bytes. The storage is borrowed where it lies (a `var` copy for `withUTF8`
+        // counted a reference for every string); a string without contiguous UTF-8 is copied once.
+        if value.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) == nil {
+            var copy = value
+            copy.withUTF8 { writeEscaped($0) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `utf8` with what JSON cannot hold as it is escaped.
+    private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let escapes = JSONWriter.needsEscape
+        var runStart = 0, index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            guard escapes[Int(byte)] else {
+                index += 1
+                continue
+            }
+            // U+2028 and U+2029 (E2 80 A8/A9): separators JavaScript once took for line breaks.
+            let separator = byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)
+            if byte == 0xE2 && !separator {
+                index += 1
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart ..< index]))
+            switch byte {
+            case 0x22: bytes.append(contentsOf: "\\\"".utf8)
+            case 0x5C: bytes.append(contentsOf: "\\\\".utf8)
+            case 0x0A: bytes.append(contentsOf: "\\n".utf8)
+            case 0x0D: bytes.append(contentsOf: "\\r".utf8)
+            case 0x09: bytes.append(contentsOf: "\\t".utf8)
+            case 0xE2: bytes.append(contentsOf: Self.escaped(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029).utf8)
+            default: bytes.append(contentsOf: Self.escaped(UInt32(byte)).utf8)  // the other controls and DEL
+            }
+            index += separator ? 3 : 1
+            runStart = index
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart ..< index]))
     }
 
     private static func escaped(_ code: UInt32) -> String {

@@ -220,7 +220,7 @@ public struct DirectorySite: Sendable {
                     json.key("tabs"); json.array { json in for tab in profile.tabs { json.string(tab.lowercased()) } }
                     json.key("kinds"); json.object { json in
                         for rule in profile.handleKinds + (profile.stableID.map { [$0.rule] } ?? []) {
-                            json.key(rule.kind.rawValue); json.object { json in
+                            json.key(computed: rule.kind.rawValue); json.object { json in
                                 json.key("stable"); json.bool(rule.kind.isStable)
                                 json.key("caseSensitive"); json.bool(rule.caseSensitive)
                                 json.key("ignoresPeriods"); json.bool(rule.ignoresPeriods)

@@ -150,7 +150,7 @@ public enum SARIFReport {
                     }
                 }
             }
-            json.key("partialFingerprints"); json.object { json in json.key(fingerprintKey); json.string(FindingFingerprint.text(fingerprint)) }
+            json.key("partialFingerprints"); json.object { json in json.key(computed: fingerprintKey); json.string(FindingFingerprint.text(fingerprint)) }
             // SARIF's own words for a comparison with an earlier run (§3.27.24).
             if let change = finding.change {
                 json.key("baselineState"); json.string(change == .new ? "new" : "unchanged")

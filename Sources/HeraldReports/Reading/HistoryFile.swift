@@ -60,7 +60,7 @@ public enum HistoryFile {
             json.key("units"); json.object { json in
                 for id in point.units.keys.sorted() {
                     let unit = point.units[id]!
-                    json.key(id); json.object { json in
+                    json.key(computed: id); json.object { json in
                         json.key("errors"); json.number(unit.errors)
                         json.key("warnings"); json.number(unit.warnings)
                         json.key("failing_accounts"); json.number(unit.failingAccounts)
@@ -68,7 +68,7 @@ public enum HistoryFile {
                 }
             }
             json.key("rules"); json.object { json in
-                for id in point.rules.keys.sorted() { json.key(id); json.number(point.rules[id]!) }
+                for id in point.rules.keys.sorted() { json.key(computed: id); json.number(point.rules[id]!) }
             }
         }
         return json.drain()
