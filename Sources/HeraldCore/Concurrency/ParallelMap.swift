@@ -5,14 +5,19 @@ import Dispatch
 ///
 /// Maps a function over an array on every core, keeping the order. Parsing 100,000 files is the audit's
 /// main cost, and it splits cleanly per file.
-package enum ParallelMap {
+///
+/// Public and inlinable so that each caller's element and result types are specialised in its own module:
+/// Swift 6.3 does not specialise a `package` generic in another module, and there every element was
+/// copied through its type's value witnesses (the people copied for their action lists, the units for
+/// their facts).
+public enum ParallelMap {
     /// - Parameter chunkSize: items handed to a thread at a time; small for items of uneven cost.
-    package static func map<Element: Sendable, Result: Sendable>(_ items: [Element], chunkSize: Int = 64,
+    @inlinable public static func map<Element: Sendable, Result: Sendable>(_ items: [Element], chunkSize: Int = 64,
                                                                  _ transform: @Sendable (Element) -> Result) -> [Result] {
         map(indices: items.indices, chunkSize: chunkSize) { transform(items[$0]) }
     }
 
-    private static func map<Result: Sendable>(indices: Range<Int>, chunkSize: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
+    @inlinable static func map<Result: Sendable>(indices: Range<Int>, chunkSize: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
         let chunks = (indices.count + chunkSize - 1) / chunkSize
         guard chunks > 1 else { return indices.map(transform) }
         let slots = ResultSlots<Result>(count: indices.count)
@@ -24,7 +29,7 @@ package enum ParallelMap {
     }
 
     /// `map` for transforms that give several results each, flattened in order.
-    package static func flatMap<Element: Sendable, Result: Sendable>(_ items: [Element], chunkSize: Int = 64,
+    @inlinable public static func flatMap<Element: Sendable, Result: Sendable>(_ items: [Element], chunkSize: Int = 64,
                                                                      _ transform: @Sendable (Element) -> [Result]) -> [Result] {
         map(items, chunkSize: chunkSize, transform).flatMap { $0 }
     }
@@ -32,20 +37,20 @@ package enum ParallelMap {
 
 /// Write-once storage for parallel results: each index is written by exactly one iteration, and read only
 /// after `concurrentPerform` returns, so no two threads touch the same slot.
-private final class ResultSlots<Value>: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<Value?>
+@usableFromInline final class ResultSlots<Value>: @unchecked Sendable {
+    @usableFromInline let buffer: UnsafeMutableBufferPointer<Value?>
 
-    init(count: Int) {
+    @inlinable init(count: Int) {
         buffer = .allocate(capacity: count)
         buffer.initialize(repeating: nil)
     }
 
-    private var collected = false
+    @usableFromInline var collected = false
 
-    func store(_ value: Value, at index: Int) { buffer[index] = value }
+    @inlinable func store(_ value: Value, at index: Int) { buffer[index] = value }
 
     /// Moves the results out (copying them would retain each); call once, after every slot is stored.
-    func collect() -> [Value] {
+    @inlinable func collect() -> [Value] {
         collected = true
         return [Value](unsafeUninitializedCapacity: buffer.count) { target, count in
             for index in buffer.indices { (target.baseAddress! + index).initialize(to: buffer.moveElement(from: index)!) }
