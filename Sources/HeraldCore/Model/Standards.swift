@@ -28,11 +28,45 @@ public struct HandlePattern: @unchecked Sendable {
     // Regex is immutable once built and safe to share for matching; it is not yet marked Sendable.
     public let source: String
     public let regex: Regex<AnyRegexOutput>
+    /// For a pattern that only asks for a start (`^fairhaven`, `^[Ff]airhaven`): that start, lower-cased
+    /// ASCII bytes, which an ASCII handle is compared with directly. Swift's `Regex` took 40% of the
+    /// unit-standards rule for the patterns units write most; a handle that is not ASCII still goes to it
+    /// (Unicode case folding can meet an ASCII letter: the Kelvin sign is a `k`).
+    let asciiPrefix: [UInt8]?
 
     public init(_ source: String) throws {
         self.source = source
         self.regex = try Regex(source).ignoresCase()
         if HandlePattern.repeatsARepetition(source) { throw NestedRepetition() }
+        asciiPrefix = HandlePattern.literalPrefix(of: source)
+    }
+
+    /// The letters of `^` followed by letters, digits, `_`, `-`, `.` written `\.`, or classes of one letter in
+    /// both cases (`[Ff]`), lower-cased; nil for any other pattern.
+    static func literalPrefix(of pattern: String) -> [UInt8]? {
+        var bytes = Array(pattern.utf8)[...]
+        guard bytes.popFirst() == UInt8(ascii: "^") else { return nil }
+        var prefix: [UInt8] = []
+        while let byte = bytes.popFirst() {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "_"), UInt8(ascii: "-"):
+                prefix.append(ASCIICase.lower(byte))
+            case UInt8(ascii: "\\"):
+                guard bytes.popFirst() == UInt8(ascii: ".") else { return nil }
+                prefix.append(UInt8(ascii: "."))
+            case UInt8(ascii: "["):
+                guard bytes.count >= 3, let first = bytes.popFirst(), let second = bytes.popFirst(), bytes.popFirst() == UInt8(ascii: "]"),
+                      ASCIICase.lower(first) == ASCIICase.lower(second), (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(ASCIICase.lower(first))
+                else { return nil }
+                prefix.append(ASCIICase.lower(first))
+            default:
+                return nil
+            }
+            // A quantifier makes the last item optional or repeated: not a plain start.
+            if let next = bytes.first, "*+?{".utf8.contains(next) { return nil }
+        }
+        return prefix
     }
 
     /// A pattern such as `(a+)+` makes the regular-expression engine try exponentially many ways on a
@@ -63,7 +97,10 @@ public struct HandlePattern: @unchecked Sendable {
 
     /// True when the pattern matches somewhere in `handle` (like `re.search`).
     public func matches(_ handle: String) -> Bool {
-        (try? regex.firstMatch(in: handle)) != nil
+        if let asciiPrefix, handle.utf8.allSatisfy({ $0 < 0x80 }) {
+            return handle.utf8.count >= asciiPrefix.count && ASCIICase.equal(handle.utf8.prefix(asciiPrefix.count), asciiPrefix)
+        }
+        return (try? regex.firstMatch(in: handle)) != nil
     }
 }
 
