@@ -12,6 +12,18 @@ public enum ASCIICase {
 
     /// True when the two byte sequences are equal but for the case of ASCII letters.
     @inlinable public static func equal<A: Collection, B: Collection>(_ a: A, _ b: B) -> Bool where A.Element == UInt8, B.Element == UInt8 {
-        a.count == b.count && zip(a, b).allSatisfy { lower($0) == lower($1) }
+        guard a.count == b.count else { return false }
+        // Strings and byte buffers are compared in their own storage: stepping two `String.UTF8View`s
+        // together cost more than the comparison (the url check compares hosts and handles this way).
+        if let answer = a.withContiguousStorageIfAvailable({ a in b.withContiguousStorageIfAvailable { b in equal(buffer: a, b) } }),
+           let answer {
+            return answer
+        }
+        return zip(a, b).allSatisfy { lower($0) == lower($1) }
+    }
+
+    @inlinable static func equal(buffer a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in a.indices where lower(a[index]) != lower(b[index]) { return false }
+        return true
     }
 }

@@ -17,8 +17,9 @@ public enum ProfileAddress: Sendable, Equatable {
     public static func read(_ url: String, on profile: PlatformProfile) -> ProfileAddress {
         // Read in the string's own storage, the host compared as bytes and made a string only for an
         // answer that names it: copying each url and its host cost half of reading it.
-        var url = url
-        return url.withUTF8 { read(utf8: $0, on: profile) }
+        if let address = url.utf8.withContiguousStorageIfAvailable({ read(utf8: $0, on: profile) }) { return address }
+        var copy = url
+        return copy.withUTF8 { read(utf8: $0, on: profile) }
     }
 
     private static func read(utf8 bytes: UnsafeBufferPointer<UInt8>, on profile: PlatformProfile) -> ProfileAddress {
