@@ -16,9 +16,19 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public init?(_ text: String) {
         // Read in place, number by number: a registry has several dates per account, and an array of
         // digits per date was an allocation each.
-        guard text.utf8.count == 10 else { return nil }
+        // In the string's own bytes: stepping a short string's `utf8` view byte by byte cost more than
+        // the date.
+        guard text.utf8.count == 10,
+              let (year, month, day) = text.utf8.withContiguousStorageIfAvailable(CalendarDate.numbers) ?? Array(text.utf8).withUnsafeBufferPointer(CalendarDate.numbers)
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// Year, month and day of ten bytes `YYYY-MM-DD`, or nil when they are not digits and hyphens there.
+    private static func numbers(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
         var year = 0, month = 0, day = 0
-        for (index, byte) in text.utf8.enumerated() {
+        for index in bytes.indices {
+            let byte = bytes[index]
             if index == 4 || index == 7 {
                 guard byte == UInt8(ascii: "-") else { return nil }
                 continue
@@ -31,7 +41,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
             default: day = day * 10 + digit
             }
         }
-        self.init(year: year, month: month, day: day)
+        return (year, month, day)
     }
 
     /// Why `text` is not a date ``init(_:)`` accepts, in words for a person (the format, or the month or
