@@ -88,7 +88,7 @@ public enum ActionLists {
     /// The audit's accounts by owner and units by maintainer, found once.
     struct Index {
         let result: AuditResult
-        /// Account indexes by the owner ids they name.
+        /// Failing accounts' indexes by the owner ids they name.
         var owned: [String: [Int]] = [:]
         /// Unit ids by their maintainers' ids.
         var maintained: [String: [String]] = [:]
@@ -120,27 +120,17 @@ public enum ActionLists {
             summaries = Dictionary(result.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let isActive = result.registry.people.mapValues(\.active)
             self.isActive = isActive
-            // Accounts come folder by folder: a run of one unit's accounts is added to its list at once.
-            var run: (unit: String, positions: [Int])?
-            var orphans: [Int] = []
-            for (position, audited) in result.accounts.enumerated() {
-                let owners = audited.account.owners?.value ?? []
-                if audited.account.wasRead, !audited.account.isRetired, !owners.contains(where: { isActive[$0.value] == true }) {
-                    orphans.append(position)
-                }
-                // Each owner once, however often the file names them (a set per account cost more than this).
-                for (number, owner) in owners.enumerated() where !owners[..<number].contains(where: { $0.value == owner.value }) {
-                    owned[owner.value, default: []].append(position)
-                }
-                if run?.unit == audited.unitKey {
-                    run!.positions.append(position)
-                } else {
-                    if let (unit, positions) = run { byUnit[unit, default: []].append(contentsOf: positions) }
-                    run = (audited.unitKey, [position])
-                }
+            // The accounts are read in chunks on every core (each account is far from the cache by now);
+            // the chunks' lists are joined in order.
+            let failing = isFailing
+            let chunks = ParallelMap.map(Fragments.chunks(of: 0 ..< result.accountCount), chunkSize: 1) { chunk in
+                ChunkIndex(result.accounts[chunk], from: chunk.lowerBound, isActive: isActive, isFailing: failing)
             }
-            if let (unit, positions) = run { byUnit[unit, default: []].append(contentsOf: positions) }
-            orphaned = orphans
+            for chunk in chunks {
+                for (owner, position) in chunk.owned { owned[owner, default: []].append(position) }
+                for (unit, positions) in chunk.runs { byUnit[unit, default: []].append(contentsOf: positions) }
+            }
+            orphaned = chunks.flatMap(\.orphans)
             for finding in result.organisationFindings where finding.counts {
                 if let unit = finding.unit { unitFileFindings[unit, default: []].append(finding) }
             }
@@ -166,6 +156,37 @@ public enum ActionLists {
             let maintainedUnits = Set(maintained.values.joined()).sorted()
             let found = ParallelMap.map(maintainedUnits, chunkSize: 16) { index.rollUp(of: $0) }
             rollUps = Dictionary(zip(maintainedUnits, found).compactMap { unit, rollUp in rollUp.map { (unit, $0) } }) { first, _ in first }
+        }
+
+        /// What the index takes from one chunk of accounts, read on the chunk's core.
+        private struct ChunkIndex: Sendable {
+            /// Owners of the chunk's failing accounts, each once per account, with the account's position:
+            /// an action list names only the accounts with something to do.
+            var owned: [(owner: String, position: Int)] = []
+            /// Runs of one unit's accounts (accounts come folder by folder).
+            var runs: [(unit: String, positions: Range<Int>)] = []
+            var orphans: [Int] = []
+
+            init(_ accounts: AuditedAccounts.SubSequence, from start: Int, isActive: [String: Bool], isFailing: [Bool]) {
+                for (offset, audited) in accounts.enumerated() {
+                    let position = start + offset
+                    let owners = audited.account.owners?.value ?? []
+                    if audited.account.wasRead, !audited.account.isRetired, !owners.contains(where: { isActive[$0.value] == true }) {
+                        orphans.append(position)
+                    }
+                    // Each owner once, however often the file names them (a set per account cost more than this).
+                    if isFailing[position] {
+                        for (number, owner) in owners.enumerated() where !owners[..<number].contains(where: { $0.value == owner.value }) {
+                            owned.append((owner.value, position))
+                        }
+                    }
+                    if let last = runs.last, last.unit == audited.unitKey {
+                        runs[runs.count - 1].positions = last.positions.lowerBound ..< position + 1
+                    } else {
+                        runs.append((audited.unitKey, position ..< position + 1))
+                    }
+                }
+            }
         }
 
         /// The account's findings that count, in report order.
