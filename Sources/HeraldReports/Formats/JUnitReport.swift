@@ -88,11 +88,12 @@ public enum JUnitReport {
 
     /// About how many bytes the failing test cases take.
     private static func failureSize(_ result: AuditResult) -> Int {
-        var size = 0
-        for audited in result.accounts {
-            for finding in result.findings(of: audited) { size += 2 * finding.message.utf8.count + finding.file.utf8.count + 160 }
+        // The accounts' findings are all the findings but the organisation files': counted so, no account
+        // is read (each was a cache miss, for the few that have findings).
+        func size(_ findings: some Sequence<Finding>) -> Int {
+            findings.reduce(0) { $0 + 2 * $1.message.utf8.count + $1.file.utf8.count + 160 }
         }
-        return size
+        return size(result.findings) - size(result.organisationFindings)
     }
 
     private static func suiteCounts(of rule: AuditedRule, _ index: Int, in result: AuditResult, facts: [ChunkFacts], classes: ClassNames) -> Counts {
@@ -188,8 +189,10 @@ public enum JUnitReport {
         let positions: [String: Int]
 
         init(_ result: AuditResult) {
+            // Every unit key an account has is among the units' summaries: no account is read. A class name
+            // no account has is never written (only classes with passing accounts are).
             var byUnit: [String: String] = [:]
-            for audited in result.accounts where byUnit[audited.unitKey] == nil { byUnit[audited.unitKey] = JUnitReport.className(unit: audited.unitKey) }
+            for unit in result.units { byUnit[unit.id] = JUnitReport.className(unit: unit.id) }
             // Two unit keys can share a class name (`a.b` and `a_b`): they are counted together, as the names were.
             names = Set(byUnit.values).sorted()
             let place = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
@@ -210,9 +213,24 @@ public enum JUnitReport {
 
         init(_ accounts: Range<Int>, _ result: AuditResult, _ classes: ClassNames) {
             self.accounts = accounts
-            classIndexes = result.accounts[accounts].map { classes.positions[$0.unitKey]! }
+            var classIndexes: [Int] = [], names: [String] = []
+            classIndexes.reserveCapacity(accounts.count)
+            names.reserveCapacity(accounts.count)
+            // Accounts come folder by folder: a run of one unit's accounts looks its class up once.
+            var last: (unitKey: String, index: Int)?
+            for audited in result.accounts[accounts] {
+                if let last, last.unitKey == audited.unitKey {
+                    classIndexes.append(last.index)
+                } else {
+                    let index = classes.positions[audited.unitKey]!
+                    classIndexes.append(index)
+                    last = (audited.unitKey, index)
+                }
+                names.append((audited.account.identity ?? JUnitReport.fileName(audited.account.file)) + " · ")
+            }
+            self.classIndexes = classIndexes
+            self.names = names
             classNames = classIndexes.map { classes.names[$0] }
-            names = result.accounts[accounts].map { ($0.account.identity ?? JUnitReport.fileName($0.account.file)) + " · " }
         }
     }
 
