@@ -13,3 +13,13 @@ func appendEscapingRuns(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UIn
     }
     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
 }
+
+/// `body` over `value`'s UTF-8 bytes where they lie, for the writers' text: a `var` copy of each value for
+/// `withUTF8` counted a reference for every string of a report. A string whose bytes are not contiguous
+/// UTF-8 (bridged from Objective-C) is copied once.
+@inline(__always)
+func withUTF8Bytes<Result>(of value: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    if let result = try value.utf8.withContiguousStorageIfAvailable(body) { return result }
+    var copy = value
+    return try copy.withUTF8(body)
+}

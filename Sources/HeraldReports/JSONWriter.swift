@@ -180,12 +180,8 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
         // One pass over the string's own storage: runs that need no escape (almost all of every string)
         // are copied in one piece, each byte looked up in one table. Findings' messages are most of a
-        // large report.json's bytes. The storage is borrowed where it lies (a `var` copy for `withUTF8`
-        // counted a reference for every string); a string without contiguous UTF-8 is copied once.
-        if value.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) == nil {
-            var copy = value
-            copy.withUTF8 { writeEscaped($0) }
-        }
+        // large report.json's bytes.
+        withUTF8Bytes(of: value) { writeEscaped($0) }
         bytes.append(UInt8(ascii: "\""))
     }
 

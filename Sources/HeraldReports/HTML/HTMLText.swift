@@ -20,8 +20,7 @@ struct HTMLText {
     /// (other than tab and line breaks) become U+FFFD. Text with none of them (nearly all) is copied at
     /// once after one table lookup per byte.
     mutating func text(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
+        withUTF8Bytes(of: value) { utf8 in
             // The table read once, not once per byte (each read of a static asks whether it is made yet).
             let special = HTMLText.special
             guard utf8.contains(where: { special[Int($0)] }) else { return bytes.append(contentsOf: utf8) }

@@ -18,8 +18,7 @@ enum XMLText {
     /// Appends `value`, cleaned and escaped for `context`. Most values need neither: one scan of the
     /// bytes settles that, and they are copied in one piece.
     static func append(_ value: String, as context: Context, to bytes: inout [UInt8]) {
-        var value = value
-        let plain = value.withUTF8 { utf8 -> Bool in
+        let plain = withUTF8Bytes(of: value) { utf8 -> Bool in
             var seen: UInt8 = 0
             for byte in utf8 { seen |= ByteClass.table[Int(byte)] }
             let mask = context == .text ? ByteClass.escapedInText : ByteClass.escapedInText | ByteClass.escapedInAttribute
@@ -30,7 +29,7 @@ enum XMLText {
         if plain { return }
         // ASCII text with something to escape (a finding's message quotes values): the runs between the
         // escapes are copied in one piece, as the scalar-by-scalar loop below would write them.
-        let ascii = value.withUTF8 { utf8 -> Bool in
+        let ascii = withUTF8Bytes(of: value) { utf8 -> Bool in
             guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
             appendEscapingRuns(utf8, to: &bytes) { byte in
                 switch byte {
