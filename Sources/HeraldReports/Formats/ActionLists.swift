@@ -94,6 +94,9 @@ public enum ActionLists {
         var maintained: [String: [String]] = [:]
         /// Account indexes by unit key.
         var byUnit: [String: [Int]] = [:]
+        /// By unit key: the owners who have left, each with the position of an account (not retired) that
+        /// still names them, in account order; found while the accounts are read for their owners.
+        var departed: [String: [(owner: String, position: Int)]] = [:]
         /// Findings that count in people.yaml, by the person whose entry they point into (an overdue
         /// training, a private address: the person's own to fix).
         var personal: [String: [Finding]] = [:]
@@ -129,6 +132,7 @@ public enum ActionLists {
             for chunk in chunks {
                 for (owner, position) in chunk.owned { owned[owner, default: []].append(position) }
                 for (unit, positions) in chunk.runs { byUnit[unit, default: []].append(contentsOf: positions) }
+                for (unit, owner, position) in chunk.departed { departed[unit, default: []].append((owner, position)) }
             }
             orphaned = chunks.flatMap(\.orphans)
             for finding in result.organisationFindings where finding.counts {
@@ -166,14 +170,24 @@ public enum ActionLists {
             /// Runs of one unit's accounts (accounts come folder by folder).
             var runs: [(unit: String, positions: Range<Int>)] = []
             var orphans: [Int] = []
+            /// Owners who have left, named by accounts that are not retired, with the account's unit key and
+            /// position (a unit's roll-up lists them).
+            var departed: [(unit: String, owner: String, position: Int)] = []
 
             init(_ accounts: AuditedAccounts.SubSequence, from start: Int, isActive: [String: Bool], isFailing: [Bool]) {
                 for (offset, audited) in accounts.enumerated() {
                     let position = start + offset
                     let owners = audited.account.owners?.value ?? []
-                    if audited.account.wasRead, !audited.account.isRetired, !owners.contains(where: { isActive[$0.value] == true }) {
-                        orphans.append(position)
+                    let isRetired = audited.account.isRetired
+                    var hasCurrentOwner = false
+                    for owner in owners {
+                        switch isActive[owner.value] {
+                        case true?: hasCurrentOwner = true
+                        case false?: if !isRetired { departed.append((audited.unitKey, owner.value, position)) }
+                        case nil: break  // not in people.yaml: maintainer-known says so
+                        }
                     }
+                    if audited.account.wasRead, !isRetired, !hasCurrentOwner { orphans.append(position) }
                     // Each owner once, however often the file names them (a set per account cost more than this).
                     if isFailing[position] {
                         for (number, owner) in owners.enumerated() where !owners[..<number].contains(where: { $0.value == owner.value }) {
@@ -200,11 +214,7 @@ public enum ActionLists {
             let summary = summaries[unitID]
             let expired = accounts.filter { isFailing[$0] }.flatMap { counted($0).filter { $0.rule == "waiver-expired" } }
             var departed: [String: [Int]] = [:]
-            for position in accounts where !result.accounts[position].account.isRetired {
-                for owner in result.accounts[position].account.owners?.value ?? [] where isActive[owner.value] == false {
-                    departed[owner.value, default: []].append(position)
-                }
-            }
+            for (owner, position) in self.departed[unitID] ?? [] { departed[owner, default: []].append(position) }
             let unitFile = unitFileFindings[unitID] ?? []
             guard (summary?.failingAccounts ?? 0) > 0 || !expired.isEmpty || !departed.isEmpty || !unitFile.isEmpty else { return nil }
             return UnitRollUp(id: unitID, name: result.registry.units[unitID]?.name ?? unitID, summary: summary,
