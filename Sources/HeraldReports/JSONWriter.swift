@@ -1,3 +1,5 @@
+import HeraldCore
+
 /// Writes indented JSON in the order the caller gives, escaping every string as RFC 8259 asks.
 /// Reports have a fixed shape; writing it directly is deterministic by construction and a fraction of the
 /// cost of a reflective encoder (docs/performance.md).
@@ -185,11 +187,17 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// The bytes of `needsEscape`, looked for eight at a time (the first byte of U+2028 and U+2029 is E2).
+    private static let mayNeedEscape = ByteSet(below: 0x20, [0x22, 0x5C, 0x7F, 0xE2])
+
     /// `utf8` with what JSON cannot hold as it is escaped.
     private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        let escapes = JSONWriter.needsEscape
+        let escapes = JSONWriter.needsEscape, candidates = JSONWriter.mayNeedEscape
         var runStart = 0, index = 0
         while index < utf8.count {
+            // Runs of eight bytes with nothing to escape are passed over whole.
+            index = candidates.skip(in: utf8, from: index)
+            guard index < utf8.count else { break }
             let byte = utf8[index]
             guard escapes[Int(byte)] else {
                 index += 1

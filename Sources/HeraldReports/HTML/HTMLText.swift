@@ -1,3 +1,5 @@
+import HeraldCore
+
 /// Builds HTML bytes where every piece of registry text goes through `text(_:)`, which escapes it: markup
 /// comes only from the string literals of `raw(_:)`, which cannot hold registry text.
 struct HTMLText {
@@ -23,7 +25,9 @@ struct HTMLText {
         withUTF8Bytes(of: value) { utf8 in
             // The table read once, not once per byte (each read of a static asks whether it is made yet).
             let special = HTMLText.special
-            guard utf8.contains(where: { special[Int($0)] }) else { return bytes.append(contentsOf: utf8) }
+            // Words of eight bytes with none to change are passed over whole.
+            let start = HTMLText.mayBeSpecial.skip(in: utf8, from: 0)
+            guard utf8[start...].contains(where: { special[Int($0)] }) else { return bytes.append(contentsOf: utf8) }
             appendEscapingRuns(utf8, to: &bytes) { byte in
                 switch byte {
                 case UInt8(ascii: "&"): "&amp;"
@@ -51,6 +55,9 @@ struct HTMLText {
         }
         if let unpaired { text("`" + unpaired) }
     }
+
+    /// The bytes of `special` (and tab and line breaks), looked for eight at a time.
+    private static let mayBeSpecial = ByteSet(below: 0x20, [0x7F, 0x22, 0x26, 0x27, 0x3C, 0x3E])
 
     /// The bytes `text(_:)` changes.
     private static let special: [Bool] = (0...255).map { byte in
