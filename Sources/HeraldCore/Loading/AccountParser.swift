@@ -78,7 +78,7 @@ enum AccountParser {
     private static func readStableID(of platform: Platform?, from reader: inout MappingReader) -> Located<String>? {
         // Most files have none of these keys: one pass over the file's key names settles that, where
         // looking each key up by name would search the whole mapping three times.
-        let present = Array(reader.keyNames.filter(Account.stableIDKeys.contains))
+        let present = reader.keys(among: Account.stableIDKeys)
         var found: Located<String>?
         for key in present {
             guard let value = reader.string(key) else { continue }

@@ -8,7 +8,16 @@ struct MappingReader {
     /// Registry mappings hold a dozen keys at most: a list searched in order beats hashing every key. The
     /// pairs themselves stay where they are (copying each into the list, and searching whole entries for
     /// a name, was most of the reading's time), and the list is one allocation per mapping.
-    private var entries: [(name: String, pair: Int, firstByte: UInt8)] = []
+    private var entries: [Entry] = []
+
+    /// A key of the mapping: its text, its pair's place in `pairs`, and its first byte (0 for an empty key).
+    /// A struct, not a tuple: an array of tuples was destroyed through the tuple's generic value witnesses,
+    /// once per file.
+    private struct Entry {
+        let name: String
+        let pair: Int
+        let firstByte: UInt8
+    }
     private let pairs: [YAMLPair]
     private(set) var problems: [Problem] = []
 
@@ -40,12 +49,20 @@ struct MappingReader {
                 continue
             }
             positions?[name] = entries.count
-            entries.append((name, index, name.utf8.first ?? 0))
+            entries.append(Entry(name: name, pair: index, firstByte: name.utf8.first ?? 0))
         }
     }
 
-    /// The mapping's key names, in file order.
-    var keyNames: LazyMapSequence<[(name: String, pair: Int, firstByte: UInt8)], String> { entries.lazy.map(\.name) }
+    /// The keys among `names` that the mapping holds, in file order. A key's first byte is compared before
+    /// its text: most keys of most files are none of them.
+    func keys(among names: [String]) -> [String] {
+        entries.compactMap { entry in
+            names.contains { name in
+                let first = name.utf8.first ?? 0
+                return (first == entry.firstByte || first >= 0x80 || entry.firstByte >= 0x80) && name == entry.name
+            } ? entry.name : nil
+        }
+    }
 
     /// Records a problem for every key not in `allowed`, and for every `required` key that is missing or empty.
     mutating func checkKeys(allowed: [String], required: [String] = [], what: String) {
