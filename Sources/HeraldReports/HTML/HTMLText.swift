@@ -20,7 +20,7 @@ struct HTMLText {
 
     /// Text content or a quoted attribute value: `& < > " '` become references, and control characters
     /// (other than tab and line breaks) become U+FFFD. Text with none of them (nearly all) is copied at
-    /// once after one table lookup per byte.
+    /// once, after a look at eight bytes at a time.
     mutating func text(_ value: String) {
         withUTF8Bytes(of: value) { utf8 in
             // The table read once, not once per byte (each read of a static asks whether it is made yet).
@@ -56,8 +56,8 @@ struct HTMLText {
         if let unpaired { text("`" + unpaired) }
     }
 
-    /// The bytes of `special` (and tab and line breaks), looked for eight at a time.
-    private static let mayBeSpecial = ByteSet(below: 0x20, [0x7F, 0x22, 0x26, 0x27, 0x3C, 0x3E])
+    /// The bytes of `special`, looked for eight at a time.
+    private static let mayBeSpecial = ByteSet(covering: { special[Int($0)] })!
 
     /// The bytes `text(_:)` changes.
     private static let special: [Bool] = (0...255).map { byte in

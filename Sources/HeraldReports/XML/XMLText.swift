@@ -85,10 +85,9 @@ enum XMLText {
         /// EF, which starts U+FFFE and U+FFFF.
         static let maybeNonCharacter: UInt8 = 8
 
-        /// The bytes that have a class in text (tab and line feed among them), and in attributes: the table's,
-        /// looked for eight at a time.
-        static let inText = ByteSet(below: 0x20, [0x22, 0x26, 0x3C, 0x3E, 0xEF])
-        static let inAttribute = ByteSet(below: 0x20, [0x22, 0x26, 0x3C, 0x3E], nonASCII: true)
+        /// The bytes with a class that matters in text, and in attributes, looked for eight at a time.
+        static let inText = ByteSet(covering: { table[Int($0)] & (forbidden | maybeNonCharacter | escapedInText) != 0 })!
+        static let inAttribute = ByteSet(covering: { table[Int($0)] != 0 })!
 
         static let table: [UInt8] = (0...255).map { byte -> UInt8 in
             switch byte {
