@@ -294,7 +294,9 @@ public enum ActionLists {
         }
 
         func json(_ result: AuditResult, _ index: Index) -> [UInt8] {
-            var json = JSONWriter()
+            // Most lists are a kilobyte or two, and each is held until its batch is written: the writer's
+            // usual 64 KB start was 64 KB of heap per list.
+            var json = JSONWriter(capacity: 4096)
             json.object { json in
                 header(result, to: &json)
                 json.key("person"); json.object { json in
