@@ -184,7 +184,7 @@ public enum ActionLists {
                         switch isActive[owner.value] {
                         case true?: hasCurrentOwner = true
                         case false?: if !isRetired { departed.append((audited.unitKey, owner.value, position)) }
-                        case nil: break  // not in people.yaml: maintainer-known says so
+                        case nil: break  // not in people.yaml: owner-assigned reports it
                         }
                     }
                     if audited.account.wasRead, !isRetired, !hasCurrentOwner { orphans.append(position) }
