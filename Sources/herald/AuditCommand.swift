@@ -160,8 +160,8 @@ struct Audit: AsyncParsableCommand {
         Self.exit(withError: Outcome.audited(failed: failed).exitCode)
     }
 
-    /// The built-in template, or the organisation's, checked before the audit runs.
-    /// The brand's template at `template` (`--template`), compiled.
+    /// The organisation's template at `template` (`--template`), compiled: checked before the audit runs,
+    /// used for report.html (without one, the built-in template is compiled only when report.html is written).
     private func htmlReport(_ template: String) throws -> HTMLReport {
         guard let data = FileManager.default.contents(atPath: template), let text = String(data: data, encoding: .utf8) else {
             throw ValidationError("--template \(template): the file cannot be read as UTF-8 text")

@@ -53,14 +53,12 @@ struct MappingReader {
         }
     }
 
-    /// The keys among `names` that the mapping holds, in file order. A key's first byte is compared before
-    /// its text: most keys of most files are none of them.
+    /// The keys among `names` that the mapping holds, in file order. Searched with `find`, which compares
+    /// first bytes before text: most keys of most files are none of them.
     func keys(among names: [String]) -> [String] {
         entries.compactMap { entry in
-            names.contains { name in
-                let first = name.utf8.first ?? 0
-                return (first == entry.firstByte || first >= 0x80 || entry.firstByte >= 0x80) && name == entry.name
-            } ? entry.name : nil
+            var start = 0
+            return MappingReader.find(entry.name, in: names, firstBytes: names.lazy.map { $0.utf8.first ?? 0 }, from: &start) ? entry.name : nil
         }
     }
 
